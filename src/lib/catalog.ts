@@ -1,0 +1,225 @@
+/**
+ * The one typed loader every page uses (the seed's getCourseWithStructure):
+ * courses → chapters → items, with library videos and their generated
+ * material joined in, drafts filtered out of production builds.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ItemType, VideoResult, VideoStatusFile } from './schema.ts';
+
+/** Drafts are shown in `astro dev` and when LEARNSPACE_DRAFTS=1 (pull request previews). */
+export const showDrafts = import.meta.env.DEV || process.env.LEARNSPACE_DRAFTS === '1';
+
+export type ShownStatus = 'draft' | 'generating' | 'ready' | 'failed';
+
+export interface LibraryVideo {
+  id: string;
+  url: string;
+  title: string;
+  status: VideoStatusFile;
+  result: VideoResult | null;
+  durationSeconds: number;
+  thumbnailUrl: string;
+}
+
+export interface CourseItem {
+  /** Stable id used for progress: `course/chapter/item`. */
+  key: string;
+  slug: string;
+  type: ItemType;
+  title: string;
+  description?: string;
+  order: number;
+  /** Estimated length in seconds, for syllabus and totals. */
+  seconds: number;
+  href: string;
+  /** The authored entry (absent for a chapter's legacy video). */
+  entry?: CollectionEntry<'items'>;
+  video?: LibraryVideo;
+  legacy: boolean;
+}
+
+export interface CourseChapter {
+  slug: string;
+  key: string;
+  name: string;
+  description?: string;
+  order: number;
+  items: CourseItem[];
+}
+
+export interface CourseWithStructure {
+  slug: string;
+  data: CollectionEntry<'courses'>['data'];
+  href: string;
+  shownStatus: ShownStatus;
+  isDraft: boolean;
+  chapters: CourseChapter[];
+  items: CourseItem[];
+  totalSeconds: number;
+  thumbnailUrl?: string;
+}
+
+const WORDS_PER_MINUTE = 200;
+
+export const itemTypeLabels: Record<ItemType, string> = {
+  video: 'Video',
+  text: 'Reading',
+  quiz: 'Quiz',
+  assignment: 'Assignment',
+  resource: 'Resource',
+};
+
+export function youtubeThumbnail(id: string): string {
+  return `https://i.ytimg.com/vi/${id}/hqdefault.jpg`;
+}
+
+let libraryCache: Promise<Map<string, LibraryVideo>> | undefined;
+/** The video library (seed: videos exist independently of courses). */
+export function getLibrary(): Promise<Map<string, LibraryVideo>> {
+  libraryCache ??= (async () => {
+    const [entries, cache] = await Promise.all([getCollection('videos'), getCollection('videoCache')]);
+    const byId = new Map(cache.map((c) => [c.id, c.data]));
+    const library = new Map<string, LibraryVideo>();
+    for (const e of entries) {
+      const cached = byId.get(e.id);
+      const result = cached?.result ?? null;
+      library.set(e.id, {
+        id: e.id,
+        url: e.data.url,
+        title: result?.meta.title ?? e.data.title ?? `YouTube video ${e.id}`,
+        status: cached?.status ?? { status: 'pending', attempts: 0, updatedAt: new Date(0).toISOString() },
+        result,
+        durationSeconds: result?.meta.durationSeconds ?? 0,
+        thumbnailUrl: youtubeThumbnail(e.id),
+      });
+    }
+    return library;
+  })();
+  return libraryCache;
+}
+
+function estimateSeconds(entry: CollectionEntry<'items'>, video?: LibraryVideo): number {
+  const d = entry.data;
+  if (d.minutes) return d.minutes * 60;
+  switch (d.type) {
+    case 'video':
+      return video?.durationSeconds ?? 0;
+    case 'text':
+    case 'assignment': {
+      const words = (entry.body ?? '').split(/\s+/).filter(Boolean).length;
+      return Math.max(60, Math.round((words / WORDS_PER_MINUTE) * 60));
+    }
+    case 'quiz':
+      return d.questions.length * 60;
+    case 'resource':
+      return 5 * 60;
+  }
+}
+
+function shownStatus(course: CollectionEntry<'courses'>['data'], videos: LibraryVideo[]): ShownStatus {
+  if (course.status === 'draft') return 'draft';
+  if (videos.some((v) => v.status.status === 'failed')) return 'failed';
+  if (videos.some((v) => v.status.status === 'pending' || v.status.status === 'processing')) return 'generating';
+  return course.status === 'failed' ? 'failed' : 'ready';
+}
+
+/** True when a course may appear in this build. */
+export function isVisible(course: CollectionEntry<'courses'>['data']): boolean {
+  return showDrafts || (course.isPublished && course.status !== 'draft');
+}
+
+let coursesCache: Promise<CourseWithStructure[]> | undefined;
+/** Every course visible in this build, fully structured, in catalog order. */
+export function getCourses(): Promise<CourseWithStructure[]> {
+  coursesCache ??= (async () => {
+    const [courses, chapters, items, library] = await Promise.all([
+      getCollection('courses'),
+      getCollection('chapters'),
+      getCollection('items'),
+      getLibrary(),
+    ]);
+    const out: CourseWithStructure[] = [];
+    for (const course of courses) {
+      if (!isVisible(course.data)) continue;
+      const courseHref = `/courses/${course.id}/`;
+      const courseChapters: CourseChapter[] = chapters
+        .filter((ch) => ch.id.startsWith(`${course.id}/`))
+        .sort((a, b) => a.data.order - b.data.order)
+        .map((ch) => {
+          const chapterSlug = ch.id.split('/')[1]!;
+          const chapterItems: CourseItem[] = [];
+          if (ch.data.video) {
+            const video = library.get(ch.data.video);
+            chapterItems.push({
+              key: `${ch.id}/video`,
+              slug: 'video',
+              type: 'video',
+              title: video?.title ?? ch.data.name,
+              order: -1,
+              seconds: video?.durationSeconds ?? 0,
+              href: `${courseHref}${chapterSlug}/video/`,
+              video,
+              legacy: true,
+            });
+          }
+          for (const entry of items.filter((i) => i.id.startsWith(`${ch.id}/`)).sort((a, b) => a.data.order - b.data.order)) {
+            const slug = entry.id.split('/')[2]!;
+            const video = entry.data.type === 'video' ? library.get(entry.data.video) : undefined;
+            chapterItems.push({
+              key: entry.id,
+              slug,
+              type: entry.data.type,
+              title: entry.data.title ?? video?.title ?? slug,
+              description: entry.data.description,
+              order: entry.data.order,
+              seconds: estimateSeconds(entry, video),
+              href: `${courseHref}${chapterSlug}/${slug}/`,
+              entry,
+              video,
+              legacy: false,
+            });
+          }
+          return { slug: chapterSlug, key: ch.id, name: ch.data.name, description: ch.data.description, order: ch.data.order, items: chapterItems };
+        });
+      const flat = courseChapters.flatMap((c) => c.items);
+      const videos = flat.flatMap((i) => (i.video ? [i.video] : []));
+      out.push({
+        slug: course.id,
+        data: course.data,
+        href: courseHref,
+        shownStatus: shownStatus(course.data, videos),
+        isDraft: !course.data.isPublished || course.data.status === 'draft',
+        chapters: courseChapters,
+        items: flat,
+        totalSeconds: flat.reduce((n, i) => n + i.seconds, 0),
+        thumbnailUrl: course.data.thumbnail ?? videos[0]?.thumbnailUrl,
+      });
+    }
+    return out.sort((a, b) => a.data.name.localeCompare(b.data.name));
+  })();
+  return coursesCache;
+}
+
+/** Courses that use a library video, for the video page (seed: chapters by_videoId). */
+export async function coursesUsingVideo(id: string): Promise<{ course: CourseWithStructure; item: CourseItem }[]> {
+  const courses = await getCourses();
+  return courses.flatMap((course) => course.items.filter((i) => i.video?.id === id).map((item) => ({ course, item })));
+}
+
+/** "1 h 05 min", "12 min", "45 s". */
+export function formatDuration(seconds: number): string {
+  if (seconds <= 0) return '';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 1) return `${Math.round(seconds)} s`;
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** "12:34" or "1:02:03", for timestamps. */
+export function formatTimestamp(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
+}

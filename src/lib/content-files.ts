@@ -1,0 +1,293 @@
+/**
+ * Reads the authored content tree from disk into raw, unvalidated entries,
+ * turning every unreadable file (bad bytes, bad YAML, broken frontmatter,
+ * too large, oddly named) into a problem instead of an exception.
+ * Used by `npm run check`, the prebuild and the video pipeline.
+ */
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, relative, extname, basename } from 'node:path';
+import { parseDocument } from 'yaml';
+import matter from 'gray-matter';
+import type { ContentProblem } from './friendly-errors.ts';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+export const CAPTION_EXTENSIONS = ['.vtt', '.srt', '.txt'] as const;
+const IGNORED_ASSETS = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface RawFile {
+  /** Path relative to the project root, e.g. `content/courses/ml/01-intro/02-reading.mdx`. */
+  file: string;
+  data: unknown;
+  /** The MDX body, for .mdx files. */
+  body?: string;
+  /** 1-based line where the MDX body starts, to report body errors at the right line. */
+  bodyLine?: number;
+}
+
+export interface RawChapter {
+  slug: string;
+  dir: string;
+  chapter: RawFile | null;
+  items: (RawFile & { slug: string; ext: '.yaml' | '.mdx' })[];
+}
+
+export interface RawCourse {
+  slug: string;
+  dir: string;
+  course: RawFile | null;
+  chapters: RawChapter[];
+}
+
+export interface RawVideo extends RawFile {
+  id: string;
+  /** Caption file committed beside the entry, relative to the root. */
+  captionFile?: string;
+}
+
+export interface RawContent {
+  root: string;
+  courses: RawCourse[];
+  videos: RawVideo[];
+  problems: ContentProblem[];
+}
+
+/** Where the content tree lives; tests and benchmarks point it elsewhere. */
+export function contentDir(root = process.cwd()): string {
+  return process.env.LEARNSPACE_CONTENT ? join(root, process.env.LEARNSPACE_CONTENT) : join(root, 'content');
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Reads text strictly: UTF-8 only, BOM removed, size capped. */
+export function readText(abs: string, rel: string, problems: ContentProblem[]): string | null {
+  let bytes: Buffer;
+  try {
+    const size = statSync(abs).size;
+    if (size > MAX_FILE_BYTES) {
+      problems.push({
+        file: rel,
+        field: '',
+        message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; content files are limited to 1 MB (move large material to public/ and link it as a resource)`,
+      });
+      return null;
+    }
+    bytes = readFileSync(abs);
+  } catch (error) {
+    problems.push({ file: rel, field: '', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    return null;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = findInvalidUtf8(bytes);
+    problems.push({
+      file: rel,
+      field: '',
+      message: `is not valid UTF-8 text (bad byte 0x${bytes[bad]?.toString(16).padStart(2, '0')} on line ${lineAt(bytes, bad)}): save the file as UTF-8`,
+    });
+    return null;
+  }
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function findInvalidUtf8(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; i++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i + 1));
+    } catch {
+      // A truncated multi-byte sequence also fails; only count it when the next byte cannot continue it.
+      const next = bytes[i + 1];
+      if (next === undefined || (next & 0xc0) !== 0x80) return i;
+    }
+  }
+  return 0;
+}
+
+function lineAt(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** Parses YAML, reporting syntax errors with line and column. */
+export function parseYaml(text: string, rel: string, problems: ContentProblem[]): unknown {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const pos = err.linePos?.[0];
+      const where = pos ? `line ${pos.line}, column ${pos.col}` : 'YAML';
+      const reason = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      problems.push({ file: rel, field: '', message: `${where}: invalid YAML: ${reason}` });
+    }
+    return undefined;
+  }
+  const data = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === undefined) {
+    problems.push({ file: rel, field: '', message: 'is empty: expected a mapping of fields' });
+    return undefined;
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ file: rel, field: '', message: 'expected a mapping of fields (name: value), got a single value or list' });
+    return undefined;
+  }
+  return data;
+}
+
+/** Splits MDX into frontmatter data and body (gray-matter, with our YAML parser so errors carry positions). */
+export function parseMdx(text: string, rel: string, problems: ContentProblem[]): { data: unknown; body: string; bodyLine: number } | null {
+  if (!text.startsWith('---\n')) {
+    problems.push({ file: rel, field: '', message: 'expected frontmatter at the top: a block between two "---" lines with at least type and order' });
+    return null;
+  }
+  if (text.indexOf('\n---', 3) === -1) {
+    problems.push({ file: rel, field: '', message: 'frontmatter is not closed: add a "---" line after it' });
+    return null;
+  }
+  let data: unknown;
+  const parsed = matter(text, {
+    engines: {
+      yaml: (fm: string) => {
+        const fmProblems: ContentProblem[] = [];
+        data = parseYaml(fm, rel, fmProblems);
+        // Frontmatter starts on line 2 of the file.
+        for (const p of fmProblems) problems.push({ ...p, message: p.message.replace(/^line (\d+)/, (_, l) => `line ${Number(l) + 1}`) });
+        return {};
+      },
+    },
+  });
+  if (data === undefined) return null;
+  const bodyLine = text.length - parsed.content.length > 0 ? text.slice(0, text.length - parsed.content.length).split('\n').length : 1;
+  return { data, body: parsed.content, bodyLine };
+}
+
+function readYamlFile(abs: string, rel: string, problems: ContentProblem[]): RawFile | null {
+  const text = readText(abs, rel, problems);
+  if (text === null) return null;
+  const data = parseYaml(text, rel, problems);
+  return data === undefined ? null : { file: rel, data };
+}
+
+/** Reads the whole content tree. Never throws for bad content. */
+export function readContent(root = process.cwd()): RawContent {
+  const base = contentDir(root);
+  const rel = (p: string) => relative(root, p).split('\\').join('/');
+  const problems: ContentProblem[] = [];
+  const courses: RawCourse[] = [];
+  const videos: RawVideo[] = [];
+
+  const coursesDir = join(base, 'courses');
+  for (const courseSlug of listDir(coursesDir)) {
+    const dir = join(coursesDir, courseSlug);
+    if (!statSync(dir).isDirectory()) {
+      problems.push({ file: rel(dir), field: '', message: 'unexpected file: each course is a folder holding course.yaml' });
+      continue;
+    }
+    if (!SLUG.test(courseSlug)) {
+      problems.push({ file: rel(dir), field: '', message: `folder name "${courseSlug}" becomes a URL: rename it to a lowercase slug like "${suggestSlug(courseSlug)}"` });
+      continue;
+    }
+    const courseFile = join(dir, 'course.yaml');
+    const course: RawCourse = { slug: courseSlug, dir: rel(dir), course: null, chapters: [] };
+    if (existsSync(courseFile)) course.course = readYamlFile(courseFile, rel(courseFile), problems);
+    else problems.push({ file: rel(courseFile), field: '', message: 'is missing: every course folder needs a course.yaml with name, description and createdBy' });
+
+    for (const name of listDir(dir)) {
+      const abs = join(dir, name);
+      if (name === 'course.yaml') continue;
+      if (!statSync(abs).isDirectory()) {
+        if (!IGNORED_ASSETS.test(name)) {
+          problems.push({ file: rel(abs), field: '', message: 'unexpected file: content items belong in a chapter folder, next to its chapter.yaml' });
+        }
+        continue;
+      }
+      if (!SLUG.test(name)) {
+        problems.push({ file: rel(abs), field: '', message: `folder name "${name}" becomes a URL: rename it to a lowercase slug like "${suggestSlug(name)}"` });
+        continue;
+      }
+      course.chapters.push(readChapter(abs, name, rel, problems));
+    }
+    courses.push(course);
+  }
+
+  const videosDir = join(base, 'videos');
+  const files = listDir(videosDir);
+  for (const name of files) {
+    const abs = join(videosDir, name);
+    const ext = extname(name);
+    if ((CAPTION_EXTENSIONS as readonly string[]).includes(ext)) {
+      if (!files.includes(`${basename(name, ext)}.yaml`)) {
+        problems.push({ file: rel(abs), field: '', message: `caption file has no library entry: add ${rel(join(videosDir, basename(name, ext) + '.yaml'))}` });
+      }
+      continue;
+    }
+    if (ext !== '.yaml') {
+      problems.push({ file: rel(abs), field: '', message: 'unexpected file: the video library holds <youtubeId>.yaml entries and optional .vtt/.srt/.txt caption files' });
+      continue;
+    }
+    const entry = readYamlFile(abs, rel(abs), problems);
+    if (!entry) continue;
+    const id = basename(name, ext);
+    const captionExt = CAPTION_EXTENSIONS.find((e) => files.includes(id + e));
+    videos.push({ ...entry, id, captionFile: captionExt ? rel(join(videosDir, id + captionExt)) : undefined });
+  }
+
+  return { root, courses, videos, problems };
+}
+
+function readChapter(dir: string, slug: string, rel: (p: string) => string, problems: ContentProblem[]): RawChapter {
+  const chapter: RawChapter = { slug, dir: rel(dir), chapter: null, items: [] };
+  const chapterFile = join(dir, 'chapter.yaml');
+  if (existsSync(chapterFile)) chapter.chapter = readYamlFile(chapterFile, rel(chapterFile), problems);
+  else problems.push({ file: rel(chapterFile), field: '', message: 'is missing: every chapter folder needs a chapter.yaml with name and order' });
+
+  for (const name of listDir(dir)) {
+    if (name === 'chapter.yaml') continue;
+    const abs = join(dir, name);
+    const ext = extname(name);
+    if (statSync(abs).isDirectory()) {
+      problems.push({ file: rel(abs), field: '', message: 'unexpected folder: chapters hold item files, not folders' });
+      continue;
+    }
+    if (IGNORED_ASSETS.test(name)) continue;
+    if (ext !== '.yaml' && ext !== '.mdx') {
+      const hint = ext === '.yml' ? 'rename it to .yaml' : ext === '.md' ? 'rename it to .mdx' : 'items are .yaml (video, quiz, resource) or .mdx (text, assignment)';
+      problems.push({ file: rel(abs), field: '', message: `unsupported file type "${ext || name}": ${hint}` });
+      continue;
+    }
+    const itemSlug = basename(name, ext);
+    if (!SLUG.test(itemSlug)) {
+      problems.push({ file: rel(abs), field: '', message: `file name "${itemSlug}" becomes a URL: rename it to a lowercase slug like "${suggestSlug(itemSlug)}${ext}"` });
+      continue;
+    }
+    const text = readText(abs, rel(abs), problems);
+    if (text === null) continue;
+    if (ext === '.yaml') {
+      const data = parseYaml(text, rel(abs), problems);
+      if (data !== undefined) chapter.items.push({ file: rel(abs), data, slug: itemSlug, ext });
+    } else {
+      const parsed = parseMdx(text, rel(abs), problems);
+      if (parsed) chapter.items.push({ file: rel(abs), data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, slug: itemSlug, ext });
+    }
+  }
+  return chapter;
+}
+
+/** A slug an author could rename a badly named folder or file to. */
+export function suggestSlug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'my-item'
+  );
+}

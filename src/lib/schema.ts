@@ -1,0 +1,241 @@
+/**
+ * The single source of truth for every shape Learnspace reads or writes:
+ * authored content (courses, chapters, items, the video library) and the
+ * pipeline's generated cache. The content collections, the pipeline and the
+ * CLI all import from here; types are inferred, never re-declared.
+ */
+import { z } from 'astro/zod';
+
+/** A YouTube video id: 11 characters of [A-Za-z0-9_-]. */
+export const youtubeId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{11}$/, 'expected an 11-character YouTube video id like "aircAruvnKk"');
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Folder and file names become URLs, so they are restricted to lowercase slugs. */
+export const slug = z
+  .string()
+  .regex(slugPattern, 'expected a lowercase slug of letters, digits and single hyphens, like "02-neural-networks"');
+
+const nonEmpty = (what: string) => z.string().trim().min(1, `expected ${what}, got an empty string`);
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL like "https://example.org/page"' });
+
+/** `order` positions a chapter or item among its siblings; it must be unique within the parent. */
+const order = z.number().int('expected a whole number').min(0, 'expected 0 or more');
+
+/** A date written as YAML `2026-12-01` (which some parsers turn into a Date) or an ISO string. */
+const dateLike = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: `expected a date like 2026-12-01, got "${String(value)}"` });
+    return z.NEVER;
+  }
+  return date;
+});
+
+export const courseStatuses = ['draft', 'generating', 'ready', 'failed'] as const;
+export const levels = ['beginner', 'intermediate', 'advanced'] as const;
+
+export const courseSchema = z.strictObject({
+  name: nonEmpty('a course name'),
+  description: nonEmpty('a one-paragraph description'),
+  thumbnail: z.string().optional(),
+  status: z.enum(courseStatuses).default('ready'),
+  createdBy: nonEmpty('the author handle (createdBy)'),
+  isPublished: z.boolean().default(false),
+  tags: z.array(nonEmpty('a tag')).default([]),
+  level: z.enum(levels).default('beginner'),
+  language: z.string().default('en'),
+  authors: z.array(nonEmpty('an author name')).default([]),
+  updatedAt: dateLike.optional(),
+});
+
+export const chapterSchema = z.strictObject({
+  name: nonEmpty('a chapter name'),
+  description: z.string().optional(),
+  order,
+  /** Legacy (seed `chapters.videoId`): rendered as the chapter's first item. */
+  video: youtubeId.optional(),
+});
+
+const itemBase = {
+  order,
+  title: z.string().trim().min(1).optional(),
+  description: z.string().optional(),
+  /** Estimated minutes, for items whose length is not known from elsewhere. */
+  minutes: z.number().positive().optional(),
+};
+
+export const quizQuestionSchema = z
+  .strictObject({
+    prompt: nonEmpty('a question prompt'),
+    choices: z
+      .array(nonEmpty('a choice'))
+      .min(2, 'expected 2-6 choices')
+      .max(6, 'expected 2-6 choices'),
+    answer: z.number().int('expected the index of the right choice (0 is the first)'),
+    explanation: z.string().default(''),
+    /** For video quizzes: where in the video this question is taught. */
+    startMs: z.number().int().min(0).optional(),
+  })
+  .superRefine((q, ctx) => {
+    const n = q.choices.length;
+    if (n >= 2 && (q.answer < 0 || q.answer >= n)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answer'],
+        message: `expected 0-${n - 1} (one of the ${n} choices), got ${q.answer}`,
+      });
+    }
+  });
+
+export const videoItemSchema = z.strictObject({ ...itemBase, type: z.literal('video'), video: youtubeId });
+export const textItemSchema = z.strictObject({ ...itemBase, type: z.literal('text'), title: nonEmpty('a title') });
+export const quizItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal('quiz'),
+  title: nonEmpty('a title'),
+  passMark: z.number().min(0).max(100).default(70),
+  questions: z.array(quizQuestionSchema).min(1, 'expected at least one question'),
+});
+export const rubricRowSchema = z.strictObject({
+  criterion: nonEmpty('a criterion'),
+  points: z.number().min(0),
+  description: z.string().optional(),
+});
+export const assignmentItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal('assignment'),
+  title: nonEmpty('a title'),
+  points: z.number().int().min(0),
+  due: dateLike.optional(),
+  rubric: z.array(rubricRowSchema).default([]),
+  submission: nonEmpty('submission instructions (how learners hand the work in)'),
+});
+export const resourceItemSchema = z
+  .strictObject({
+    ...itemBase,
+    type: z.literal('resource'),
+    title: nonEmpty('a title'),
+    url: httpUrl.optional(),
+    /** A file under public/, written as a site path like "/files/cheatsheet.pdf". */
+    file: z.string().regex(/^\/[^?#]+$/, 'expected a path under public/ starting with "/", like "/files/notes.pdf"').optional(),
+  })
+  .superRefine((r, ctx) => {
+    if ((r.url === undefined) === (r.file === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'expected exactly one of `url` or `file`' });
+    }
+  });
+
+export const itemTypes = ['video', 'text', 'quiz', 'assignment', 'resource'] as const;
+export type ItemType = (typeof itemTypes)[number];
+/** Item types written as MDX (frontmatter + body); the others are YAML. */
+export const mdxItemTypes: readonly ItemType[] = ['text', 'assignment'];
+
+export const itemSchema = z.discriminatedUnion(
+  'type',
+  [videoItemSchema, textItemSchema, quizItemSchema, assignmentItemSchema, resourceItemSchema],
+  { error: `expected type to be one of ${itemTypes.join(', ')}` },
+);
+
+export const videoEntrySchema = z.strictObject({
+  youtubeVideoId: youtubeId,
+  url: httpUrl,
+  title: z.string().optional(),
+  /** Preferred caption languages, best first. */
+  languages: z.array(z.string()).default(['en']),
+});
+
+/* ---------- generated cache (written by scripts/, read by the site) ---------- */
+
+export const videoStatuses = ['pending', 'processing', 'completed', 'failed'] as const;
+export type VideoStatus = (typeof videoStatuses)[number];
+
+export const videoStatusFileSchema = z.object({
+  status: z.enum(videoStatuses),
+  error: z.string().optional(),
+  attempts: z.number().int().min(0).default(0),
+  updatedAt: z.string(),
+  inputsHash: z.string().optional(),
+  /** Set on failure when the last good result is still served. */
+  servingPrevious: z.boolean().optional(),
+});
+
+export const segmentSchema = z.object({
+  startMs: z.number().int().min(0),
+  endMs: z.number().int().min(0),
+  text: z.string(),
+});
+
+export const videoMetaSchema = z.object({
+  title: z.string(),
+  channel: z.string().default(''),
+  durationSeconds: z.number().min(0).default(0),
+  publishedAt: z.string().optional(),
+  thumbnailUrl: z.string().optional(),
+});
+
+/** What a model (or the offline provider) must return for notes. */
+export const notesSchema = z.object({
+  summary: z.string().min(1),
+  sections: z
+    .array(
+      z.object({
+        title: z.string().min(1),
+        body: z.string().min(1),
+        startMs: z.number().int().min(0),
+        keyTerms: z.array(z.string()),
+      }),
+    )
+    .min(1),
+});
+
+/** What a model (or the offline provider) must return for a video quiz. */
+export const videoQuizSchema = z.object({
+  questions: z
+    .array(
+      z
+        .object({
+          prompt: z.string().min(1),
+          choices: z.array(z.string().min(1)).min(2).max(6),
+          answer: z.number().int().min(0),
+          explanation: z.string(),
+          startMs: z.number().int().min(0),
+        })
+        .refine((q) => q.answer < q.choices.length, { message: 'answer is not one of the choices', path: ['answer'] }),
+    )
+    .min(5)
+    .max(10),
+});
+
+export const videoResultSchema = z.object({
+  youtubeVideoId: youtubeId,
+  meta: videoMetaSchema,
+  transcript: z.object({
+    source: z.enum(['youtube', 'file']),
+    language: z.string(),
+    segments: z.array(segmentSchema),
+  }),
+  notes: notesSchema,
+  quiz: videoQuizSchema,
+  generator: z.object({
+    provider: z.enum(['openai', 'offline']),
+    model: z.string(),
+    promptVersion: z.string(),
+    generatedAt: z.string(),
+  }),
+  inputsHash: z.string(),
+});
+
+export type Course = z.infer<typeof courseSchema>;
+export type Chapter = z.infer<typeof chapterSchema>;
+export type Item = z.infer<typeof itemSchema>;
+export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
+export type VideoEntry = z.infer<typeof videoEntrySchema>;
+export type VideoStatusFile = z.infer<typeof videoStatusFileSchema>;
+export type Segment = z.infer<typeof segmentSchema>;
+export type VideoMeta = z.infer<typeof videoMetaSchema>;
+export type Notes = z.infer<typeof notesSchema>;
+export type VideoQuiz = z.infer<typeof videoQuizSchema>;
+export type VideoResult = z.infer<typeof videoResultSchema>;

@@ -1,0 +1,145 @@
+/**
+ * Validates the raw content tree against the schemas and the rules that span
+ * files (references, unique order, files that must exist), collecting every
+ * problem in one pass so an instructor fixes a pull request in one go.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  chapterSchema,
+  courseSchema,
+  itemSchema,
+  mdxItemTypes,
+  videoEntrySchema,
+  itemTypes,
+  type Chapter,
+  type Course,
+  type Item,
+  type VideoEntry,
+} from './schema.ts';
+import { friendlyParams, zodProblems, type ContentProblem } from './friendly-errors.ts';
+import type { RawContent, RawFile } from './content-files.ts';
+
+export interface ValidItem {
+  slug: string;
+  file: string;
+  data: Item;
+  body?: string;
+  bodyLine?: number;
+}
+export interface ValidChapter {
+  slug: string;
+  file: string;
+  data: Chapter;
+  items: ValidItem[];
+}
+export interface ValidCourse {
+  slug: string;
+  file: string;
+  data: Course;
+  chapters: ValidChapter[];
+}
+export interface ValidVideo {
+  id: string;
+  file: string;
+  data: VideoEntry;
+  captionFile?: string;
+}
+export interface ValidatedContent {
+  courses: ValidCourse[];
+  videos: ValidVideo[];
+  problems: ContentProblem[];
+}
+
+function parseWith<T>(schema: { safeParse: (d: unknown, p: typeof friendlyParams) => { success: true; data: T } | { success: false; error: import('astro/zod').z.ZodError } }, raw: RawFile, problems: ContentProblem[]): T | null {
+  const result = schema.safeParse(raw.data, friendlyParams);
+  if (result.success) return result.data;
+  problems.push(...zodProblems(raw.file, result.error));
+  return null;
+}
+
+/** Validates everything; returns the valid parts and every problem found. */
+export function validateContent(raw: RawContent, options: { publicDir?: string } = {}): ValidatedContent {
+  const problems: ContentProblem[] = [...raw.problems];
+  const publicDir = options.publicDir ?? join(raw.root, 'public');
+
+  const videos: ValidVideo[] = [];
+  for (const v of raw.videos) {
+    const data = parseWith(videoEntrySchema, v, problems);
+    if (!data) continue;
+    if (data.youtubeVideoId !== v.id) {
+      problems.push({ file: v.file, field: 'youtubeVideoId', message: `expected "${v.id}" (the file name), got "${data.youtubeVideoId}": rename the file or fix the id` });
+      continue;
+    }
+    videos.push({ id: v.id, file: v.file, data, captionFile: v.captionFile });
+  }
+  const libraryIds = new Set(raw.videos.map((v) => v.id));
+  const missingVideo = (id: string) =>
+    `expected a video in the library, got "${id}": add content/videos/${id}.yaml (npm run videos -- add ${id})`;
+
+  const courses: ValidCourse[] = [];
+  for (const rc of raw.courses) {
+    const course = rc.course ? parseWith(courseSchema, rc.course, problems) : null;
+    const chapters: ValidChapter[] = [];
+    const chapterOrders = new Map<number, string>();
+    for (const rch of rc.chapters) {
+      const chapter = rch.chapter ? parseWith(chapterSchema, rch.chapter, problems) : null;
+      if (chapter && rch.chapter) {
+        const clash = chapterOrders.get(chapter.order);
+        if (clash) problems.push({ file: rch.chapter.file, field: 'order', message: `expected an order unique within the course, got ${chapter.order}, already used by ${clash}` });
+        else chapterOrders.set(chapter.order, rch.chapter.file);
+        if (chapter.video && !libraryIds.has(chapter.video)) problems.push({ file: rch.chapter.file, field: 'video', message: missingVideo(chapter.video) });
+      }
+      const items: ValidItem[] = [];
+      const itemOrders = new Map<number, string>();
+      const slugs = new Map<string, string>();
+      if (chapter?.video) slugs.set('video', `${rch.chapter?.file} (legacy video)`);
+      for (const ri of rch.items) {
+        const slugClash = slugs.get(ri.slug);
+        if (slugClash) {
+          problems.push({ file: ri.file, field: '', message: `expected a file name unique within the chapter, but "${ri.slug}" is also used by ${slugClash}: rename one of them` });
+          continue;
+        }
+        slugs.set(ri.slug, ri.file);
+        const rawType = (ri.data as { type?: unknown }).type;
+        if (typeof rawType === 'string' && (itemTypes as readonly string[]).includes(rawType)) {
+          const wantsMdx = mdxItemTypes.includes(rawType as Item['type']);
+          if (wantsMdx && ri.ext !== '.mdx') {
+            problems.push({ file: ri.file, field: 'type', message: `a ${rawType} item is written in MDX: rename the file to ${ri.slug}.mdx and put the text below the frontmatter` });
+            continue;
+          }
+          if (!wantsMdx && ri.ext !== '.yaml') {
+            problems.push({ file: ri.file, field: 'type', message: `a ${rawType} item is written in YAML: rename the file to ${ri.slug}.yaml` });
+            continue;
+          }
+        }
+        const item = parseWith(itemSchema, ri, problems);
+        if (!item) continue;
+        const orderClash = itemOrders.get(item.order);
+        if (orderClash) problems.push({ file: ri.file, field: 'order', message: `expected an order unique within the chapter, got ${item.order}, already used by ${orderClash}` });
+        else itemOrders.set(item.order, ri.file);
+        if (item.type === 'video' && !libraryIds.has(item.video)) problems.push({ file: ri.file, field: 'video', message: missingVideo(item.video) });
+        if (item.type === 'resource' && item.file && !existsSync(join(publicDir, decodeURI(item.file)))) {
+          problems.push({ file: ri.file, field: 'file', message: `expected a file at public${item.file}, but there is none: add it or fix the path` });
+        }
+        if ((item.type === 'text' || item.type === 'assignment') && !ri.body?.trim()) {
+          problems.push({ file: ri.file, field: '', message: `expected ${item.type === 'text' ? 'the text' : 'the instructions'} below the frontmatter, but the body is empty` });
+        }
+        items.push({ slug: ri.slug, file: ri.file, data: item, body: ri.body, bodyLine: ri.bodyLine });
+      }
+      if (chapter && rch.chapter) {
+        if (items.length === 0 && !chapter.video && rch.items.length === 0) {
+          problems.push({ file: rch.chapter.file, field: '', message: 'chapter has no items: add at least one item file (or a legacy `video`)' });
+        }
+        items.sort((a, b) => a.data.order - b.data.order);
+        chapters.push({ slug: rch.slug, file: rch.chapter.file, data: chapter, items });
+      }
+    }
+    if (course && rc.course) {
+      if (rc.chapters.length === 0) problems.push({ file: rc.course.file, field: '', message: 'course has no chapters: add a chapter folder with a chapter.yaml' });
+      chapters.sort((a, b) => a.data.order - b.data.order);
+      courses.push({ slug: rc.slug, file: rc.course.file, data: course, chapters });
+    }
+  }
+  return { courses, videos, problems };
+}
