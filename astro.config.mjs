@@ -19,5 +19,4 @@ export default defineConfig({
   ],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  telemetry: false,
 });
