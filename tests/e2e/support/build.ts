@@ -1,0 +1,16 @@
+/** Builds the site (Astro + Pagefind) into a folder, with extra environment, as `npm run build` does. */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
+
+export function buildSite(outDir: string, env: Record<string, string> = {}): void {
+  const options = { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: 'pipe' as const, maxBuffer: 64 * 1024 * 1024 };
+  try {
+    execFileSync(bin('astro'), ['build', '--outDir', outDir], options);
+    execFileSync(bin('pagefind'), ['--site', outDir], options);
+  } catch (error) {
+    const e = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`site build failed:\n${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}`);
+  }
+}
