@@ -18,5 +18,7 @@ export default defineConfig({
     }),
   ],
   build: { format: 'directory' },
+  // Separate caches let several builds (tests, benchmarks) run side by side.
+  cacheDir: process.env.LEARNSPACE_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
 });

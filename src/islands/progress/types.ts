@@ -1,0 +1,12 @@
+/** What the server passes to progress islands about a course's items. */
+export interface ProgressItemRef {
+  key: string;
+  href: string;
+  title: string;
+}
+export interface ProgressCourseRef {
+  slug: string;
+  name: string;
+  href: string;
+  items: ProgressItemRef[];
+}
