@@ -119,17 +119,23 @@ function lineAt(bytes: Buffer, offset: number): number {
 
 /** Parses YAML, reporting syntax errors with line and column. */
 export function parseYaml(text: string, rel: string, problems: ContentProblem[]): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const pos = err.linePos?.[0];
       const where = pos ? `line ${pos.line}, column ${pos.col}` : 'YAML';
-      const reason = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const reason = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?\s*$/, '');
       problems.push({ file: rel, field: '', message: `${where}: invalid YAML: ${reason}` });
     }
     return undefined;
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    problems.push({ file: rel, field: '', message: `invalid YAML: ${(error as Error).message} (too many aliases: write the values out)` });
+    return undefined;
+  }
   if (data === null || data === undefined) {
     problems.push({ file: rel, field: '', message: 'is empty: expected a mapping of fields' });
     return undefined;

@@ -85,7 +85,12 @@ export const friendlyParams = {
 function withFound(issue: z.core.$ZodIssue): string {
   const message = issue.message;
   if (/\bgot\b|missing/.test(message) || issue.code === 'custom' || issue.code === 'unrecognized_keys') return message;
-  const input = (issue as { input?: unknown }).input;
+  let input = (issue as { input?: unknown }).input;
+  const discriminator = (issue as { discriminator?: string }).discriminator;
+  if (issue.code === 'invalid_union' && discriminator) {
+    // The union reports the whole object; the author needs the discriminator's value.
+    input = input && typeof input === 'object' ? (input as Record<string, unknown>)[discriminator] : undefined;
+  }
   if (input === undefined) return `${message}, but the field is missing`;
   return `${message}, got ${describeValue(input)}`;
 }
