@@ -1,5 +1,6 @@
 /**
- * Builds the production site once (unless E2E_SKIP_BUILD=1 and dist/ exists) and
+ * Builds the production site once (unless E2E_SKIP_BUILD=1 and dist/ exists), with
+ * secret-looking marker values in its environment (see support/markers.ts), and
  * serves it on 127.0.0.1 for every browser test.
  */
 import { existsSync } from 'node:fs';
@@ -8,13 +9,14 @@ import type { TestProject } from 'vitest/node';
 import { findChromium } from './support/browser.ts';
 import { serveDir, type StaticServer } from './support/server.ts';
 import { buildSite } from './support/build.ts';
+import { SECRET_ENV_MARKERS } from './support/markers.ts';
 
 let server: StaticServer | undefined;
 
 export async function setup(project: TestProject) {
   findChromium();
   const dist = join(process.cwd(), 'dist');
-  if (!(process.env.E2E_SKIP_BUILD === '1' && existsSync(join(dist, 'index.html')))) buildSite(dist);
+  if (!(process.env.E2E_SKIP_BUILD === '1' && existsSync(join(dist, 'index.html')))) buildSite(dist, SECRET_ENV_MARKERS);
   server = await serveDir(dist);
   project.provide('baseURL', server.url);
 }
