@@ -5,7 +5,7 @@
  * Used by `npm run check`, the prebuild and the video pipeline.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, relative, extname, basename } from 'node:path';
+import { join, relative, resolve, extname, basename } from 'node:path';
 import { parseDocument } from 'yaml';
 import matter from 'gray-matter';
 import type { ContentProblem } from './friendly-errors.ts';
@@ -52,9 +52,9 @@ export interface RawContent {
   problems: ContentProblem[];
 }
 
-/** Where the content tree lives; tests and benchmarks point it elsewhere. */
+/** Where the content tree lives; tests and benchmarks point it elsewhere (relative to the root, or absolute). */
 export function contentDir(root = process.cwd()): string {
-  return process.env.LEARNSPACE_CONTENT ? join(root, process.env.LEARNSPACE_CONTENT) : join(root, 'content');
+  return resolve(root, process.env.LEARNSPACE_CONTENT || 'content');
 }
 
 function listDir(dir: string): string[] {
