@@ -1,18 +1,142 @@
 /**
- * Learner progress (seed: progress table) in the browser.
- * PLACEHOLDER API: the progress issue replaces these bodies with nanostores
- * persisted in localStorage; callers (quiz and video islands) rely on these
- * signatures only.
+ * Learner progress (seed: progress table) in the browser: one nanostores atom
+ * persisted in localStorage under one versioned key, the actions quiz, video
+ * and item pages call, and computed stores the progress islands render.
+ * Other tabs' changes arrive through storage events (@nanostores/persistent).
  */
+import { atom, computed, type ReadableAtom } from 'nanostores';
+import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
+import { decodeProgressText, emptyProgress, type DecodeResult, type ProgressState } from './progress-schema.ts';
+import {
+  applyQuizAttempt,
+  applyVideoWatch,
+  courseProgressOf,
+  markCompleted,
+  mergeProgress,
+  overallProgressOf,
+  recordVisit,
+  type CourseProgress,
+  type OverallProgress,
+} from './progress-model.ts';
+import { createSafeStorage, type StorageProblem } from './safe-storage.ts';
+
+export type { CourseProgress, OverallProgress } from './progress-model.ts';
+
+/** The one localStorage key; the value carries its own `version`. */
+export const PROGRESS_KEY = 'learnspace:progress';
+
+export type NoticeKind = StorageProblem | 'corrupt';
+
+/** Problems the learner should know about, by kind; the notice island shows them. */
+export const $progressNotices = atom<Partial<Record<NoticeKind, string>>>({});
+
+const noticeText: Record<StorageProblem, string> = {
+  unavailable: 'This browser does not let Learnspace save data, so your progress will not be kept after you leave this page.',
+  full: "This browser's storage is full, so your latest progress will not be kept after you leave this page.",
+};
+
+function notify(kind: NoticeKind, message: string): void {
+  if ($progressNotices.get()[kind] !== message) $progressNotices.set({ ...$progressNotices.get(), [kind]: message });
+}
+
+/** Hides a notice the learner dismissed. */
+export function dismissNotice(kind: NoticeKind): void {
+  const { [kind]: _dropped, ...rest } = $progressNotices.get();
+  $progressNotices.set(rest);
+}
+
+if (typeof window !== 'undefined') {
+  setPersistentEngine(
+    createSafeStorage(() => window.localStorage, (problem) => notify(problem, noticeText[problem])),
+    windowPersistentEvents,
+  );
+}
+
+function decodeStored(text: string): ProgressState {
+  const result = decodeProgressText(text);
+  if (result.ok) return result.state;
+  notify('corrupt', `Progress saved in this browser could not be read (${result.reason}), so it was discarded.`);
+  return emptyProgress();
+}
+
+/** Everything the learner did, as stored. */
+export const $progress = persistentAtom<ProgressState>(PROGRESS_KEY, emptyProgress(), {
+  encode: JSON.stringify,
+  decode: decodeStored,
+});
+
+// Stay subscribed in the browser, so actions always start from the latest value of every tab.
+if (typeof window !== 'undefined') $progress.listen(() => {});
+
+function update(change: (state: ProgressState) => ProgressState): void {
+  $progress.set(change($progress.get()));
+}
 
 /** Records that a learner opened an item, for "continue where you left off". */
-export function visitItem(_courseSlug: string, _itemKey: string): void {}
+export function visitItem(courseSlug: string, itemKey: string): void {
+  update((state) => recordVisit(state, courseSlug, itemKey, Date.now()));
+}
 
 /** Marks an item complete or not. */
-export function setItemComplete(_courseSlug: string, _itemKey: string, _complete: boolean): void {}
+export function setItemComplete(_courseSlug: string, itemKey: string, complete: boolean): void {
+  update((state) => markCompleted(state, itemKey, complete, Date.now()));
+}
 
-/** Records a quiz attempt; completes the item when the score reaches the pass mark (percent). */
-export function recordQuizAttempt(_courseSlug: string, _itemKey: string, _scorePercent: number, _passMark: number): void {}
+/** Records a quiz attempt (attempts and best score kept); completes the item when the score reaches the pass mark (percent). */
+export function recordQuizAttempt(_courseSlug: string, itemKey: string, scorePercent: number, passMark: number): void {
+  update((state) => applyQuizAttempt(state, itemKey, scorePercent, passMark, Date.now()));
+}
 
-/** Records seconds actually watched; completes the item at 90 % of the duration. */
-export function recordVideoWatch(_courseSlug: string, _itemKey: string, _watchedSeconds: number, _durationSeconds: number): void {}
+/**
+ * Records seconds actually watched since the previous call (a delta; seeking
+ * adds nothing); completes the item once 90 % of the duration was watched.
+ */
+export function recordVideoWatch(_courseSlug: string, itemKey: string, watchedSeconds: number, durationSeconds: number): void {
+  update((state) => applyVideoWatch(state, itemKey, watchedSeconds, durationSeconds, Date.now()));
+}
+
+const courseStores = new Map<string, ReadableAtom<CourseProgress>>();
+/** {completed, total, percentage} over the given item keys (the course's current items). */
+export function courseProgress(itemKeys: readonly string[]): ReadableAtom<CourseProgress> {
+  const id = itemKeys.join('\n');
+  let store = courseStores.get(id);
+  if (!store) {
+    store = computed($progress, (state) => courseProgressOf(state, itemKeys));
+    courseStores.set(id, store);
+  }
+  return store;
+}
+
+const itemStores = new Map<string, ReadableAtom<boolean>>();
+/** Whether one item is complete; changes only when that item does. */
+export function itemCompleted(itemKey: string): ReadableAtom<boolean> {
+  let store = itemStores.get(itemKey);
+  if (!store) {
+    store = computed($progress, (state) => state.items[itemKey]?.completed ?? false);
+    itemStores.set(itemKey, store);
+  }
+  return store;
+}
+
+/** Totals over the given courses (seed: getUserOverallProgress). */
+export function overallProgress(courses: readonly { slug: string; itemKeys: readonly string[] }[]): ReadableAtom<OverallProgress> {
+  return computed($progress, (state) => overallProgressOf(state, courses));
+}
+
+/** The current progress as the text of an export file. */
+export function exportProgress(): string {
+  return JSON.stringify($progress.get(), null, 2);
+}
+
+/** Reads an export file (any supported version) and merges it into the current progress; nothing changes if it is invalid. */
+export function importProgress(text: string): DecodeResult {
+  const result = decodeProgressText(text);
+  if (result.ok) update((state) => mergeProgress(state, result.state));
+  return result;
+}
+
+/** Forgets all progress in this browser. */
+export function resetProgress(): void {
+  $progress.set(emptyProgress());
+  dismissNotice('corrupt');
+}
