@@ -239,3 +239,29 @@ export type VideoMeta = z.infer<typeof videoMetaSchema>;
 export type Notes = z.infer<typeof notesSchema>;
 export type VideoQuiz = z.infer<typeof videoQuizSchema>;
 export type VideoResult = z.infer<typeof videoResultSchema>;
+
+/* ---------- video pipeline (scripts/pipeline) ---------- */
+
+/** One chunk's share of a quiz when a long transcript is map-reduced; merged into `videoQuizSchema`. */
+export const videoQuizChunkSchema = z.object({
+  questions: videoQuizSchema.shape.questions.element.array().min(1).max(10),
+});
+
+/** `learnspace.config.json` at the repo root; every field can also be set by environment variable (env wins). */
+export const pipelineConfigSchema = z.strictObject({
+  openaiBaseUrl: httpUrl.optional(),
+  notesEndpoint: httpUrl.optional(),
+  quizEndpoint: httpUrl.optional(),
+  notesModel: z.string().trim().min(1).optional(),
+  quizModel: z.string().trim().min(1).optional(),
+  concurrency: z.number().int().min(1).max(64).optional(),
+  timeoutMs: z.number().int().min(1).optional(),
+  maxRetries: z.number().int().min(0).max(10).optional(),
+  tokenBudget: z.number().int().min(200).optional(),
+  captionLanguages: z.array(z.string().trim().min(1)).optional(),
+  /** Skip YouTube entirely: caption-file videos use the entry's metadata, others fail with a hint. */
+  noYoutube: z.boolean().optional(),
+});
+
+export type VideoQuizChunk = z.infer<typeof videoQuizChunkSchema>;
+export type PipelineConfigFile = z.infer<typeof pipelineConfigSchema>;

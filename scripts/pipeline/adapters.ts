@@ -1,0 +1,37 @@
+/**
+ * The edges the pipeline core talks to, as interfaces: where transcripts and
+ * metadata come from and what writes notes and quizzes. Production passes the
+ * YouTube and OpenAI adapters; tests pass the same adapters pointed at local peers.
+ */
+import type { Notes, Segment, VideoMeta, VideoQuiz } from '../../src/lib/schema.ts';
+
+export interface GenerationInput {
+  youtubeVideoId: string;
+  title: string;
+  segments: readonly Segment[];
+}
+
+export interface NotesAndQuizGenerator {
+  provider: 'openai' | 'offline';
+  /** The model name recorded in results (notes and quiz models joined when they differ). */
+  model: string;
+  generateNotes(input: GenerationInput): Promise<Notes>;
+  generateQuiz(input: GenerationInput & { notes: Notes }): Promise<VideoQuiz>;
+}
+
+export interface FetchedTranscript {
+  language: string;
+  segments: Segment[];
+}
+
+export interface VideoSource {
+  /** Title, channel, duration, date and thumbnail of a video. */
+  getMetadata(id: string): Promise<VideoMeta>;
+  /** Metadata and transcript, the transcript in the first available preferred language. */
+  getVideo(id: string, languages: readonly string[]): Promise<{ meta: VideoMeta; transcript: FetchedTranscript }>;
+}
+
+/** A failure whose message is already what the user should read. */
+export class PipelineError extends Error {
+  override name = 'PipelineError';
+}

@@ -1,0 +1,180 @@
+/**
+ * The pipeline core: for each library video that needs work, transcript and
+ * metadata → notes → quiz → validated result, with the status file telling
+ * the site and the CLI where each video stands. Every edge (YouTube, the
+ * model, the cache files) is passed in.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { notesSchema, videoQuizSchema, videoResultSchema, type Segment, type VideoMeta, type VideoResult, type VideoStatusFile } from '../../src/lib/schema.ts';
+import type { ValidVideo } from '../../src/lib/validate-content.ts';
+import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
+import { parseCaptions } from './captions.ts';
+import { inputsHash, planVideo, transcriptDigestOfSegments, type VideoPlan, type WorkReason } from './needs-work.ts';
+import { parseModelOutput } from './openai-provider.ts';
+import type { CacheWriter } from './cache-writer.ts';
+import { PipelineError, type NotesAndQuizGenerator, type VideoSource } from './adapters.ts';
+
+export interface VideoOutcome {
+  id: string;
+  status: 'completed' | 'failed';
+  reason: WorkReason;
+  attempts: number;
+  error?: string;
+  servingPrevious?: boolean;
+  /** Non-fatal notes, e.g. metadata taken from the entry because YouTube was unreachable. */
+  warnings: string[];
+  durationMs: number;
+}
+
+export interface ProcessEvents {
+  onPlan?(plans: { todo: VideoPlan[]; upToDate: VideoPlan[]; waitingForRetry: VideoPlan[] }): void;
+  onStart?(id: string): void;
+  onDone?(outcome: VideoOutcome): void;
+}
+
+export interface ProcessOptions {
+  root: string;
+  videos: readonly ValidVideo[];
+  config: PipelineConfig;
+  generator: NotesAndQuizGenerator;
+  /** null when YouTube is switched off (LEARNSPACE_NO_YOUTUBE). */
+  source: VideoSource | null;
+  writer: CacheWriter;
+  force?: boolean;
+  retry?: ReadonlySet<string>;
+  events?: ProcessEvents;
+  now?: () => Date;
+}
+
+export interface ProcessReport {
+  outcomes: VideoOutcome[];
+  upToDate: VideoPlan[];
+  waitingForRetry: VideoPlan[];
+  /** Unreadable cache files found while planning, each naming its file. */
+  cacheProblems: string[];
+}
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+interface Acquired {
+  meta: VideoMeta;
+  transcript: VideoResult['transcript'];
+  digest: string;
+  warnings: string[];
+}
+
+/** Transcript and metadata: a committed caption file wins; otherwise YouTube (or the cached YouTube transcript when only settings changed). */
+async function acquire(plan: VideoPlan, options: ProcessOptions): Promise<Acquired> {
+  const { video, previous } = plan;
+  const { config, source, root } = options;
+  const warnings: string[] = [];
+  const languages = [...new Set([...video.data.languages, ...config.captionLanguages])];
+
+  if (video.captionFile) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(root, video.captionFile));
+    } catch (error) {
+      throw new PipelineError(`cannot read ${video.captionFile} (${(error as NodeJS.ErrnoException).code})`);
+    }
+    let segments: Segment[];
+    try {
+      segments = parseCaptions(bytes.toString('utf8'), video.captionFile).segments;
+    } catch (error) {
+      throw new PipelineError(`${video.captionFile}: ${(error as Error).message}`);
+    }
+    const fromEntry: VideoMeta = {
+      title: video.data.title ?? previous?.meta.title ?? video.id,
+      channel: previous?.meta.channel ?? '',
+      durationSeconds: previous?.meta.durationSeconds || Math.round(Math.max(...segments.map((s) => s.endMs)) / 1000),
+      publishedAt: previous?.meta.publishedAt,
+      thumbnailUrl: previous?.meta.thumbnailUrl ?? `https://i.ytimg.com/vi/${video.id}/hqdefault.jpg`,
+    };
+    let meta = fromEntry;
+    if (source) {
+      try {
+        meta = await source.getMetadata(video.id);
+      } catch (error) {
+        warnings.push(`metadata from the entry, not YouTube (${(error as Error).message.split(';')[0]})`);
+      }
+    }
+    return { meta, transcript: { source: 'file', language: video.data.languages[0] ?? 'en', segments }, digest: sha256(bytes), warnings };
+  }
+
+  // Only settings changed: the cached YouTube transcript is still the transcript.
+  if (plan.reason === 'inputs changed' && previous?.transcript.source === 'youtube') {
+    return { meta: previous.meta, transcript: previous.transcript, digest: transcriptDigestOfSegments(previous.transcript.segments), warnings };
+  }
+  if (!source) {
+    throw new PipelineError(`YouTube is switched off (LEARNSPACE_NO_YOUTUBE) and there is no caption file; commit content/videos/${video.id}.vtt (or .srt/.txt)`);
+  }
+  const fetched = await source.getVideo(video.id, languages);
+  const segments = fetched.transcript.segments;
+  return { meta: fetched.meta, transcript: { source: 'youtube', language: fetched.transcript.language, segments }, digest: transcriptDigestOfSegments(segments), warnings };
+}
+
+async function processOne(plan: VideoPlan, options: ProcessOptions): Promise<VideoOutcome> {
+  const { video, previous } = plan;
+  const { writer, generator, config } = options;
+  const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const started = Date.now();
+  const attempts = (plan.status?.attempts ?? 0) + 1;
+  const reason = plan.reason!;
+  let warnings: string[] = [];
+  let hash = plan.knownInputsHash;
+  try {
+    await writer.writeStatus(video.id, { status: 'processing', attempts, updatedAt: now(), inputsHash: plan.status?.inputsHash });
+    const acquired = await acquire(plan, options);
+    warnings = acquired.warnings;
+    hash = inputsHash(acquired.digest, config);
+    const input = { youtubeVideoId: video.id, title: video.data.title ?? acquired.meta.title, segments: acquired.transcript.segments };
+    const notes = parseModelOutput(JSON.stringify(await generator.generateNotes(input)), notesSchema, 'notes');
+    const quiz = parseModelOutput(JSON.stringify(await generator.generateQuiz({ ...input, notes })), videoQuizSchema, 'quiz');
+    const result: VideoResult = videoResultSchema.parse({
+      youtubeVideoId: video.id,
+      meta: acquired.meta,
+      transcript: acquired.transcript,
+      notes,
+      quiz,
+      generator: { provider: generator.provider, model: generator.model, promptVersion: PROMPT_VERSION, generatedAt: now() },
+      inputsHash: hash,
+    });
+    await writer.writeResult(video.id, result);
+    await writer.writeStatus(video.id, { status: 'completed', attempts, updatedAt: now(), inputsHash: hash });
+    return { id: video.id, status: 'completed', reason, attempts, warnings, durationMs: Date.now() - started };
+  } catch (error) {
+    const message = error instanceof PipelineError ? error.message : `unexpected error: ${(error as Error).message}`;
+    const failed: VideoStatusFile = { status: 'failed', error: message, attempts, updatedAt: now(), inputsHash: hash, servingPrevious: previous ? true : undefined };
+    let finalMessage = message;
+    try {
+      await writer.writeStatus(video.id, failed);
+    } catch (writeError) {
+      finalMessage = `${message}; also ${(writeError as Error).message}`;
+    }
+    return { id: video.id, status: 'failed', reason, attempts, error: finalMessage, servingPrevious: previous ? true : undefined, warnings, durationMs: Date.now() - started };
+  }
+}
+
+/** Processes every library video that needs work, `config.concurrency` at a time; one failure never stops the others. */
+export async function processPendingVideos(options: ProcessOptions): Promise<ProcessReport> {
+  const plans = options.videos.map((video) => planVideo(options.root, video, options.config, { force: options.force, retry: options.retry }));
+  const todo = plans.filter((p) => p.reason !== null);
+  const upToDate = plans.filter((p) => p.reason === null && p.status?.status === 'completed');
+  const waitingForRetry = plans.filter((p) => p.reason === null && p.status?.status !== 'completed');
+  options.events?.onPlan?.({ todo, upToDate, waitingForRetry });
+  const limit = pLimit(options.config.concurrency);
+  const outcomes = await Promise.all(
+    todo.map((plan) =>
+      limit(async () => {
+        options.events?.onStart?.(plan.video.id);
+        const outcome = await processOne(plan, options);
+        options.events?.onDone?.(outcome);
+        return outcome;
+      }),
+    ),
+  );
+  return { outcomes, upToDate, waitingForRetry, cacheProblems: plans.flatMap((p) => p.cacheProblems) };
+}
