@@ -6,13 +6,11 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { loadPagefind, type Pagefind, type PagefindFilterCounts } from './pagefind-api.ts';
 import { toSearchHit, type SearchHit } from './search-hits.ts';
-import { readSearchParams, toFilters, writeSearchParams, type SearchParams } from './search-params.ts';
+import { readSearchParams, SEARCH_DEBOUNCE_MS, toFilters, writeSearchParams, type SearchParams } from './search-params.ts';
 import './search.css';
 
 /** Results whose details are fetched at once; more come with "Show more". */
 const PAGE_SIZE = 10;
-/** Long enough to skip most keystrokes of a fast typist, short enough to feel live. */
-const DEBOUNCE_MS = 120;
 /** Types in the order a course presents them, not alphabetically. */
 const typeOrder = ['Course', 'Video', 'Reading', 'Quiz', 'Assignment', 'Resource'];
 
@@ -84,7 +82,7 @@ export default function Search() {
     let current = true;
     setSearching(true);
     void (async () => {
-      const response = await engine.debouncedSearch(query, { filters: toFilters(params) }, DEBOUNCE_MS);
+      const response = await engine.debouncedSearch(query, { filters: toFilters(params) }, SEARCH_DEBOUNCE_MS);
       if (!response || !current) return;
       const fragments = await Promise.all(response.results.slice(0, shown).map((r) => r.data()));
       if (!current) return;

@@ -3,6 +3,9 @@
  * the header box can link to it, results can be shared, and Back returns to them.
  */
 
+/** Long enough to skip most keystrokes of a fast typist, short enough to feel live. */
+export const SEARCH_DEBOUNCE_MS = 120;
+
 export interface SearchParams {
   query: string;
   course: string;
