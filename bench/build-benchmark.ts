@@ -1,0 +1,71 @@
+/**
+ * Measures what `npm run build` costs on a synthetic catalog (content check,
+ * video pipeline on a warm cache, astro build, pagefind), and the bare-Astro
+ * baseline with the same page count built in the same run, each from a cold
+ * Astro cache in private folders so concurrent builds do not interfere.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureCommand, type ProcessMeasurement } from './measure-process.ts';
+import { dirBytes, htmlPages } from './files.ts';
+import { writeBaselineSite } from './baseline-site.ts';
+import type { GeneratedCatalog } from './generate-catalog.ts';
+
+export type BuildStep = 'check' | 'pipeline' | 'astro' | 'pagefind';
+
+export interface BuildMeasurement {
+  steps: Partial<Record<BuildStep, ProcessMeasurement>>;
+  wallMs: number;
+  peakRssBytes: number;
+  distBytes: number;
+  pages: number;
+  outDir: string;
+}
+
+/** The environment every measured command runs with: the project's Node first on PATH, no API key (offline, like CI). */
+export function benchEnv(projectRoot: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(projectRoot, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`, ...extra };
+  for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'NOTES_GENERATION_ENDPOINT', 'QUIZ_GENERATION_ENDPOINT', 'LEARNSPACE_DRAFTS']) {
+    if (!(name in extra)) delete env[name];
+  }
+  return env;
+}
+
+function total(steps: BuildMeasurement['steps'], outDir: string): BuildMeasurement {
+  const list = Object.values(steps);
+  return {
+    steps,
+    wallMs: list.reduce((n, s) => n + s.wallMs, 0),
+    peakRssBytes: Math.max(0, ...list.map((s) => s.peakRssBytes)),
+    distBytes: dirBytes(outDir),
+    pages: htmlPages(outDir).length,
+    outDir,
+  };
+}
+
+/** Our full build of `catalog` into `outDir`, steps in the order `npm run build` runs them. */
+export async function measureOurBuild(projectRoot: string, catalog: GeneratedCatalog, outDir: string, cacheDir: string): Promise<BuildMeasurement> {
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  const env = benchEnv(projectRoot, { LEARNSPACE_CONTENT: catalog.dir, LEARNSPACE_CACHE_DIR: cacheDir });
+  const run = (bin: string, args: string[]) => measureCommand(join(projectRoot, 'node_modules', '.bin', bin), args, { cwd: projectRoot, env });
+  const steps: BuildMeasurement['steps'] = {};
+  steps.check = await run('tsx', ['scripts/check-content.ts']);
+  if (existsSync(join(projectRoot, 'scripts', 'videos.ts'))) steps.pipeline = await run('tsx', ['scripts/videos.ts', 'process', '--quiet']);
+  steps.astro = await run('astro', ['build', '--outDir', outDir]);
+  steps.pagefind = await run('pagefind', ['--site', outDir]);
+  return total(steps, outDir);
+}
+
+/** The baseline site with `pageCount` pages from the catalog's text, built and indexed the same way. */
+export async function measureBaselineBuild(projectRoot: string, catalog: GeneratedCatalog, siteDir: string, pageCount: number, cacheDir: string): Promise<BuildMeasurement> {
+  writeBaselineSite(siteDir, projectRoot, catalog.documents, pageCount);
+  rmSync(cacheDir, { recursive: true, force: true });
+  const outDir = join(siteDir, 'dist');
+  const env = benchEnv(projectRoot, { LEARNSPACE_CACHE_DIR: cacheDir });
+  const run = (bin: string, args: string[]) => measureCommand(join(projectRoot, 'node_modules', '.bin', bin), args, { cwd: siteDir, env });
+  const steps: BuildMeasurement['steps'] = {};
+  steps.astro = await run('astro', ['build']);
+  steps.pagefind = await run('pagefind', ['--site', outDir]);
+  return total(steps, outDir);
+}
