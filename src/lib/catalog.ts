@@ -223,3 +223,32 @@ export function formatTimestamp(ms: number): string {
   const s = total % 60;
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
 }
+
+/** The refs progress islands need about a course's items (keys, links, titles), in syllabus order. */
+export function progressItems(course: CourseWithStructure): { key: string; href: string; title: string }[] {
+  return course.items.map((i) => ({ key: i.key, href: i.href, title: i.title }));
+}
+
+export interface ItemPlace {
+  chapter: CourseChapter;
+  previous?: CourseItem;
+  next?: CourseItem;
+  /** 1-based position in the course, for "3 of 12". */
+  position: number;
+}
+
+/** Where an item sits in its course: its chapter and its neighbours across chapter boundaries. */
+export function placeOf(course: CourseWithStructure, item: CourseItem): ItemPlace {
+  const index = course.items.findIndex((i) => i.key === item.key);
+  const chapter = course.chapters.find((c) => c.items.some((i) => i.key === item.key));
+  if (index < 0 || !chapter) throw new Error(`item ${item.key} is not part of course ${course.slug}`);
+  return { chapter, previous: course.items[index - 1], next: course.items[index + 1], position: index + 1 };
+}
+
+/** Library videos grouped by pipeline status, in the order a reader cares about. */
+export function videosByStatus(videos: LibraryVideo[]): { status: VideoStatusFile['status']; videos: LibraryVideo[] }[] {
+  const order: VideoStatusFile['status'][] = ['completed', 'processing', 'pending', 'failed'];
+  return order
+    .map((status) => ({ status, videos: videos.filter((v) => v.status.status === status).sort((a, b) => a.title.localeCompare(b.title)) }))
+    .filter((g) => g.videos.length > 0);
+}

@@ -1,0 +1,93 @@
+/**
+ * The interactive transcript: lines grouped into about-a-minute blocks under
+ * `#t-<seconds>` headings; a click on a line seeks the player; the line being
+ * spoken is highlighted while the video plays; a filter box narrows the lines.
+ * Text is rendered as text (it is untrusted model/caption output).
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { TIME_EVENT, requestSeek, seekTargetFromUrl, type TimeDetail } from '../../lib/seek-target.ts';
+
+export interface TranscriptLine { startMs: number; text: string }
+export interface TranscriptBlock { startMs: number; lines: TranscriptLine[] }
+
+function stamp(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+export default function Transcript({ blocks }: { blocks: TranscriptBlock[] }) {
+  const [query, setQuery] = useState('');
+  const [activeMs, setActiveMs] = useState<number | null>(null);
+  const [follow, setFollow] = useState(true);
+  const panel = useRef<HTMLDivElement>(null);
+  const inputId = useId();
+  const starts = useMemo(() => blocks.flatMap((b) => b.lines.map((l) => l.startMs)), [blocks]);
+
+  /** The line playing at `ms`: the last one that started at or before it. */
+  const lineAt = (ms: number): number | null => {
+    let found: number | null = null;
+    for (const s of starts) if (s <= ms) found = s;
+    return found ?? starts[0] ?? null;
+  };
+
+  useEffect(() => {
+    const target = seekTargetFromUrl(location);
+    if (target) setActiveMs(lineAt(target.ms));
+    const onTime = (event: Event) => setActiveMs(lineAt((event as CustomEvent<TimeDetail>).detail.ms));
+    window.addEventListener(TIME_EVENT, onTime);
+    return () => window.removeEventListener(TIME_EVENT, onTime);
+  }, [starts]);
+
+  useEffect(() => {
+    if (!follow || activeMs === null || !panel.current) return;
+    const line = panel.current.querySelector<HTMLElement>(`[data-start-ms="${activeMs}"]`);
+    if (!line) return;
+    const box = panel.current;
+    const top = line.offsetTop - box.offsetTop;
+    if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - line.offsetHeight) box.scrollTop = top - box.clientHeight / 3;
+  }, [activeMs, follow]);
+
+  const needle = query.trim().toLowerCase();
+  const visible = needle
+    ? blocks.map((b) => ({ ...b, lines: b.lines.filter((l) => l.text.toLowerCase().includes(needle)) })).filter((b) => b.lines.length > 0)
+    : blocks;
+  const matches = visible.reduce((n, b) => n + b.lines.length, 0);
+
+  return (
+    <div className="transcript">
+      <div className="transcript-tools">
+        <label htmlFor={inputId}>Search the transcript</label>
+        <input id={inputId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Filter lines…" autoComplete="off" />
+        <label className="follow">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow the video
+        </label>
+        <p className="transcript-count" aria-live="polite">{needle ? `${matches} ${matches === 1 ? 'line matches' : 'lines match'}` : ''}</p>
+      </div>
+      <div className="transcript-lines" ref={panel} data-transcript-scroll tabIndex={-1}>
+        {visible.map((block) => (
+          <section key={block.startMs} className="transcript-block">
+            <h3 id={needle ? undefined : `t-${Math.floor(block.startMs / 1000)}`} className="transcript-time">{stamp(block.startMs)}</h3>
+            <ol>
+              {block.lines.map((line) => (
+                <li key={line.startMs}>
+                  <button
+                    type="button"
+                    data-start-ms={line.startMs}
+                    aria-current={line.startMs === activeMs ? 'time' : undefined}
+                    onClick={() => { setActiveMs(line.startMs); requestSeek(line.startMs); }}
+                  >
+                    <span className="line-time">{stamp(line.startMs)}</span> <span className="line-text">{line.text}</span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+        {visible.length === 0 && <p className="transcript-empty">No line contains “{query}”.</p>}
+      </div>
+    </div>
+  );
+}
