@@ -1,0 +1,30 @@
+/**
+ * Serves recorded InnerTube responses to youtubei.js through its injectable
+ * fetch, keyed by endpoint and video id (or continuation params). An
+ * unrecorded request fails loudly instead of reaching the network.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const RECORDINGS = join(import.meta.dirname, '../../../fixtures/pipeline/youtube');
+
+export interface ReplayFetch {
+  fetch: typeof globalThis.fetch;
+  requests: string[];
+}
+
+export function replayFetch(dir = RECORDINGS): ReplayFetch {
+  const requests: string[] = [];
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const url = new URL(request.url);
+    const endpoint = /\/youtubei\/v1\/(\w+)/.exec(url.pathname)?.[1];
+    const body = request.method === 'POST' ? (JSON.parse((await request.text()) || '{}') as { videoId?: string; params?: string }) : {};
+    const key = `${endpoint}.${body.videoId ?? body.params ?? ''}`;
+    requests.push(key);
+    const file = join(dir, `${key}.json`);
+    if (!endpoint || !existsSync(file)) throw new Error(`unrecorded request ${request.method} ${request.url} (${key})`);
+    return new Response(readFileSync(file, 'utf8'), { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+  return { fetch, requests };
+}
