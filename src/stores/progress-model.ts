@@ -44,6 +44,13 @@ export function markCompleted(state: ProgressState, key: string, complete: boole
   return withItem(state, key, (item) => setCompleted(item, complete, now));
 }
 
+/** Completes an item read to the end, unless the learner already set its state by hand. */
+export function markReadToEnd(state: ProgressState, key: string, now: number): ProgressState {
+  const item = state.items[key];
+  if (item?.completed || item?.changedAt !== undefined) return state;
+  return markCompleted(state, key, true, now);
+}
+
 /** Remembers the item a learner opened, per course, for "continue where you left off". */
 export function recordVisit(state: ProgressState, courseSlug: string, key: string, now: number): ProgressState {
   const next = withItem(state, key, (item) => ({ ...item, visitedAt: now }));

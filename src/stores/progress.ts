@@ -12,6 +12,7 @@ import {
   applyVideoWatch,
   courseProgressOf,
   markCompleted,
+  markReadToEnd,
   mergeProgress,
   overallProgressOf,
   recordVisit,
@@ -80,6 +81,11 @@ export function visitItem(courseSlug: string, itemKey: string): void {
 /** Marks an item complete or not. */
 export function setItemComplete(_courseSlug: string, itemKey: string, complete: boolean): void {
   update((state) => markCompleted(state, itemKey, complete, Date.now()));
+}
+
+/** Completes a text item whose end the learner reached, unless they set its state by hand before. */
+export function completeOnRead(_courseSlug: string, itemKey: string): void {
+  update((state) => markReadToEnd(state, itemKey, Date.now()));
 }
 
 /** Records a quiz attempt (attempts and best score kept); completes the item when the score reaches the pass mark (percent). */

@@ -1,14 +1,12 @@
 /**
  * A storage engine for @nanostores/persistent that never throws: when
  * localStorage is missing, blocked (private mode, disabled cookies) or full,
- * values live in memory for this page and the problem is reported once, so
+ * values live in memory for this page and the problem is reported, so
  * the site keeps working and can say that progress will not be kept.
  */
+import type { PersistentStore } from '@nanostores/persistent';
 
 export type StorageProblem = 'unavailable' | 'full';
-
-/** The object shape @nanostores/persistent reads and writes with `engine[key]`. */
-export type PersistentEngine = Record<string, string | undefined>;
 
 const PROBE_KEY = 'learnspace:probe';
 
@@ -20,7 +18,7 @@ function isQuotaError(error: unknown): boolean {
  * Wraps a Storage (opened lazily, since merely touching `window.localStorage`
  * can throw) in an engine whose reads, writes and deletes fall back to memory.
  */
-export function createSafeStorage(open: () => Storage | undefined, report: (problem: StorageProblem) => void): PersistentEngine {
+export function createSafeStorage(open: () => Storage | undefined, report: (problem: StorageProblem) => void): PersistentStore {
   /** Values the storage refused, newer than what it holds; `null` marks a deletion. */
   const memory = new Map<string, string | null>();
   let storage: Storage | undefined;
@@ -63,7 +61,7 @@ export function createSafeStorage(open: () => Storage | undefined, report: (prob
     }
   };
 
-  return new Proxy({} as PersistentEngine, {
+  return new Proxy({} as PersistentStore, {
     get: (_target, key) => (typeof key === 'string' ? read(key) : undefined),
     has: (_target, key) => typeof key === 'string' && read(key) !== undefined,
     set: (_target, key, value) => {

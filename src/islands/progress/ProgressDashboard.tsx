@@ -1,5 +1,176 @@
+/**
+ * The /progress/ page body: every started course with its bar, last activity
+ * and continue link, overall totals (seed: getUserOverallProgress), export to
+ * and import from a JSON file, and a reset behind a confirmation dialog.
+ * Renders a neutral placeholder on the server; the learner's data after hydration.
+ */
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useStore } from '@nanostores/react';
+import { $progress, exportProgress, importProgress, resetProgress } from '../../stores/progress.ts';
+import { continueTarget, courseProgressOf, isStarted, lastActivity, overallProgressOf } from '../../stores/progress-model.ts';
+import { showProgressNotices } from './progress-notice.ts';
 import type { ProgressCourseRef } from './types.ts';
-/** PLACEHOLDER until the progress issue: the /progress/ page body. */
-export default function ProgressDashboard(_props: { courses: ProgressCourseRef[] }) {
-  return <p>Your progress is kept in this browser.</p>;
+import './ProgressDashboard.css';
+
+interface Props {
+  courses: ProgressCourseRef[];
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+function Bar({ percentage, label }: { percentage: number; label: string }) {
+  return (
+    <div className="track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percentage}>
+      <div className="fill" style={{ inlineSize: `${percentage}%` }} />
+    </div>
+  );
+}
+
+export default function ProgressDashboard({ courses }: Props) {
+  const state = useStore($progress);
+  const [hydrated, setHydrated] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    setHydrated(true);
+    showProgressNotices();
+  }, []);
+
+  const rows = useMemo(
+    () =>
+      courses.map((course) => {
+        const keys = course.items.map((i) => i.key);
+        return {
+          course,
+          started: isStarted(state, course.slug, keys),
+          progress: courseProgressOf(state, keys),
+          last: lastActivity(state, course.slug, keys),
+          next: continueTarget(state, course.slug, course.items),
+        };
+      }),
+    [courses, state],
+  );
+  const overall = useMemo(() => overallProgressOf(state, courses.map((c) => ({ slug: c.slug, itemKeys: c.items.map((i) => i.key) }))), [courses, state]);
+
+  if (!hydrated) {
+    return (
+      <div className="progress-dashboard" data-state="neutral" aria-busy="true">
+        <p className="muted">Loading the progress saved in this browser…</p>
+      </div>
+    );
+  }
+
+  const started = rows.filter((r) => r.started).sort((a, b) => (b.last ?? 0) - (a.last ?? 0));
+
+  async function onImport(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const result = importProgress(await file.text());
+    setMessage(
+      result.ok
+        ? { tone: 'success', text: `Imported ${Object.keys(result.state.items).length} items from ${file.name}.` }
+        : { tone: 'danger', text: `${file.name} is not a Learnspace progress file: ${result.reason}. Nothing was changed.` },
+    );
+  }
+
+  return (
+    <div className="progress-dashboard" data-state="ready">
+      <section aria-labelledby="overall-heading" className="overall card">
+        <h2 id="overall-heading">Overall</h2>
+        <p data-testid="overall">
+          {overall.completed} of {overall.total} items done across all courses · {overall.percentage} % · {overall.coursesStarted} started,{' '}
+          {overall.coursesCompleted} completed
+        </p>
+        <Bar percentage={overall.percentage} label="Overall progress" />
+      </section>
+
+      <section aria-labelledby="courses-heading">
+        <h2 id="courses-heading">Your courses</h2>
+        {started.length === 0 ? (
+          <p>
+            You have not started a course yet. <a href="/">Browse the catalog</a>.
+          </p>
+        ) : (
+          <ul className="started" role="list">
+            {started.map(({ course, progress, last, next }) => (
+              <li key={course.slug} className="card" data-course={course.slug}>
+                <h3>
+                  <a href={course.href}>{course.name}</a>
+                </h3>
+                <Bar percentage={progress.percentage} label={`${course.name} progress`} />
+                <p className="muted">
+                  {progress.completed} of {progress.total} items done · {progress.percentage} %
+                  {last !== undefined && <> · last activity {dateFormat.format(last)}</>}
+                </p>
+                {next && (
+                  <a className="button primary" href={next.item.href}>
+                    {next.kind === 'review' ? 'Review the course' : `Continue: ${next.item.title}`}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="data-heading" className="data">
+        <h2 id="data-heading">Your data</h2>
+        <p className="muted">Progress is kept in this browser only. Export it to move it to another browser or keep a copy.</p>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => download(exportProgress(), `learnspace-progress-${new Date().toISOString().slice(0, 10)}.json`)}>
+            Export progress
+          </button>
+          <label className="button">
+            Import progress
+            <input type="file" accept="application/json,.json" className="visually-hidden" onChange={onImport} />
+          </label>
+          <button type="button" className="button danger" onClick={() => dialog.current?.showModal()}>
+            Reset progress…
+          </button>
+        </div>
+        {message && (
+          <p className="notice" data-tone={message.tone} role="status">
+            {message.text}
+          </p>
+        )}
+      </section>
+
+      <dialog
+        ref={dialog}
+        aria-labelledby="reset-heading"
+        onClose={(event) => {
+          if (event.currentTarget.returnValue === 'reset') {
+            resetProgress();
+            setMessage({ tone: 'success', text: 'Your progress in this browser was reset.' });
+          }
+        }}
+      >
+        <form method="dialog">
+          <h2 id="reset-heading">Reset all progress?</h2>
+          <p>This forgets every completed item, quiz score and visit saved in this browser. Export first if you want a copy.</p>
+          <div className="actions">
+            <button type="submit" value="cancel" className="button" autoFocus>
+              Cancel
+            </button>
+            <button type="submit" value="reset" className="button danger">
+              Reset progress
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </div>
+  );
 }

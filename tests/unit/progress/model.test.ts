@@ -118,3 +118,12 @@ describe('merging an imported file', () => {
     expect(merged.items[keys[0]!]?.video?.watchedSeconds).toBe(500);
   });
 });
+
+describe('reading to the end', () => {
+  it('completes an untouched item but respects a learner who marked it not done', async () => {
+    const { markReadToEnd } = await import('../../../src/stores/progress-model.ts');
+    expect(markReadToEnd(emptyProgress(), keys[0]!, 1).items[keys[0]!]).toEqual({ completed: true, completedAt: 1, changedAt: 1 });
+    const undone = markCompleted(markCompleted(emptyProgress(), keys[0]!, true, 1), keys[0]!, false, 2);
+    expect(markReadToEnd(undone, keys[0]!, 3)).toBe(undone);
+  });
+});
