@@ -8,7 +8,7 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, Authen
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { z } from 'astro/zod';
 import { notesSchema, videoQuizChunkSchema, videoQuizSchema, type Notes, type VideoQuiz } from '../../src/lib/schema.ts';
-import { formatPath } from '../../src/lib/friendly-errors.ts';
+import { formatPath, friendlyParams } from '../../src/lib/friendly-errors.ts';
 import { approxTokens, chunkSegments, drawAcross, transcriptForPrompt } from './chunking.ts';
 import type { PipelineConfig, ProviderEndpoint } from './config.ts';
 import { PipelineError, type GenerationInput, type NotesAndQuizGenerator } from './adapters.ts';
@@ -68,7 +68,7 @@ export function parseModelOutput<T>(content: string | null | undefined, schema: 
   } catch (error) {
     throw new PipelineError(`${task}: the model returned invalid JSON (${(error as Error).message}); starts with ${JSON.stringify(content.slice(0, 60))}`);
   }
-  const parsed = schema.safeParse(data);
+  const parsed = schema.safeParse(data, friendlyParams);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 3).map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`);
     throw new PipelineError(`${task}: the model's output does not match the schema: ${issues.join('; ')}`);
