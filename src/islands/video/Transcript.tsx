@@ -72,7 +72,7 @@ export default function Transcript({ blocks }: { blocks: TranscriptBlock[] }) {
             <h3 id={needle ? undefined : `t-${Math.floor(block.startMs / 1000)}`} className="transcript-time">{stamp(block.startMs)}</h3>
             <ol>
               {block.lines.map((line) => (
-                <li key={line.startMs}>
+                <li key={line.startMs} id={needle ? undefined : `l-${line.startMs}`}>
                   <button
                     type="button"
                     data-start-ms={line.startMs}
