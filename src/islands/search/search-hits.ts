@@ -6,12 +6,12 @@
  */
 import type { PagefindAnchor, PagefindFragment, PagefindSubResult } from './pagefind-api.ts';
 
-/** One matching region of a page; `seconds` is set when it is a moment in a video. */
+/** One matching region of a page; `ms` is set when it is a moment in a video. */
 export interface HitSection {
   title: string;
   url: string;
   excerpt: string;
-  seconds?: number;
+  ms?: number;
   /** "12:34" for moments. */
   timestamp?: string;
   kind: 'transcript' | 'notes' | 'text';
@@ -30,13 +30,21 @@ export interface SearchHit {
   sections: HitSection[];
 }
 
+export interface Moment {
+  kind: 'transcript' | 'notes';
+  ms: number;
+}
+
 /** Sections shown under one result; Pagefind's own UI shows three too. */
 const MAX_SECTIONS = 3;
-
-const momentId = /^([tn])-(\d+)$/;
+/** Headings: a transcript block (`t-`) or a notes section (`n-`), in whole seconds. */
+const headingMoment = /^([tn])-(\d+)$/;
+/** One transcript line (`l-`), in milliseconds, so a hit lands on its own line. */
+const lineMoment = /^l-(\d+)$/;
 
 /** "12:34" or "1:02:03". */
-export function formatSeconds(total: number): string {
+export function formatMoment(ms: number): string {
+  const total = Math.floor(ms / 1000);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
@@ -44,36 +52,41 @@ export function formatSeconds(total: number): string {
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
-/** Reads `t-754` / `n-754` anchors: transcript block or notes section starting at 754 s. */
-export function parseMomentId(id: string): { kind: 'transcript' | 'notes'; seconds: number } | undefined {
-  const match = momentId.exec(id);
-  if (!match) return undefined;
-  return { kind: match[1] === 't' ? 'transcript' : 'notes', seconds: Number(match[2]) };
-}
-
-/** The video page starts at `?t=` and scrolls to and highlights the `#t-`/`#n-` target. */
-export function momentUrl(pageUrl: string, seconds: number, anchorId: string): string {
-  const [path = pageUrl] = pageUrl.split('#');
-  const separator = path.includes('?') ? '&' : '?';
-  return `${path}${separator}t=${seconds}#${anchorId}`;
+/** Reads the moment an element id stands for: `t-754`, `n-754` (seconds) or `l-754200` (a line, ms). */
+export function parseMomentId(id: string): Moment | undefined {
+  const heading = headingMoment.exec(id);
+  if (heading) return { kind: heading[1] === 't' ? 'transcript' : 'notes', ms: Number(heading[2]) * 1000 };
+  const line = lineMoment.exec(id);
+  if (line) return { kind: 'transcript', ms: Number(line[1]) };
+  return undefined;
 }
 
 /**
- * The finest anchor at or before the first match inside a section. Transcript
- * lines may carry their own `t-<seconds>` ids, so a match deep in a minute-long
- * block lands on its own line rather than on the block's first line.
+ * The video page starts at `?t=` (seconds, decimals allowed) and scrolls to the
+ * `#t-`/`#n-` heading; `?t=` picks the exact line to highlight.
  */
-function nearestAnchor(sub: PagefindSubResult, anchors: PagefindAnchor[]): PagefindAnchor | undefined {
-  const start = sub.anchor;
-  if (!start) return undefined;
+export function momentUrl(pageUrl: string, ms: number, headingId: string): string {
+  const [path = pageUrl] = pageUrl.split('#');
+  const separator = path.includes('?') ? '&' : '?';
+  return `${path}${separator}t=${Number((ms / 1000).toFixed(3))}#${headingId}`;
+}
+
+/**
+ * The moment of the first match inside a section: the last moment anchor at or
+ * before it, so a match deep in a minute-long transcript block lands on its own
+ * line (when lines carry `l-<ms>` ids) rather than on the block's first line.
+ */
+function momentOfMatch(sub: PagefindSubResult, anchors: PagefindAnchor[]): Moment | undefined {
+  const heading = sub.anchor && parseMomentId(sub.anchor.id);
+  if (!sub.anchor || !heading) return undefined;
   const firstMatch = Math.min(...sub.locations);
-  if (!Number.isFinite(firstMatch)) return start;
-  let best = start;
+  let best: { location: number; moment: Moment } = { location: sub.anchor.location, moment: heading };
   for (const anchor of anchors) {
-    if (anchor.location < start.location || anchor.location > firstMatch) continue;
-    if (anchor.location >= best.location && parseMomentId(anchor.id)?.kind === parseMomentId(start.id)?.kind) best = anchor;
+    if (anchor.location < best.location || anchor.location > firstMatch) continue;
+    const moment = parseMomentId(anchor.id);
+    if (moment?.kind === heading.kind) best = { location: anchor.location, moment };
   }
-  return best;
+  return best.moment;
 }
 
 function sectionScore(sub: PagefindSubResult): number {
@@ -82,15 +95,14 @@ function sectionScore(sub: PagefindSubResult): number {
 
 /** One section of a hit, with a timestamp link when it sits in a transcript or timestamped notes. */
 export function toSection(fragment: PagefindFragment, sub: PagefindSubResult): HitSection {
-  const anchor = nearestAnchor(sub, fragment.anchors);
-  const moment = anchor ? parseMomentId(anchor.id) : undefined;
-  if (!anchor || !moment) return { title: sub.title, url: sub.url, excerpt: sub.excerpt, kind: 'text' };
+  const moment = momentOfMatch(sub, fragment.anchors);
+  if (!moment || !sub.anchor) return { title: sub.title, url: sub.url, excerpt: sub.excerpt, kind: 'text' };
   return {
     title: sub.title,
-    url: momentUrl(fragment.url, moment.seconds, anchor.id),
+    url: momentUrl(fragment.url, moment.ms, sub.anchor.id),
     excerpt: sub.excerpt,
-    seconds: moment.seconds,
-    timestamp: formatSeconds(moment.seconds),
+    ms: moment.ms,
+    timestamp: formatMoment(moment.ms),
     kind: moment.kind,
   };
 }
@@ -115,6 +127,6 @@ export function toSearchHit(id: string, fragment: PagefindFragment): SearchHit {
     chapter: fragment.meta.chapter,
     image: fragment.meta.image,
     excerpt: best?.excerpt ?? fragment.excerpt,
-    sections: sections.sort((a, b) => (a.seconds ?? Infinity) - (b.seconds ?? Infinity)),
+    sections: sections.sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity)),
   };
 }

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from './support/browser.ts';
+
+/** The only transcript line in the sample site with this word: IHZwWFHWa-w.vtt, cue at 00:07:30.000. */
+const TRANSCRIPT_ONLY_WORD = 'hyperparaboloid';
+const TRANSCRIPT_VIDEO = 'IHZwWFHWa-w';
+const TRANSCRIPT_LINE_SECONDS = 450;
+/** Occurs only in the unpublished calculus-draft course. */
+const DRAFT_ONLY_WORD = 'zanzibarquokka';
+/** Occurs in both published sample courses. */
+const SHARED_WORD = 'vector';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens /search/ and waits until the results list answers `query`. */
+async function searchFor(page: Page, query: string, extra = ''): Promise<void> {
+  await page.goto(`${inject('baseURL')}/search/?q=${encodeURIComponent(query)}${extra}`);
+  await page.locator(`#search-results[data-results-for="${query}"]`).waitFor({ state: 'attached' });
+}
+
+const status = (page: Page) => page.locator('#search-status').innerText();
+const hitMeta = (page: Page) => page.locator('.search-hit-meta').allInnerTexts();
+
+describe('search', () => {
+  it('finds a video by a word only its transcript contains and opens it at the line that says it', async () => {
+    const page = await newPage(browser);
+    await searchFor(page, TRANSCRIPT_ONLY_WORD);
+    const moment = page.locator(`.search-hit a[href*="t=${TRANSCRIPT_LINE_SECONDS}"]`).first();
+    await expect(moment.getAttribute('href')).resolves.toContain(TRANSCRIPT_VIDEO);
+    await expect(moment.innerText()).resolves.toContain('7:30');
+    await expect(page.locator('.search-hit').first().innerText()).resolves.toContain(TRANSCRIPT_ONLY_WORD);
+
+    await moment.click();
+    await page.waitForURL(new RegExp(`[?&]t=${TRANSCRIPT_LINE_SECONDS}(&|#|$)`));
+    expect(new URL(page.url()).hash).toMatch(/^#t-\d+$/);
+    const current = page.locator('.transcript [aria-current="time"]');
+    await current.waitFor();
+    await expect(current.innerText()).resolves.toContain(TRANSCRIPT_ONLY_WORD);
+  });
+
+  it('narrows results to one course when a course filter is chosen', async () => {
+    const page = await newPage(browser);
+    await searchFor(page, SHARED_WORD);
+    const everywhere = await page.locator('.search-hit').count();
+    const courseSelect = page.locator('select[name="course"]');
+    const courses = (await courseSelect.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
+    expect(courses.length).toBeGreaterThanOrEqual(2);
+    const metaEverywhere = (await hitMeta(page)).join('\n');
+    expect(courses.filter((course) => metaEverywhere.includes(course)).length).toBeGreaterThanOrEqual(2);
+
+    const [course] = courses;
+    await courseSelect.selectOption(course!);
+    await page.locator(`#search-results[data-results-for="${SHARED_WORD}"]`).waitFor({ state: 'attached' });
+    await page.waitForFunction((name) => new URL(location.href).searchParams.get('course') === name, course);
+    const narrowed = await hitMeta(page);
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.length).toBeLessThan(everywhere);
+    for (const meta of narrowed) expect(meta).toContain(course);
+    await expect(status(page)).resolves.toContain(`in ${course}`);
+  });
+
+  it('filters by content type', async () => {
+    const page = await newPage(browser);
+    await searchFor(page, SHARED_WORD, '&type=Reading');
+    const metas = await hitMeta(page);
+    expect(metas.length).toBeGreaterThan(0);
+    for (const meta of metas) expect(meta.startsWith('Reading')).toBe(true);
+  });
+
+  it('finds nothing from an unpublished draft course in the production build', async () => {
+    const page = await newPage(browser);
+    await searchFor(page, DRAFT_ONLY_WORD);
+    await expect(page.locator('.search-hit').count()).resolves.toBe(0);
+    await expect(status(page)).resolves.toContain(`No results for “${DRAFT_ONLY_WORD}”`);
+  });
+
+  it('works by keyboard alone: / focuses the box, Enter searches, arrows reach a result, Enter opens it', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${inject('baseURL')}/`);
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('q');
+    await page.keyboard.type(TRANSCRIPT_ONLY_WORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=hyperparaboloid/);
+    await page.locator(`#search-results[data-results-for="${TRANSCRIPT_ONLY_WORD}"]`).waitFor({ state: 'attached' });
+    await expect(status(page)).resolves.toMatch(/^\d+ results? for/);
+
+    // On /search/ the results appear while typing; `/` returns to the box from anywhere on the page.
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-input');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href ?? '');
+    expect(focused).toContain(TRANSCRIPT_VIDEO);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname !== '/search/');
+    expect(page.url()).toContain(TRANSCRIPT_VIDEO);
+  });
+
+  it('shows results while typing, announced in a live status line', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${inject('baseURL')}/search/`);
+    await page.locator('#search-status', { hasText: 'Type to search' }).waitFor();
+    await page.locator('#search-input').pressSequentially('gradient', { delay: 30 });
+    await page.locator('#search-results[data-results-for="gradient"]').waitFor({ state: 'attached' });
+    await expect(page.locator('#search-status').getAttribute('role')).resolves.toBe('status');
+    await expect(status(page)).resolves.toMatch(/^\d+ results? for “gradient”/);
+    await expect(page.locator('.search-hit').count()).resolves.toBeGreaterThan(0);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'gradient');
+  });
+
+  it('says search is unavailable, not broken, when the site has no index (astro dev)', async () => {
+    const page = await newPage(browser);
+    await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto(`${inject('baseURL')}/search/?q=gradient`);
+    await page.locator('#search-status', { hasText: 'npm run build' }).waitFor();
+    await expect(page.locator('.search-hit').count()).resolves.toBe(0);
+  });
+});
