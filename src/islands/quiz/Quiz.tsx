@@ -5,7 +5,7 @@
  * Each question is a fieldset of radio buttons, so it works by keyboard and
  * screen reader; the score is announced and receives focus.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { recordQuizAttempt } from '../../stores/progress.ts';
 
 export interface QuizQuestionProps {
@@ -46,7 +46,7 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
   const percent = Math.round((correct / questions.length) * 100);
   const passed = percent >= passMark;
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const unanswered = answers.flatMap((a, i) => (a === null ? [i + 1] : []));
     setMissing(unanswered);
