@@ -35,6 +35,8 @@ export const SIZES = {
 
 /** A page's worth of authored or generated text, reused to build the bare-Astro baseline from the same words. */
 export interface CatalogDocument {
+  /** What the text came from: a library video (notes and transcript), a course description, or an item. */
+  kind: 'video' | 'course' | Exclude<ItemType, 'video'>;
   title: string;
   markdown: string;
 }
@@ -142,6 +144,7 @@ export function generateCatalog(dir: string, size: CatalogSize, seed = 7): Gener
     const notes = notesFor(text, segments);
     const quiz = videoQuizFor(text, segments);
     documents.push({
+      kind: 'video',
       title,
       markdown: [notes.summary, ...notes.sections.map((s) => `## ${s.title}\n\n${s.body}`), '## Transcript', segments.map((s) => s.text).join(' ')].join('\n\n'),
     });
@@ -174,7 +177,7 @@ export function generateCatalog(dir: string, size: CatalogSize, seed = 7): Gener
       counts,
     );
     counts.courses++;
-    documents.push({ title: name, markdown: description });
+    documents.push({ kind: 'course', title: name, markdown: description });
     for (let ch = 0; ch < size.chaptersPerCourse; ch++) {
       const chapterDir = join(courseDir, `${pad(ch + 1)}-${text.noun()}-${text.noun()}`.replace(/-+/g, '-'));
       mkdirSync(chapterDir, { recursive: true });
@@ -196,14 +199,14 @@ export function generateCatalog(dir: string, size: CatalogSize, seed = 7): Gener
           case 'text': {
             const body = mdxBody(text);
             writeFile(join(chapterDir, `${base}.mdx`), `---\n${stringify({ type, order, title })}---\n\n${body}\n`, counts);
-            documents.push({ title, markdown: body });
+            documents.push({ kind: type, title, markdown: body });
             break;
           }
           case 'assignment': {
             const body = mdxBody(text);
             const frontmatter = { type, order, title, points: 20, rubric: [{ criterion: text.phrase(), points: 10 }, { criterion: text.phrase(), points: 10 }], submission: text.sentence() };
             writeFile(join(chapterDir, `${base}.mdx`), `---\n${stringify(frontmatter)}---\n\n${body}\n`, counts);
-            documents.push({ title, markdown: body });
+            documents.push({ kind: type, title, markdown: body });
             break;
           }
           case 'quiz': {
@@ -214,13 +217,13 @@ export function generateCatalog(dir: string, size: CatalogSize, seed = 7): Gener
               explanation: text.sentence(),
             }));
             writeFile(join(chapterDir, `${base}.yaml`), stringify({ type, order, title, questions }), counts);
-            documents.push({ title, markdown: questions.map((q, n) => `${n + 1}. ${q.prompt}\n\n${q.choices.map((choice) => `   - ${choice}`).join('\n')}`).join('\n\n') });
+            documents.push({ kind: type, title, markdown: questions.map((q, n) => `${n + 1}. ${q.prompt}\n\n${q.choices.map((choice) => `   - ${choice}`).join('\n')}`).join('\n\n') });
             break;
           }
           case 'resource': {
             const description = text.sentence();
             writeFile(join(chapterDir, `${base}.yaml`), stringify({ type, order, title, description, url: `https://example.org/${text.noun()}/${c}-${ch}-${i}` }), counts);
-            documents.push({ title, markdown: description });
+            documents.push({ kind: type, title, markdown: description });
             break;
           }
         }
