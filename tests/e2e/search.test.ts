@@ -9,7 +9,7 @@ const TRANSCRIPT_LINE_SECONDS = 450;
 /** Occurs only in the unpublished calculus-draft course. */
 const DRAFT_ONLY_WORD = 'zanzibarquokka';
 /** Occurs in both published sample courses. */
-const SHARED_WORD = 'vector';
+const SHARED_WORD = 'matrix';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ describe('search', () => {
   it('finds a video by a word only its transcript contains and opens it at the line that says it', async () => {
     const page = await newPage(browser);
     await searchFor(page, TRANSCRIPT_ONLY_WORD);
-    const moment = page.locator(`.search-hit a[href*="t=${TRANSCRIPT_LINE_SECONDS}"]`).first();
+    const moment = page.locator(`.search-hit-sections a[href*="t=${TRANSCRIPT_LINE_SECONDS}"]`).first();
     await expect(moment.getAttribute('href')).resolves.toContain(TRANSCRIPT_VIDEO);
     await expect(moment.innerText()).resolves.toContain('7:30');
     await expect(page.locator('.search-hit').first().innerText()).resolves.toContain(TRANSCRIPT_ONLY_WORD);

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { loadPagefind, type Pagefind, type PagefindFilterCounts } from './pagefind-api.ts';
-import { toSearchHit, type SearchHit } from './search-hits.ts';
+import { matchesEveryTerm, toSearchHit, type SearchHit } from './search-hits.ts';
 import { readSearchParams, SEARCH_DEBOUNCE_MS, toFilters, writeSearchParams, type SearchParams } from './search-params.ts';
 import './search.css';
 
@@ -84,13 +84,17 @@ export default function Search() {
     void (async () => {
       const response = await engine.debouncedSearch(query, { filters: toFilters(params) }, SEARCH_DEBOUNCE_MS);
       if (!response || !current) return;
-      const fragments = await Promise.all(response.results.slice(0, shown).map((r) => r.data()));
+      const page = response.results.slice(0, shown);
+      const fragments = await Promise.all(page.map((r) => r.data()));
       if (!current) return;
+      const hits = fragments.flatMap((fragment, i) => (matchesEveryTerm(query, fragment) ? [toSearchHit(page[i]!.id, fragment)] : []));
+      // Pagefind backtracks a term across the whole index, so a page of nothing but noise means no result.
+      const noise = fragments.length > 0 && hits.length === 0;
       setOutcome({
         query,
-        hits: fragments.map((fragment, i) => toSearchHit(response.results[i]!.id, fragment)),
-        total: response.results.length,
-        filters: response.filters,
+        hits,
+        total: noise ? 0 : response.results.length <= shown ? hits.length : response.results.length,
+        filters: noise ? {} : response.filters,
       });
       setSearching(false);
     })();

@@ -130,3 +130,28 @@ export function toSearchHit(id: string, fragment: PagefindFragment): SearchHit {
     sections: sections.sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity)),
   };
 }
+
+const wordParts = (word: string) => word.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/** Stems keep at least this much of a word ("running" → "run"), backtracked noise rarely does. */
+const MIN_SHARED_PREFIX = 3;
+
+/**
+ * False when Pagefind matched this page only by backtracking: for a term no page
+ * contains, it answers with words sharing a short prefix of it (a search for
+ * "xylophone" finds "xy-plane"). Every query term must share at least a stem's
+ * worth of prefix with some matched word; pages matched outside the content
+ * (a title-only match has no locations) are kept.
+ */
+export function matchesEveryTerm(query: string, fragment: Pick<PagefindFragment, 'content' | 'locations'>): boolean {
+  if (fragment.locations.length === 0) return true;
+  const words = fragment.content.split(/\s+/);
+  const matched = fragment.locations.flatMap((location) => wordParts(words[location] ?? ''));
+  return wordParts(query).every((term) => matched.some((word) => commonPrefix(term, word) >= Math.min(MIN_SHARED_PREFIX, term.length)));
+}
