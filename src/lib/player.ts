@@ -130,7 +130,7 @@ export function mountPlayer(root: HTMLElement, onWatched?: WatchReport): void {
       activate();
     }
     const box = root.getBoundingClientRect();
-    if (box.bottom < 0 || box.top > innerHeight) root.scrollIntoView({ block: 'nearest' });
+    if (box.bottom < 0 || box.top > innerHeight) root.scrollIntoView({ block: 'nearest', behavior: 'instant' });
     window.dispatchEvent(new CustomEvent<TimeDetail>(TIME_EVENT, { detail: { ms, playing: false } }));
   };
 
@@ -154,7 +154,7 @@ export function revealInitialMoment(): void {
   const line = lines.filter((l) => Number(l.dataset.startMs) <= target.ms).at(-1) ?? lines[0];
   if (!line) return;
   line.classList.add('is-target');
-  if (target.from === 'transcript') line.scrollIntoView({ block: 'center' });
+  if (target.from === 'transcript') line.scrollIntoView({ block: 'center', behavior: 'instant' });
   else {
     const panel = line.closest<HTMLElement>('[data-transcript-scroll]');
     if (panel) panel.scrollTop = line.offsetTop - panel.offsetTop - panel.clientHeight / 3;

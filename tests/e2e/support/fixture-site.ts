@@ -1,0 +1,34 @@
+/**
+ * A copy of the sample content with the video cache in known states, built
+ * into its own folder: most videos processed by the real pipeline (offline
+ * provider, committed caption files), one failed and one pending, so video
+ * tests do not depend on what happens to be in content/generated.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSite } from './build.ts';
+
+export const fixtureVideos = { completed: 'aircAruvnKk', failed: 'WUvTyaaNkzM', pending: 'XkY2DOUCWMU' } as const;
+export const fixtureFailure = 'fixture: the caption file could not be parsed (line 3)';
+
+export function buildVideoFixtureSite(root: string): { outDir: string } {
+  const content = join(root, 'content');
+  const outDir = join(root, 'dist');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  cpSync(join(process.cwd(), 'content'), content, { recursive: true, filter: (src) => !src.includes(`${join('content', 'generated')}`) });
+  const env = { ...process.env, LEARNSPACE_CONTENT: content, LEARNSPACE_NO_YOUTUBE: '1' };
+  execFileSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['scripts/videos.ts', 'process', '--quiet'], { cwd: process.cwd(), env, stdio: 'pipe' });
+  const generated = join(content, 'generated', 'videos');
+  if (!existsSync(join(generated, `${fixtureVideos.completed}.json`))) throw new Error(`the pipeline did not process ${fixtureVideos.completed} in ${generated}`);
+  rmSync(join(generated, `${fixtureVideos.failed}.json`), { force: true });
+  writeFileSync(
+    join(generated, `${fixtureVideos.failed}.status.json`),
+    JSON.stringify({ status: 'failed', error: fixtureFailure, attempts: 3, updatedAt: '2026-01-02T03:04:05.000Z' }),
+  );
+  rmSync(join(generated, `${fixtureVideos.pending}.json`), { force: true });
+  rmSync(join(generated, `${fixtureVideos.pending}.status.json`), { force: true });
+  buildSite(outDir, { LEARNSPACE_CONTENT: content, LEARNSPACE_CACHE_DIR: join(root, 'cache') });
+  return { outDir };
+}
