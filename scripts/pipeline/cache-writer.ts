@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { hostname } from 'node:os';
 import writeFileAtomic from 'write-file-atomic';
 import lockfile from 'proper-lockfile';
 import { generatedDir, videoResultFile, videoStatusFile } from '../../src/lib/video-cache.ts';
@@ -49,7 +50,25 @@ export function createCacheWriter(root: string): CacheWriter {
 
 interface LockOwner {
   pid: number;
+  host?: string;
   startedAt: string;
+}
+
+/** True when the lock's owner was a process on this machine that no longer exists (a killed run). */
+function ownerIsDead(ownerPath: string): boolean {
+  let owner: LockOwner;
+  try {
+    owner = JSON.parse(readFileSync(ownerPath, 'utf8')) as LockOwner;
+  } catch {
+    return false;
+  }
+  if (owner.host !== hostname() || owner.pid === process.pid) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 /**
@@ -65,6 +84,11 @@ export async function acquireRunLock(root: string): Promise<() => Promise<void>>
   }
   const lockPath = join(dir, LOCK_NAME);
   const ownerPath = join(dir, OWNER_NAME);
+  // A killed run's lock is taken over at once when its process is known to be gone; otherwise once it goes stale.
+  if (ownerIsDead(ownerPath)) {
+    rmSync(lockPath, { recursive: true, force: true });
+    rmSync(ownerPath, { force: true });
+  }
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(dir, {
@@ -90,10 +114,10 @@ export async function acquireRunLock(root: string): Promise<() => Promise<void>>
       since = statSync(lockPath).birthtime.toISOString();
     }
     throw new LockHeldError(
-      `another videos run${who} holds the lock on ${relative(root, dir)} since ${since}; wait for it to finish (a killed run's lock is taken over after ${STALE_LOCK_MS / 1000}s)`,
+      `another videos run${who} holds the lock on ${relative(root, dir)} since ${since}; wait for it to finish (a killed run's lock is taken over as soon as its process is gone, or after ${STALE_LOCK_MS / 1000}s)`,
     );
   }
-  const owner: LockOwner = { pid: process.pid, startedAt: new Date().toISOString() };
+  const owner: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
   await writeFileAtomic(ownerPath, JSON.stringify(owner) + '\n');
   return async () => {
     rmSync(ownerPath, { force: true });

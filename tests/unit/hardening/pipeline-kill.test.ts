@@ -1,0 +1,125 @@
+/**
+ * The pipeline is killed with SIGKILL at many points of real runs (a local
+ * OpenAI-compatible server with latency makes each run last long enough to
+ * be hit mid-write), then run again. After every kill the cache must hold no
+ * partial or empty file and no lost result; at the end nothing is stuck in
+ * processing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startOpenAIServer, type LocalOpenAI } from '../pipeline/helpers/openai-server.ts';
+import { videoResultSchema, videoStatusFileSchema } from '../../../src/lib/schema.ts';
+
+const REPO = join(import.meta.dirname, '../../..');
+const CLI = join(REPO, 'scripts/videos.ts');
+// One process (not the tsx CLI, which forks a child), so SIGKILL hits the pipeline itself.
+const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
+const KILL_POINTS_MS = [120, 250, 400, 550, 700, 850, 1000, 1200, 1400, 1600, 1900, 2200, 2600, 3000];
+
+let server: LocalOpenAI;
+let root: string;
+let ids: string[];
+
+beforeAll(async () => {
+  server = await startOpenAIServer();
+  server.latencyMs = 60;
+  root = mkdtempSync(join(tmpdir(), 'learnspace-kill-'));
+  const videos = join(root, 'content', 'videos');
+  mkdirSync(videos, { recursive: true });
+  const source = join(REPO, 'content', 'videos');
+  ids = readdirSync(source).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+  for (const f of readdirSync(source)) cpSync(join(source, f), join(videos, f));
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+function run(args: string[], killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], {
+    cwd: root,
+    env: {
+      ...process.env,
+      LEARNSPACE_CONTENT: '',
+      OPENAI_API_KEY: 'test-key',
+      OPENAI_BASE_URL: server.baseURL,
+      LEARNSPACE_NO_YOUTUBE: '1',
+      LEARNSPACE_CONCURRENCY: '2',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  return new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stderr });
+    });
+  });
+}
+
+const generated = () => join(root, 'content', 'generated', 'videos');
+
+/** Every cache file the site reads parses and validates; returns which videos have a result. */
+function assertCacheIntact(): { withResult: Set<string>; statuses: Map<string, string> } {
+  const withResult = new Set<string>();
+  const statuses = new Map<string, string>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(generated());
+  } catch {
+    return { withResult, statuses };
+  }
+  for (const id of ids) {
+    if (names.includes(`${id}.json`)) {
+      const text = readFileSync(join(generated(), `${id}.json`), 'utf8');
+      expect(text.length, `${id}.json is empty`).toBeGreaterThan(0);
+      expect(videoResultSchema.safeParse(JSON.parse(text)).success, `${id}.json is not a valid result`).toBe(true);
+      withResult.add(id);
+    }
+    if (names.includes(`${id}.status.json`)) {
+      const text = readFileSync(join(generated(), `${id}.status.json`), 'utf8');
+      const parsed = videoStatusFileSchema.safeParse(JSON.parse(text));
+      expect(parsed.success, `${id}.status.json is not a valid status`).toBe(true);
+      if (parsed.success) statuses.set(id, parsed.data.status);
+    }
+  }
+  return { withResult, statuses };
+}
+
+describe('the pipeline killed at many points', () => {
+  it(`loses nothing over ${KILL_POINTS_MS.length} SIGKILLs and finishes every video on the next run`, async () => {
+    const first = await run(['process']);
+    expect(first.code, first.stderr).toBe(0);
+    let { withResult } = assertCacheIntact();
+    expect(withResult.size).toBe(ids.length);
+
+    let killedMidRun = 0;
+    let leftProcessing = 0;
+    for (const delay of KILL_POINTS_MS) {
+      const outcome = await run(['process', '--force'], delay);
+      if (outcome.signal === 'SIGKILL') killedMidRun++;
+      else expect(outcome.code, outcome.stderr).toBe(0);
+      const after = assertCacheIntact();
+      // A result, once written, survives any kill: regeneration replaces it atomically or not at all.
+      for (const id of withResult) expect(after.withResult.has(id), `${id} lost its notes after a kill at ${delay} ms`).toBe(true);
+      withResult = after.withResult;
+      leftProcessing += [...after.statuses.values()].filter((s) => s === 'processing').length;
+    }
+    // The kill points must actually land inside runs, or the test proves nothing.
+    expect(killedMidRun).toBeGreaterThanOrEqual(KILL_POINTS_MS.length - 2);
+    expect(leftProcessing).toBeGreaterThan(0);
+
+    const last = await run(['process', '--strict']);
+    expect(last.code, last.stderr).toBe(0);
+    const final = assertCacheIntact();
+    expect(final.withResult.size).toBe(ids.length);
+    expect([...final.statuses.values()]).toEqual(ids.map(() => 'completed'));
+  }, 180_000);
+});
