@@ -5,7 +5,8 @@ import { join } from 'node:path';
 const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
 
 export function buildSite(outDir: string, env: Record<string, string> = {}): void {
-  const options = { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: 'pipe' as const, maxBuffer: 64 * 1024 * 1024 };
+  // Under vitest NODE_ENV is "test", which makes Vite build with DEV=true: drafts, the admin page and React's development build would leak into dist/.
+  const options = { cwd: process.cwd(), env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: 'pipe' as const, maxBuffer: 64 * 1024 * 1024 };
   try {
     execFileSync(bin('astro'), ['build', '--outDir', outDir], options);
     execFileSync(bin('pagefind'), ['--site', outDir], options);
