@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage } from './support/browser.ts';
+import { buildSite } from './support/build.ts';
+import { serveDir, type StaticServer } from './support/server.ts';
+import { seriousViolations } from './support/axe.ts';
+
+const draft = { slug: 'calculus-draft', name: 'Essence of Calculus (draft)' };
+const previewDir = '/tmp/learnspace-e2e-drafts';
+
+let browser: Browser;
+let preview: StaticServer;
+beforeAll(async () => {
+  buildSite(previewDir, { LEARNSPACE_DRAFTS: '1', LEARNSPACE_CACHE_DIR: '/tmp/learnspace-e2e-drafts-cache' });
+  preview = await serveDir(previewDir);
+  browser = await launchBrowser();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+describe('a production build', () => {
+  const dist = join(process.cwd(), 'dist');
+
+  it('has no page, link, sitemap or RSS entry for a draft course', async () => {
+    expect(existsSync(join(dist, 'courses', draft.slug))).toBe(false);
+    expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).not.toContain(draft.slug);
+    expect(readFileSync(join(dist, 'rss.xml'), 'utf8')).not.toContain(draft.slug);
+    const page = await newPage(browser);
+    await page.goto(inject('baseURL') + '/');
+    await expect(page.locator(`a[href*="${draft.slug}"]`).count()).resolves.toBe(0);
+    await expect(page.locator('body').innerText()).resolves.not.toContain(draft.name);
+    const response = await page.goto(`${inject('baseURL')}/courses/${draft.slug}/`);
+    expect(response?.status()).toBe(404);
+  });
+
+  it('has no instructor dashboard', () => {
+    expect(existsSync(join(dist, 'admin'))).toBe(false);
+  });
+});
+
+describe('a draft preview build (LEARNSPACE_DRAFTS=1)', () => {
+  it('lists the draft in the catalog, marked as a draft', async () => {
+    const page = await newPage(browser);
+    await page.goto(preview.url + '/');
+    const card = page.locator('.course-card', { hasText: draft.name });
+    await expect(card.locator('.badge.draft').innerText()).resolves.toBe('Draft');
+  });
+
+  it('shows a "Draft preview" banner on every page of the draft course', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${preview.url}/courses/${draft.slug}/`);
+    await expect(page.locator('.draft-banner').innerText()).resolves.toContain('Draft preview');
+    const items = await page.locator('.syllabus .items a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    expect(items.length).toBeGreaterThan(0);
+    for (const href of items) {
+      await page.goto(preview.url + href);
+      await expect(page.locator('.draft-banner').count(), href).resolves.toBe(1);
+    }
+    await page.goto(`${preview.url}/courses/neural-networks/`);
+    await expect(page.locator('.draft-banner').count()).resolves.toBe(0);
+  });
+
+  it('builds the instructor dashboard, hidden from search engines, with statuses and warnings', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${preview.url}/admin/`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Instructor dashboard');
+    await expect(page.locator('meta[name="robots"]').getAttribute('content')).resolves.toBe('noindex');
+    await expect(page.locator('[data-pagefind-body]').count()).resolves.toBe(0);
+    await expect(page.locator('#courses-heading + .table-scroll tbody tr').count()).resolves.toBe(3);
+    await expect(page.locator('tr[data-video]').count()).resolves.toBeGreaterThan(5);
+    await expect(page.locator('.warnings li').count()).resolves.toBeGreaterThan(0);
+    expect(readFileSync(join(previewDir, 'sitemap-0.xml'), 'utf8')).not.toContain('/admin/');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
