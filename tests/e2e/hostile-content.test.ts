@@ -1,0 +1,197 @@
+/**
+ * Transcripts and model output are untrusted. A corpus of XSS payloads is
+ * planted in a caption file (run through the real pipeline), in a model's
+ * result (notes Markdown, quiz, transcript, metadata) and in authored quiz and
+ * course text; the built site is then browsed and used in Chromium. Nothing
+ * may execute, and the payloads show as text or are dropped.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from './support/browser.ts';
+import { buildSite } from './support/build.ts';
+import { serveDir, type StaticServer } from './support/server.ts';
+import type { VideoResult } from '../../src/lib/schema.ts';
+
+/** Each payload, if it ever runs, calls window.__xss(n). */
+export const PAYLOADS = [
+  '<script>__xss(1)</script>',
+  '<img src=x onerror="__xss(2)">',
+  '<svg onload="__xss(3)"></svg>',
+  '<svg><script>__xss(4)</script></svg>',
+  '<a href="javascript:__xss(5)">click me</a>',
+  '[click me](javascript:__xss(6))',
+  '[click](  JaVaScRiPt:__xss(7) )',
+  '<iframe src="javascript:__xss(8)"></iframe>',
+  '<details open ontoggle="__xss(9)">x</details>',
+  '"><script>__xss(10)</script>',
+  "'><img src=x onerror=__xss(11)>",
+  '<math><mtext><table><mglyph><style><img src=x onerror=__xss(12)>',
+  '![x](x" onerror="__xss(13))',
+  '<object data="javascript:__xss(14)"></object>',
+  '[data](data:text/html;base64,PHNjcmlwdD5fX3hzcygxNSk8L3NjcmlwdD4=)',
+  '<form action="javascript:__xss(16)"><button>go</button></form>',
+  '<input autofocus onfocus="__xss(17)">',
+  '<body onload="__xss(18)">',
+  '<a href="&#106;avascript:__xss(19)">entity</a>',
+  '<img src="x" onerror="&#95;&#95;xss(20)">',
+  '<scr<script>ipt>__xss(21)</scr</script>ipt>',
+  '<svg><a xlink:href="javascript:__xss(22)"><text y="20">svg link</text></a></svg>',
+  '<video><source onerror="__xss(23)"></video>',
+  '<link rel="import" href="data:text/html,<script>__xss(24)</script>">',
+  '<meta http-equiv="refresh" content="0;url=javascript:__xss(25)">',
+  '{__xss(26)}',
+  '`<script>__xss(27)</script>`',
+  '<a href="  javascript:__xss(28)">spaced</a>',
+];
+
+const A = 'hostilecap1';
+const B = 'hostilemod1';
+let root: string;
+let site: StaticServer;
+let browser: Browser;
+const xssCalls: string[] = [];
+const dialogs: string[] = [];
+
+const clock = (ms: number) => new Date(ms).toISOString().slice(11, 23);
+
+function vtt(): string {
+  const cues = PAYLOADS.map((p, i) => `${i + 1}\n${clock(i * 10_000)} --> ${clock(i * 10_000 + 8_000)}\nThe lecture mentions gradient descent and ${p} here.`);
+  return `WEBVTT\n\n${cues.join('\n\n')}\n`;
+}
+
+function modelResult(): VideoResult {
+  const segments = PAYLOADS.map((p, i) => ({ startMs: i * 10_000, endMs: i * 10_000 + 9_000, text: `Segment ${i} says ${p}` }));
+  return {
+    youtubeVideoId: B,
+    meta: { title: `Hostile ${PAYLOADS[1]} title`, channel: PAYLOADS[0]!, durationSeconds: 300, thumbnailUrl: 'javascript:__xss(99)' },
+    transcript: { source: 'youtube', language: 'en', segments },
+    notes: {
+      summary: `Summary with ${PAYLOADS[0]} and ${PAYLOADS[5]}`,
+      sections: PAYLOADS.map((p, i) => ({ title: `Section ${i} ${p}`, body: `Body ${i}: ${p}\n\n- list ${p}\n\n[link](javascript:__xss(${100 + i}))`, startMs: i * 10_000, keyTerms: [p, 'gradient'] })),
+    },
+    quiz: {
+      questions: PAYLOADS.slice(0, 8).map((p, i) => ({ prompt: `Prompt ${p}?`, choices: [`Right ${p}`, `Wrong ${PAYLOADS[i + 1]}`], answer: 0, explanation: `Because ${p}`, startMs: i * 10_000 })),
+    },
+    generator: { provider: 'openai', model: 'hostile-model', promptVersion: 'test', generatedAt: new Date(0).toISOString() },
+    inputsHash: 'fixture',
+  };
+}
+
+function writeContent(dir: string) {
+  const chapter = join(dir, 'courses', 'hostile', '01-chapter');
+  mkdirSync(chapter, { recursive: true });
+  mkdirSync(join(dir, 'videos'), { recursive: true });
+  mkdirSync(join(dir, 'generated', 'videos'), { recursive: true });
+  const yamlString = (s: string) => JSON.stringify(s);
+  writeFileSync(join(dir, 'courses', 'hostile', 'course.yaml'), `name: ${yamlString(`Hostile ${PAYLOADS[0]} course`)}\ndescription: ${yamlString(`Description ${PAYLOADS[1]}`)}\ncreatedBy: tests\nisPublished: true\ntags: [${yamlString(PAYLOADS[2]!)}]\n`);
+  writeFileSync(join(chapter, 'chapter.yaml'), `name: ${yamlString(`Chapter ${PAYLOADS[3]}`)}\ndescription: ${yamlString(PAYLOADS[4]!)}\norder: 1\n`);
+  writeFileSync(join(chapter, '01-captions.yaml'), `type: video\norder: 1\nvideo: ${A}\n`);
+  writeFileSync(join(chapter, '02-model.yaml'), `type: video\norder: 2\nvideo: ${B}\n`);
+  const questions = PAYLOADS.slice(0, 10).map((p) => `  - prompt: ${yamlString(`Q ${p}`)}\n    choices: [${yamlString(`A ${p}`)}, ${yamlString('B')}]\n    answer: 0\n    explanation: ${yamlString(`E ${p}`)}`);
+  writeFileSync(join(chapter, '03-quiz.yaml'), `type: quiz\norder: 3\ntitle: ${yamlString(`Quiz ${PAYLOADS[9]}`)}\nquestions:\n${questions.join('\n')}\n`);
+  writeFileSync(join(chapter, '04-link.yaml'), `type: resource\norder: 4\ntitle: ${yamlString(`Link ${PAYLOADS[0]}`)}\ndescription: ${yamlString(PAYLOADS[1]!)}\nurl: https://example.org/page\n`);
+  for (const id of [A, B]) writeFileSync(join(dir, 'videos', `${id}.yaml`), `youtubeVideoId: ${id}\nurl: https://www.youtube.com/watch?v=${id}\n`);
+  writeFileSync(join(dir, 'videos', `${A}.vtt`), vtt());
+  writeFileSync(join(dir, 'generated', 'videos', `${B}.json`), JSON.stringify(modelResult(), null, 2));
+  writeFileSync(join(dir, 'generated', 'videos', `${B}.status.json`), JSON.stringify({ status: 'completed', attempts: 1, updatedAt: new Date(0).toISOString(), inputsHash: 'fixture' }));
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'learnspace-hostile-'));
+  const content = join(root, 'content');
+  writeContent(content);
+  const env = { LEARNSPACE_CONTENT: content, LEARNSPACE_NO_YOUTUBE: '1', OPENAI_API_KEY: '', LEARNSPACE_CACHE_DIR: join(root, 'astro-cache') };
+  // The caption file goes through the real pipeline (offline provider): captions → transcript, notes, quiz.
+  execFileSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['scripts/videos.ts', 'process', A, '--quiet'], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  buildSite(join(root, 'dist'), env);
+  site = await serveDir(join(root, 'dist'));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await newPage(browser);
+  await page.context().exposeFunction('__xss', (n: number) => xssCalls.push(`${path}: payload ${n}`));
+  page.on('dialog', (d) => {
+    dialogs.push(`${path}: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(site.url + path);
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+
+/** Anything in the page that could run script: event-handler attributes, script-capable URLs, stray script/iframe/object elements. */
+async function dangerousNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const main = document.querySelector('main') ?? document.body;
+    for (const el of Array.from(main.querySelectorAll('*'))) {
+      for (const attr of Array.from(el.attributes)) {
+        if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
+        if (/^(href|src|action|data|formaction|xlink:href)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value)) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
+      }
+      // The site's own scripts (Astro's island runtime) are fine; a script carrying a payload, or any plugin/meta element in content, is not.
+      if (el.tagName === 'SCRIPT' && (el.textContent ?? '').includes('__xss')) found.push(el.outerHTML.slice(0, 80));
+      if (['OBJECT', 'EMBED', 'META', 'LINK', 'BASE'].includes(el.tagName)) found.push(el.outerHTML.slice(0, 80));
+      if (el.tagName === 'IFRAME' && !/^https:\/\/www\.youtube-nocookie\.com\//.test((el as HTMLIFrameElement).src)) found.push(el.outerHTML.slice(0, 80));
+    }
+    return found;
+  });
+}
+
+const pages = ['/', '/courses/hostile/', '/courses/hostile/01-chapter/01-captions/', '/courses/hostile/01-chapter/02-model/', '/courses/hostile/01-chapter/03-quiz/', '/courses/hostile/01-chapter/04-link/', '/videos/', `/videos/${A}/`, `/videos/${B}/`];
+
+describe('hostile transcripts, model output and quiz text', () => {
+  it.each(pages)('%s renders payloads inertly', async (path) => {
+    const page = await open(path);
+    expect(await dangerousNodes(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows transcript payloads as text and runs nothing when lines are clicked', async () => {
+    const page = await open(`/videos/${B}/`);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Segment 0 says <script>__xss(1)</script>');
+    const lines = page.locator('[data-start-ms]');
+    const n = Math.min(await lines.count(), 12);
+    for (let i = 0; i < n; i++) await lines.nth(i).click({ timeout: 2000 }).catch(() => undefined);
+    expect(await dangerousNodes(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('drops scripts and javascript: links from model notes but keeps their text', async () => {
+    const page = await open(`/videos/${B}/`);
+    const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.filter((h) => /^\s*(javascript|data):/i.test(h))).toEqual([]);
+    expect(await page.locator('main').innerText()).toContain('Body 0:');
+    await page.close();
+  });
+
+  it('answers a quiz whose questions carry payloads without running any', async () => {
+    const page = await open('/courses/hostile/01-chapter/03-quiz/');
+    const radios = page.locator('main input[type=radio]');
+    await radios.first().waitFor();
+    const count = await radios.count();
+    for (let i = 0; i < count; i += 2) await radios.nth(i).check();
+    await page.getByRole('button', { name: /submit|check/i }).first().click();
+    await page.waitForTimeout(200);
+    expect(await page.locator('main').innerText()).toContain('E <script>__xss(1)</script>');
+    expect(await dangerousNodes(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('executed no payload and opened no dialog on any page', () => {
+    expect(xssCalls).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+});
