@@ -64,19 +64,18 @@ describe('search', () => {
     const courseSelect = page.locator('select[name="course"]');
     const courses = (await courseSelect.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
     expect(courses.length).toBeGreaterThanOrEqual(2);
-    const metaEverywhere = (await hitMeta(page)).join('\n');
-    expect(courses.filter((course) => metaEverywhere.includes(course)).length).toBeGreaterThanOrEqual(2);
 
-    const [course] = courses;
-    await courseSelect.selectOption(course!);
-    await page.locator('#search-status', { hasText: `in ${course}.` }).waitFor();
-    await page.waitForFunction((name) => new URL(location.href).searchParams.get('course') === name, course);
-    const narrowed = await hitMeta(page);
-    expect(narrowed.length).toBeGreaterThan(0);
-    const inCourse = await announcedCount(page);
-    expect(inCourse).toBeGreaterThan(0);
-    expect(inCourse).toBeLessThan(everywhere);
-    for (const meta of narrowed) expect(meta).toContain(course);
+    for (const course of courses.slice(0, 2)) {
+      await courseSelect.selectOption(course);
+      await page.locator('#search-status', { hasText: `in ${course}.` }).waitFor();
+      await page.waitForFunction((name) => new URL(location.href).searchParams.get('course') === name, course);
+      const narrowed = await hitMeta(page);
+      expect(narrowed.length).toBeGreaterThan(0);
+      for (const meta of narrowed) expect(meta).toContain(course);
+      const inCourse = await announcedCount(page);
+      expect(inCourse).toBeGreaterThan(0);
+      expect(inCourse).toBeLessThan(everywhere);
+    }
   });
 
   it('filters by content type', async () => {

@@ -189,7 +189,10 @@ export default function Search() {
       >
         {hits.map((hit) => (
           <li key={hit.id} className="search-hit">
-            {hit.image && <img className="search-hit-image" src={hit.image} alt="" loading="lazy" width={128} height={72} />}
+            {hit.image && (
+              // Thumbnails come from YouTube; offline, a missing one is hidden rather than drawn broken.
+              <img className="search-hit-image" src={hit.image} alt="" loading="lazy" width={128} height={72} onError={(e) => (e.currentTarget.hidden = true)} />
+            )}
             <div className="search-hit-body">
               <a className="search-hit-title" href={hit.url} data-result-link="">
                 {hit.title}

@@ -145,13 +145,15 @@ const MIN_SHARED_PREFIX = 3;
 /**
  * False when Pagefind matched this page only by backtracking: for a term no page
  * contains, it answers with words sharing a short prefix of it (a search for
- * "xylophone" finds "xy-plane"). Every query term must share at least a stem's
- * worth of prefix with some matched word; pages matched outside the content
- * (a title-only match has no locations) are kept.
+ * "xylophone" finds "xy-plane"), in the text or in metadata such as a thumbnail
+ * URL. Every query term must share at least a stem's worth of prefix with a
+ * matched word, or, for a match outside the text, with a word of the metadata.
  */
-export function matchesEveryTerm(query: string, fragment: Pick<PagefindFragment, 'content' | 'locations'>): boolean {
-  if (fragment.locations.length === 0) return true;
+export function matchesEveryTerm(query: string, fragment: Pick<PagefindFragment, 'content' | 'locations' | 'meta'>): boolean {
   const words = fragment.content.split(/\s+/);
-  const matched = fragment.locations.flatMap((location) => wordParts(words[location] ?? ''));
+  const matched =
+    fragment.locations.length > 0
+      ? fragment.locations.flatMap((location) => wordParts(words[location] ?? ''))
+      : Object.values(fragment.meta).flatMap((value) => wordParts(value ?? ''));
   return wordParts(query).every((term) => matched.some((word) => commonPrefix(term, word) >= Math.min(MIN_SHARED_PREFIX, term.length)));
 }
