@@ -18,6 +18,29 @@ export default defineConfig({
     }),
   ],
   build: { format: 'directory' },
+  security: {
+    // A <meta> Content-Security-Policy on every page: Astro hashes its own scripts; the rest is the
+    // least the site needs (YouTube's nocookie player and IFrame API, thumbnails, Pagefind's WASM).
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: https://i.ytimg.com",
+        'frame-src https://www.youtube-nocookie.com https://www.youtube.com',
+        "connect-src 'self'",
+        "font-src 'self'",
+        "media-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'", 'https://www.youtube.com', 'https://s.ytimg.com'],
+      },
+      // Shiki's highlighted code and island progress bars use inline styles; styles cannot run script.
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   // Separate caches let several builds (tests, benchmarks) run side by side.
   cacheDir: process.env.LEARNSPACE_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },

@@ -1,0 +1,1 @@
+try { const t = localStorage.getItem('learnspace-theme'); if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t; } catch {}
