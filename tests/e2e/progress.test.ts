@@ -13,6 +13,9 @@ const QUIZ_FILE = 'content/courses/neural-networks/01-what-is-a-network/03-netwo
 const QUIZ_PAGE = `${COURSE}01-what-is-a-network/03-network-anatomy-quiz/`;
 const STORAGE_KEY = 'learnspace:progress';
 
+/** The machine may be busy (parallel builds): give hydration and storage events time. */
+const patient = { timeout: 10_000 };
+
 let browser: Browser;
 let base: string;
 beforeAll(async () => {
@@ -26,7 +29,7 @@ afterAll(async () => {
 /** Opens a page and waits until the progress islands on it have read the learner's state. */
 async function open(page: Page, path: string): Promise<Page> {
   await page.goto(base + path);
-  await expect.poll(() => page.locator('[data-state="neutral"]').count()).toBe(0);
+  await expect.poll(() => page.locator('[data-state="neutral"]').count(), patient).toBe(0);
   return page;
 }
 
@@ -46,7 +49,7 @@ async function completeByHand(page: Page, href: string): Promise<void> {
   await open(page, href);
   const box = page.getByRole('checkbox', { name: 'Completed' });
   if (!(await box.isChecked())) await box.check();
-  await expect.poll(() => box.isChecked()).toBe(true);
+  await expect.poll(() => box.isChecked(), patient).toBe(true);
 }
 
 function percent(done: number, total: number): number {
@@ -60,7 +63,7 @@ describe('learner progress', () => {
     expect(bar).toContain('data-state="neutral"');
     expect(bar.replace(/<[^>]+>/g, '').trim()).toBe('');
     const page = await open(await newPage(browser), COURSE);
-    await expect.poll(() => barText(page)).toBe('Not started yet');
+    await expect.poll(() => barText(page), patient).toBe('Not started yet');
   });
 
   it('shows completed items on the course page and catalog card after a reload', async () => {
@@ -75,7 +78,7 @@ describe('learner progress', () => {
     expect(await page.locator(`ls-item-status[data-key="${items[2]!.key}"]`).getAttribute('data-state')).toBe('todo');
     await open(page, '/');
     const card = page.locator('.course-card', { hasText: 'Neural Networks, Visually' });
-    await expect.poll(() => card.locator('ls-course-progress .label').textContent()).toBe(expected);
+    await expect.poll(() => card.locator('ls-course-progress .label').textContent(), patient).toBe(expected);
   });
 
   it('marks an item not done again when the learner unticks it', async () => {
@@ -93,7 +96,7 @@ describe('learner progress', () => {
     const fieldsets = page.locator('form.quiz fieldset');
     for (const [i, q] of quiz.questions.entries()) await fieldsets.nth(i).locator('input[type="radio"]').nth(q.answer).check();
     await page.getByRole('button', { name: 'Check my answers' }).click();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'Completed' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Completed' }).isChecked(), patient).toBe(true);
     await open(page, COURSE);
     const key = 'neural-networks/01-what-is-a-network/03-network-anatomy-quiz';
     expect(await page.locator(`ls-item-status[data-key="${key}"]`).getAttribute('data-state')).toBe('done');
@@ -104,8 +107,8 @@ describe('learner progress', () => {
     const items = await courseItems(first);
     const second = await first.context().newPage();
     await completeByHand(second, items[0]!.href);
-    await expect.poll(() => barText(first)).toBe(`1 of ${items.length} items done · ${percent(1, items.length)} %`);
-    await expect.poll(() => first.locator(`ls-item-status[data-key="${items[0]!.key}"]`).getAttribute('data-state')).toBe('done');
+    await expect.poll(() => barText(first), patient).toBe(`1 of ${items.length} items done · ${percent(1, items.length)} %`);
+    await expect.poll(() => first.locator(`ls-item-status[data-key="${items[0]!.key}"]`).getAttribute('data-state'), patient).toBe('done');
   });
 
   it('continues at the last visited unfinished item', async () => {
@@ -114,7 +117,7 @@ describe('learner progress', () => {
     await open(page, items[2]!.href);
     await open(page, COURSE);
     const link = page.locator('ls-continue-button a');
-    await expect.poll(() => link.getAttribute('href')).toBe(items[2]!.href);
+    await expect.poll(() => link.getAttribute('href'), patient).toBe(items[2]!.href);
     expect(await link.textContent()).toMatch(/^Continue: /);
   });
 
@@ -132,7 +135,7 @@ describe('learner progress', () => {
     await fresh.getByText('You have not started a course yet.').waitFor();
     await fresh.locator('input[type="file"]').setInputFiles(file);
     await fresh.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
-    await expect.poll(() => fresh.locator('[data-course="neural-networks"]').textContent()).toMatch(`2 of ${items.length} items done`);
+    await expect.poll(() => fresh.locator('[data-course="neural-networks"]').textContent(), patient).toMatch(`2 of ${items.length} items done`);
     await open(fresh, COURSE);
     expect(await barText(fresh)).toBe(`2 of ${items.length} items done · ${percent(2, items.length)} %`);
   });
@@ -200,13 +203,13 @@ describe('learner progress', () => {
 describe('learner progress when storage misbehaves', () => {
   async function stillUsable(page: Page, notice: RegExp): Promise<void> {
     const items = await courseItems(page);
-    await expect.poll(() => page.locator('#progress-notice').textContent()).toMatch(notice);
+    await expect.poll(() => page.locator('#progress-notice').textContent(), patient).toMatch(notice);
     await open(page, items[0]!.href);
-    await expect.poll(() => page.locator('#progress-notice').textContent()).toMatch(notice);
+    await expect.poll(() => page.locator('#progress-notice').textContent(), patient).toMatch(notice);
     const box = page.getByRole('checkbox', { name: 'Completed' });
     await box.check();
-    await expect.poll(() => box.isChecked()).toBe(true);
-    await expect.poll(() => page.locator(`ls-item-status[data-key="${items[0]!.key}"]`).getAttribute('data-state')).toBe('done');
+    await expect.poll(() => box.isChecked(), patient).toBe(true);
+    await expect.poll(() => page.locator(`ls-item-status[data-key="${items[0]!.key}"]`).getAttribute('data-state'), patient).toBe('done');
     await page.locator('h1').waitFor();
   }
 
