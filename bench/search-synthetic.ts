@@ -39,6 +39,9 @@ interface IndexFigures {
   wordsIndexed: number;
   indexBytes: number;
   bytesPerPage: number;
+  /** The part that grows with the site: fragments, index chunks, filters, metadata (not the JS/WASM/UI bundles). */
+  dataBytes: number;
+  dataBytesPerPage: number;
 }
 
 interface LatencyFigures {
@@ -169,8 +172,19 @@ function indexSite(dir: string): IndexFigures {
   const out = execFileSync(join(process.cwd(), 'node_modules', '.bin', 'pagefind'), ['--site', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const count = (label: string) => Number(new RegExp(`Indexed (\\d+) ${label}`).exec(out)?.[1] ?? NaN);
   const pagesIndexed = count('pages?');
-  const indexBytes = duBytes(join(dir, 'pagefind'));
-  return { pagesIndexed, wordsIndexed: count('words?'), indexBytes, bytesPerPage: Math.round(indexBytes / pagesIndexed) };
+  const bundle = join(dir, 'pagefind');
+  const indexBytes = duBytes(bundle);
+  const dataBytes = readdirSync(bundle)
+    .filter((name) => ['fragment', 'index', 'filter'].includes(name) || name.endsWith('.pf_meta'))
+    .reduce((sum, name) => sum + duBytes(join(bundle, name)), 0);
+  return {
+    pagesIndexed,
+    wordsIndexed: count('words?'),
+    indexBytes,
+    bytesPerPage: Math.round(indexBytes / pagesIndexed),
+    dataBytes,
+    dataBytesPerPage: Math.round(dataBytes / pagesIndexed),
+  };
 }
 
 type Timed = Window & { typedAt?: number; answered?: Promise<number> };
@@ -241,6 +255,7 @@ async function main(): Promise<void> {
     console.log(`Search benchmark: ${label}`);
     console.log(`  pages indexed        ${index.pagesIndexed} (${index.wordsIndexed} distinct words)`);
     console.log(`  index (dist/pagefind) ${(index.indexBytes / 1024).toFixed(0)} KiB, ${(index.bytesPerPage / 1024).toFixed(1)} KiB per page`);
+    console.log(`  of which page data   ${(index.dataBytes / 1024).toFixed(0)} KiB, ${(index.dataBytesPerPage / 1024).toFixed(1)} KiB per page (the rest is Pagefind's JS/WASM, fixed)`);
     console.log(`  typing → results     median ${latency.medianMs} ms of ${queries.length} queries (first, cold: ${latency.coldMs} ms; includes the ${SEARCH_DEBOUNCE_MS} ms debounce)`);
     console.log(`  samples (ms)         ${latency.samplesMs.join(', ')}`);
   } finally {
