@@ -128,6 +128,9 @@ export function isVisible(course: CollectionEntry<'courses'>['data']): boolean {
   return showDrafts || (course.isPublished && course.status !== 'draft');
 }
 
+/** `course/chapter` for an item id, `course` for a chapter id. */
+const parentId = (id: string) => id.slice(0, id.lastIndexOf('/'));
+
 let coursesCache: Promise<CourseWithStructure[]> | undefined;
 /** Every course visible in this build, fully structured, in catalog order. */
 export function getCourses(): Promise<CourseWithStructure[]> {
@@ -138,12 +141,14 @@ export function getCourses(): Promise<CourseWithStructure[]> {
       getCollection('items'),
       getLibrary(),
     ]);
+    // Grouped once: filtering every chapter's items out of all items was O(chapters × items).
+    const chaptersByCourse = Map.groupBy(chapters, (ch) => parentId(ch.id));
+    const itemsByChapter = Map.groupBy(items, (i) => parentId(i.id));
     const out: CourseWithStructure[] = [];
     for (const course of courses) {
       if (!isVisible(course.data)) continue;
       const courseHref = `/courses/${course.id}/`;
-      const courseChapters: CourseChapter[] = chapters
-        .filter((ch) => ch.id.startsWith(`${course.id}/`))
+      const courseChapters: CourseChapter[] = [...(chaptersByCourse.get(course.id) ?? [])]
         .sort((a, b) => a.data.order - b.data.order)
         .map((ch) => {
           const chapterSlug = ch.id.split('/')[1]!;
@@ -162,7 +167,7 @@ export function getCourses(): Promise<CourseWithStructure[]> {
               legacy: true,
             });
           }
-          for (const entry of items.filter((i) => i.id.startsWith(`${ch.id}/`)).sort((a, b) => a.data.order - b.data.order)) {
+          for (const entry of [...(itemsByChapter.get(ch.id) ?? [])].sort((a, b) => a.data.order - b.data.order)) {
             const slug = entry.id.split('/')[2]!;
             const video = entry.data.type === 'video' ? library.get(entry.data.video) : undefined;
             chapterItems.push({
@@ -200,10 +205,23 @@ export function getCourses(): Promise<CourseWithStructure[]> {
   return coursesCache;
 }
 
-/** Courses that use a library video, for the video page (seed: chapters by_videoId). */
-export async function coursesUsingVideo(id: string): Promise<{ course: CourseWithStructure; item: CourseItem }[]> {
-  const courses = await getCourses();
-  return courses.flatMap((course) => course.items.filter((i) => i.video?.id === id).map((item) => ({ course, item })));
+type VideoUse = { course: CourseWithStructure; item: CourseItem };
+let videoUsesCache: Promise<Map<string, VideoUse[]>> | undefined;
+/** Courses that use a library video, for the video page (seed: chapters by_videoId); indexed once, not rescanned per page. */
+export async function coursesUsingVideo(id: string): Promise<VideoUse[]> {
+  videoUsesCache ??= getCourses().then((courses) => {
+    const uses = new Map<string, VideoUse[]>();
+    for (const course of courses) {
+      for (const item of course.items) {
+        if (!item.video) continue;
+        const list = uses.get(item.video.id) ?? [];
+        list.push({ course, item });
+        uses.set(item.video.id, list);
+      }
+    }
+    return uses;
+  });
+  return [...((await videoUsesCache).get(id) ?? [])];
 }
 
 /** "1 h 05 min", "12 min", "45 s". */
