@@ -43,17 +43,22 @@ function total(steps: BuildMeasurement['steps'], outDir: string): BuildMeasureme
   };
 }
 
-/** Our full build of `catalog` into `outDir`, steps in the order `npm run build` runs them. */
-export async function measureOurBuild(projectRoot: string, catalog: GeneratedCatalog, outDir: string, cacheDir: string): Promise<BuildMeasurement> {
+/**
+ * Our full build of `catalog`, steps in the order `npm run build` runs them: the
+ * content check and the pipeline from the project, the site from `siteDir`
+ * (a snapshot, see site-snapshot.ts) into its own dist/.
+ */
+export async function measureOurBuild(projectRoot: string, siteDir: string, catalog: GeneratedCatalog, cacheDir: string): Promise<BuildMeasurement> {
+  const outDir = join(siteDir, 'dist');
   rmSync(outDir, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
   const env = benchEnv(projectRoot, { LEARNSPACE_CONTENT: catalog.dir, LEARNSPACE_CACHE_DIR: cacheDir });
-  const run = (bin: string, args: string[]) => measureCommand(join(projectRoot, 'node_modules', '.bin', bin), args, { cwd: projectRoot, env });
+  const run = (cwd: string, bin: string, args: string[]) => measureCommand(join(projectRoot, 'node_modules', '.bin', bin), args, { cwd, env });
   const steps: BuildMeasurement['steps'] = {};
-  steps.check = await run('tsx', ['scripts/check-content.ts']);
-  if (existsSync(join(projectRoot, 'scripts', 'videos.ts'))) steps.pipeline = await run('tsx', ['scripts/videos.ts', 'process', '--quiet']);
-  steps.astro = await run('astro', ['build', '--outDir', outDir]);
-  steps.pagefind = await run('pagefind', ['--site', outDir]);
+  steps.check = await run(projectRoot, 'tsx', ['scripts/check-content.ts']);
+  if (existsSync(join(projectRoot, 'scripts', 'videos.ts'))) steps.pipeline = await run(projectRoot, 'tsx', ['scripts/videos.ts', 'process', '--quiet']);
+  steps.astro = await run(siteDir, 'astro', ['build']);
+  steps.pagefind = await run(siteDir, 'pagefind', ['--site', outDir]);
   return total(steps, outDir);
 }
 

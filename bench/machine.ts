@@ -1,5 +1,5 @@
 /** The machine a benchmark ran on, so figures from different machines are never compared blindly. */
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, totalmem, platform, release, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
 
 export interface MachineInfo {
@@ -9,6 +9,8 @@ export interface MachineInfo {
   node: string;
   os: string;
   commit: string;
+  /** 1-minute load average when the run started: above the core count, other work was competing for the CPU. */
+  loadAverage: number;
 }
 
 export function machineInfo(projectRoot: string): MachineInfo {
@@ -26,5 +28,6 @@ export function machineInfo(projectRoot: string): MachineInfo {
     node: process.version,
     os: `${platform()} ${release()}`,
     commit,
+    loadAverage: loadavg()[0]!,
   };
 }

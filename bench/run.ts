@@ -20,6 +20,7 @@ import { measureBaselineBuild, measureOurBuild, type BuildMeasurement } from './
 import { measureColdPipeline, runPipeline } from './pipeline-benchmark.ts';
 import { measureSiteWeight, pagesIndexedFrom, pagesOfBaseline, pagesOfOurSite } from './page-weight.ts';
 import { machineInfo } from './machine.ts';
+import { snapshotSite } from './site-snapshot.ts';
 import { renderResults, writeBenchmarksFile, type BenchResults, type SizeResult } from './report.ts';
 
 const COLD_VIDEOS = 48;
@@ -51,14 +52,14 @@ function runsFor(size: keyof typeof SIZES): number {
   return size === 'S' ? 3 : 1;
 }
 
-async function benchSize(tmp: string, name: keyof typeof SIZES): Promise<SizeResult> {
+async function benchSize(tmp: string, site: string, name: keyof typeof SIZES): Promise<SizeResult> {
   const dir = join(tmp, name);
   const catalog = generateCatalog(join(dir, 'content'), SIZES[name]);
   log(`${name}: generated ${catalog.counts.courses} courses, ${catalog.counts.items} items, ${catalog.counts.videos} videos (${(catalog.counts.bytes / 1024 / 1024).toFixed(0)} MiB)`);
   const ours: BuildMeasurement[] = [];
   const baseline: BuildMeasurement[] = [];
   for (let run = 1; run <= runsFor(name); run++) {
-    const o = await measureOurBuild(root, catalog, join(dir, 'dist'), join(dir, 'astro-cache'));
+    const o = await measureOurBuild(root, site, catalog, join(dir, 'astro-cache'));
     ours.push(o);
     log(`${name} run ${run}: ours ${(o.wallMs / 1000).toFixed(1)} s, ${o.pages} pages, peak ${(o.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`);
     const b = await measureBaselineBuild(root, catalog, join(dir, 'baseline'), o.pages, join(dir, 'baseline-cache'));
@@ -83,17 +84,20 @@ async function benchSize(tmp: string, name: keyof typeof SIZES): Promise<SizeRes
 }
 
 async function main(): Promise<void> {
+  const machine = machineInfo(root);
   const tmp = mkdtempSync(join(tmpdir(), 'learnspace-bench-'));
   log(`working in ${tmp}`);
   try {
     const names: (keyof typeof SIZES)[] = options.quick ? ['S'] : ['S', 'L'];
+    // One snapshot of the site for every size, so S and L measure the same version.
+    const site = snapshotSite(root, join(tmp, 'site'));
     const sizes: SizeResult[] = [];
-    for (const name of names) sizes.push(await benchSize(tmp, name));
+    for (const name of names) sizes.push(await benchSize(tmp, site, name));
     log(`cold pipeline: ${COLD_VIDEOS} videos at concurrency ${COLD_CONCURRENCIES.join(', ')}`);
     const cold = await measureColdPipeline(root, join(tmp, 'cold', 'content'), COLD_VIDEOS, COLD_CONCURRENCIES, COLD_LATENCY_MS);
     const args = process.argv.slice(2);
     const results: BenchResults = {
-      machine: machineInfo(root),
+      machine,
       command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
       durationMs: performance.now() - started,
