@@ -157,6 +157,6 @@ export function revealInitialMoment(): void {
   if (target.from === 'transcript') line.scrollIntoView({ block: 'center', behavior: 'instant' });
   else {
     const panel = line.closest<HTMLElement>('[data-transcript-scroll]');
-    if (panel) panel.scrollTop = line.offsetTop - panel.offsetTop - panel.clientHeight / 3;
+    if (panel) panel.scrollTop += line.getBoundingClientRect().top - panel.getBoundingClientRect().top - panel.clientHeight / 3;
   }
 }

@@ -1,39 +1,46 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
-import { buildSite } from './support/build.ts';
+import { buildFixtureSite, fixtureVideos, prepareFixtureContent } from './support/fixture-site.ts';
 import { serveDir, type StaticServer } from './support/server.ts';
 import { seriousViolations } from './support/axe.ts';
 
 const draft = { slug: 'calculus-draft', name: 'Essence of Calculus (draft)' };
-const previewDir = '/tmp/learnspace-e2e-drafts';
+const root = '/tmp/learnspace-e2e-drafts';
 
+// Both builds are private (the shared dist/ may be rebuilt by other suites while this runs).
+let dist: string;
+let previewDir: string;
 let browser: Browser;
+let production: StaticServer;
 let preview: StaticServer;
 beforeAll(async () => {
-  buildSite(previewDir, { LEARNSPACE_DRAFTS: '1', LEARNSPACE_CACHE_DIR: '/tmp/learnspace-e2e-drafts-cache' });
+  const content = prepareFixtureContent(root);
+  dist = buildFixtureSite(root, content, 'production');
+  previewDir = buildFixtureSite(root, content, 'preview', { LEARNSPACE_DRAFTS: '1' });
+  production = await serveDir(dist);
   preview = await serveDir(previewDir);
   browser = await launchBrowser();
-}, 300_000);
+}, 400_000);
 afterAll(async () => {
   await browser?.close();
+  await production?.close();
   await preview?.close();
 });
 
 describe('a production build', () => {
-  const dist = join(process.cwd(), 'dist');
 
   it('has no page, link, sitemap or RSS entry for a draft course', async () => {
     expect(existsSync(join(dist, 'courses', draft.slug))).toBe(false);
     expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).not.toContain(draft.slug);
     expect(readFileSync(join(dist, 'rss.xml'), 'utf8')).not.toContain(draft.slug);
     const page = await newPage(browser);
-    await page.goto(inject('baseURL') + '/');
+    await page.goto(production.url + '/');
     await expect(page.locator(`a[href*="${draft.slug}"]`).count()).resolves.toBe(0);
     await expect(page.locator('body').innerText()).resolves.not.toContain(draft.name);
-    const response = await page.goto(`${inject('baseURL')}/courses/${draft.slug}/`);
+    const response = await page.goto(`${production.url}/courses/${draft.slug}/`);
     expect(response?.status()).toBe(404);
   });
 
@@ -72,7 +79,9 @@ describe('a draft preview build (LEARNSPACE_DRAFTS=1)', () => {
     await expect(page.locator('[data-pagefind-body]').count()).resolves.toBe(0);
     await expect(page.locator('#courses-heading + .table-scroll tbody tr').count()).resolves.toBe(3);
     await expect(page.locator('tr[data-video]').count()).resolves.toBeGreaterThan(5);
-    await expect(page.locator('.warnings li').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator(`tr[data-video="${fixtureVideos.failed}"]`).innerText()).resolves.toMatch(/fixture: the caption file could not be parsed/);
+    await expect(page.locator('.warnings li[data-severity="error"]', { hasText: fixtureVideos.failed }).count()).resolves.toBe(1);
+    await expect(page.locator('.warnings li[data-severity="warning"]', { hasText: fixtureVideos.pending }).count()).resolves.toBe(1);
     expect(readFileSync(join(previewDir, 'sitemap-0.xml'), 'utf8')).not.toContain('/admin/');
     expect(await seriousViolations(page)).toEqual([]);
   });

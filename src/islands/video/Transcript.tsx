@@ -46,7 +46,7 @@ export default function Transcript({ blocks }: { blocks: TranscriptBlock[] }) {
     const line = panel.current.querySelector<HTMLElement>(`[data-start-ms="${activeMs}"]`);
     if (!line) return;
     const box = panel.current;
-    const top = line.offsetTop - box.offsetTop;
+    const top = line.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
     if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - line.offsetHeight) box.scrollTop = top - box.clientHeight / 3;
   }, [activeMs, follow]);
 

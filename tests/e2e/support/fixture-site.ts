@@ -1,8 +1,8 @@
 /**
  * A copy of the sample content with the video cache in known states, built
- * into its own folder: most videos processed by the real pipeline (offline
- * provider, committed caption files), one failed and one pending, so video
- * tests do not depend on what happens to be in content/generated.
+ * into its own folders: most videos processed by the real pipeline (offline
+ * provider, committed caption files), one failed and one pending, so tests do
+ * not depend on what happens to be in content/generated or in the shared dist/.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,12 +12,12 @@ import { buildSite } from './build.ts';
 export const fixtureVideos = { completed: 'aircAruvnKk', failed: 'WUvTyaaNkzM', pending: 'XkY2DOUCWMU' } as const;
 export const fixtureFailure = 'fixture: the caption file could not be parsed (line 3)';
 
-export function buildVideoFixtureSite(root: string): { outDir: string } {
+/** Copies content/ under `root` and runs the pipeline on it; returns the content folder. */
+export function prepareFixtureContent(root: string): string {
   const content = join(root, 'content');
-  const outDir = join(root, 'dist');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  cpSync(join(process.cwd(), 'content'), content, { recursive: true, filter: (src) => !src.includes(`${join('content', 'generated')}`) });
+  cpSync(join(process.cwd(), 'content'), content, { recursive: true, filter: (src) => !src.includes(join('content', 'generated')) });
   const env = { ...process.env, LEARNSPACE_CONTENT: content, LEARNSPACE_NO_YOUTUBE: '1' };
   execFileSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['scripts/videos.ts', 'process', '--quiet'], { cwd: process.cwd(), env, stdio: 'pipe' });
   const generated = join(content, 'generated', 'videos');
@@ -29,6 +29,17 @@ export function buildVideoFixtureSite(root: string): { outDir: string } {
   );
   rmSync(join(generated, `${fixtureVideos.pending}.json`), { force: true });
   rmSync(join(generated, `${fixtureVideos.pending}.status.json`), { force: true });
-  buildSite(outDir, { LEARNSPACE_CONTENT: content, LEARNSPACE_CACHE_DIR: join(root, 'cache') });
-  return { outDir };
+  return content;
+}
+
+/** Builds the fixture content into `<root>/<name>` with extra environment; returns the output folder. */
+export function buildFixtureSite(root: string, content: string, name: string, env: Record<string, string> = {}): string {
+  const outDir = join(root, name);
+  buildSite(outDir, { LEARNSPACE_CONTENT: content, LEARNSPACE_CACHE_DIR: join(root, `${name}-cache`), ...env });
+  return outDir;
+}
+
+/** The video tests' site: fixture content, production build. */
+export function buildVideoFixtureSite(root: string): { outDir: string } {
+  return { outDir: buildFixtureSite(root, prepareFixtureContent(root), 'dist') };
 }
