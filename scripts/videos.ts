@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Command, Option } from 'commander';
 import { stringify } from 'yaml';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomically } from './pipeline/atomic-write.ts';
 import { readContent, contentDir } from '../src/lib/content-files.ts';
 import { validateContent, type ValidVideo } from '../src/lib/validate-content.ts';
 import { readVideoResult, readVideoStatus } from '../src/lib/video-cache.ts';
@@ -121,7 +121,7 @@ async function runAdd(inputs: string[]): Promise<number> {
       continue;
     }
     try {
-      await writeFileAtomic(file, stringify({ youtubeVideoId: ref.id, url: canonicalUrl(ref.id) }));
+      await writeFileAtomically(file, stringify({ youtubeVideoId: ref.id, url: canonicalUrl(ref.id) }));
     } catch (error) {
       throw new PipelineError(`cannot write ${rel} (${(error as NodeJS.ErrnoException).code})`);
     }

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { hostname } from 'node:os';
-import writeFileAtomic from 'write-file-atomic';
+import { removeStaleTempFiles, writeFileAtomically } from './atomic-write.ts';
 import lockfile from 'proper-lockfile';
 import { generatedDir, videoResultFile, videoStatusFile } from '../../src/lib/video-cache.ts';
 import type { VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
@@ -32,12 +32,12 @@ export interface CacheWriter {
   writeResult(id: string, result: VideoResult): Promise<void>;
 }
 
-/** Atomic writers (temp file + rename via write-file-atomic) rooted at the generated dir. */
+/** Atomic writers (temp file + rename) rooted at the generated dir. */
 export function createCacheWriter(root: string): CacheWriter {
   const write = async (file: string, data: unknown) => {
     try {
       mkdirSync(generatedDir(root), { recursive: true });
-      await writeFileAtomic(file, JSON.stringify(data, null, 2) + '\n', { encoding: 'utf8' });
+      await writeFileAtomically(file, JSON.stringify(data, null, 2) + '\n');
     } catch (error) {
       throw new PipelineError(`cannot write ${relative(root, file)} (${describeFsError(error)}); nothing was half-written`);
     }
@@ -118,7 +118,8 @@ export async function acquireRunLock(root: string): Promise<() => Promise<void>>
     );
   }
   const owner: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
-  await writeFileAtomic(ownerPath, JSON.stringify(owner) + '\n');
+  await writeFileAtomically(ownerPath, JSON.stringify(owner) + '\n');
+  await removeStaleTempFiles(dir);
   return async () => {
     rmSync(ownerPath, { force: true });
     await release();

@@ -1,0 +1,104 @@
+/**
+ * The cache folder on a full disk, and read-only: the pipeline says so in
+ * words a person can act on, writes nothing half-way and keeps every good
+ * result. Real filesystems (a tiny tmpfs, a read-only bind mount), so these
+ * need mount rights (root, as in CI); elsewhere they are skipped, saying why.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { videoResultSchema, videoStatusFileSchema } from '../../../src/lib/schema.ts';
+
+const REPO = join(import.meta.dirname, '../../..');
+const IDS = ['aircAruvnKk', 'IHZwWFHWa-w', 'Ilg3gGewQ5U'];
+
+function canMount(): boolean {
+  const probe = mkdtempSync(join(tmpdir(), 'learnspace-mount-probe-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn('cache-disk-faults: skipped, this user cannot mount filesystems (run as root, as CI does)');
+    return false;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+const mountable = canMount();
+
+let root: string;
+const generated = () => join(root, 'content', 'generated', 'videos');
+const snapshot = () => Object.fromEntries(readdirSync(generated()).filter((f) => f.endsWith('.json')).map((f) => [f, readFileSync(join(generated(), f), 'utf8')]));
+
+function cli(args: string[]) {
+  return promisify(execFile)(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'scripts/videos.ts'), ...args], {
+    cwd: root,
+    env: { ...process.env, LEARNSPACE_CONTENT: '', OPENAI_API_KEY: '', LEARNSPACE_NO_YOUTUBE: '1' },
+  }).then(
+    (r) => ({ code: 0, output: r.stdout + r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, output: e.stdout + e.stderr }),
+  );
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'learnspace-disk-'));
+  const videos = join(root, 'content', 'videos');
+  mkdirSync(videos, { recursive: true });
+  for (const id of IDS) for (const ext of ['.yaml', '.vtt']) cpSync(join(REPO, 'content', 'videos', id + ext), join(videos, id + ext));
+  const first = await cli(['process']);
+  expect(first.code, first.output).toBe(0);
+});
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe.skipIf(!mountable)('the cache folder on a failing disk', () => {
+  it('on a full disk says so, writes nothing half-way and keeps every result', async () => {
+    const before = snapshot();
+    const used = Object.values(before).reduce((n, t) => n + Math.ceil(Buffer.byteLength(t) / 4096) * 4096, 0);
+    // Room for what is there now plus a little, but not for a second copy of a result.
+    const size = used + 12 * 1024;
+    const dir = generated();
+    rmSync(dir, { recursive: true });
+    mkdirSync(dir);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
+    try {
+      for (const [f, text] of Object.entries(before)) writeFileSync(join(dir, f), text);
+      const run = await cli(['process', '--force']);
+      expect(run.output).toMatch(/ENOSPC: the disk is full/);
+      expect(run.output).toMatch(/nothing was half-written/);
+      const after = snapshot();
+      for (const id of IDS) {
+        // Each result is the old one or a complete new one: never empty, never cut short.
+        expect(videoResultSchema.safeParse(JSON.parse(after[`${id}.json`] ?? 'null')).success, `${id}.json lost or damaged`).toBe(true);
+        expect(videoStatusFileSchema.safeParse(JSON.parse(after[`${id}.status.json`] ?? 'null')).success, `${id}.status.json damaged`).toBe(true);
+      }
+      expect(IDS.some((id) => after[`${id}.json`] === before[`${id}.json`])).toBe(true);
+      expect(readdirSync(dir).filter((f) => !f.endsWith('.json') && !f.startsWith('.pipeline.lock'))).toEqual([]);
+    } finally {
+      execFileSync('umount', [dir]);
+      for (const [f, text] of Object.entries(before)) writeFileSync(join(dir, f), text);
+    }
+  });
+
+  it('on a read-only folder says it is not writable and changes nothing', async () => {
+    const before = snapshot();
+    const dir = generated();
+    execFileSync('mount', ['--bind', dir, dir]);
+    execFileSync('mount', ['-o', 'remount,bind,ro', dir]);
+    try {
+      const run = await cli(['process', '--force']);
+      expect(run.code).toBe(1);
+      expect(run.output).toMatch(/content\/generated\/videos.*\(EROFS: the folder is not writable\)/);
+      expect(run.output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect(snapshot()).toEqual(before);
+    } finally {
+      execFileSync('umount', [dir]);
+    }
+  });
+});
