@@ -5,8 +5,10 @@ import { join } from 'node:path';
 const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
 
 export function buildSite(outDir: string, env: Record<string, string> = {}): void {
-  // Under vitest NODE_ENV is "test", which makes Vite build with DEV=true: drafts, the admin page and React's development build would leak into dist/.
-  const options = { cwd: process.cwd(), env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: 'pipe' as const, maxBuffer: 64 * 1024 * 1024 };
+  // Vitest puts its import.meta.env into process.env (NODE_ENV=test, DEV=1, MODE=test, ...), and Astro reads
+  // import.meta.env.DEV from there: drafts, the admin page and React's development build would leak into dist/.
+  const { DEV: _dev, PROD: _prod, MODE: _mode, SSR: _ssr, BASE_URL: _base, ...inherited } = process.env;
+  const options = { cwd: process.cwd(), env: { ...inherited, NODE_ENV: 'production', ...env }, stdio: 'pipe' as const, maxBuffer: 64 * 1024 * 1024 };
   try {
     execFileSync(bin('astro'), ['build', '--outDir', outDir], options);
     execFileSync(bin('pagefind'), ['--site', outDir], options);
