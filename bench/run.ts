@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { generateCatalog, SIZES } from './generate-catalog.ts';
 import { measureBaselineBuild, measureOurBuild, type BuildMeasurement } from './build-benchmark.ts';
 import { measureColdPipeline, runPipeline } from './pipeline-benchmark.ts';
-import { measureSiteWeight, pagesIndexedFrom, pagesOfBaseline, pagesOfOurSite } from './page-weight.ts';
+import { measureSiteWeight, pagesIndexedFrom, pagesOfBaseline, pagesOfOurSite, type SiteWeight } from './page-weight.ts';
 import { machineInfo } from './machine.ts';
 import { snapshotSite } from './site-snapshot.ts';
 import { renderResults, writeBenchmarksFile, type BenchResults, type SizeResult } from './report.ts';
@@ -77,9 +77,16 @@ async function benchSize(tmp: string, site: string, name: keyof typeof SIZES): P
   log(`${name}: warm pipeline ${warmPipelineMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s`);
   const last = ours.at(-1)!;
   const lastBaseline = baseline.at(-1)!;
-  const weight = await measureSiteWeight(last.outDir, pagesOfOurSite(last.outDir, catalog), pagesIndexedFrom(last.steps.pagefind?.stdout ?? ''));
-  const baselineWeight = await measureSiteWeight(lastBaseline.outDir, pagesOfBaseline(catalog), pagesIndexedFrom(lastBaseline.steps.pagefind?.stdout ?? ''));
-  log(`${name}: weighed ${Object.keys(weight.pages).length} page types`);
+  let weight: SiteWeight | null = null;
+  let baselineWeight: SiteWeight | null = null;
+  try {
+    weight = await measureSiteWeight(last.outDir, pagesOfOurSite(last.outDir, catalog), pagesIndexedFrom(last.steps.pagefind?.stdout ?? ''));
+    baselineWeight = await measureSiteWeight(lastBaseline.outDir, pagesOfBaseline(catalog), pagesIndexedFrom(lastBaseline.steps.pagefind?.stdout ?? ''));
+    log(`${name}: weighed ${Object.keys(weight.pages).length} page types`);
+  } catch (error) {
+    // Page weight needs a Chromium; the build and pipeline figures are still worth reporting without it.
+    log(`${name}: page weight and search not measured: ${(error as Error).message.split('\n')[0]}`);
+  }
   return { size: name, counts: catalog.counts, ours, baseline, warmPipelineMs, warmUpToDate, weight, baselineWeight };
 }
 
