@@ -7,10 +7,24 @@ import sitemap from '@astrojs/sitemap';
 /** The public address of the deployed site, for canonical URLs, the sitemap and RSS. */
 const site = process.env.LEARNSPACE_SITE ?? 'https://learnspace.example';
 
+/**
+ * Tells the site whether it runs under `astro dev` (drafts and the dashboard shown), from
+ * Astro's own command rather than environment variables a build may inherit (DEV=1, MODE).
+ */
+const learnspaceMode = {
+  name: 'learnspace-mode',
+  hooks: {
+    'astro:config:setup': ({ command, updateConfig }) => {
+      updateConfig({ vite: { define: { __LEARNSPACE_DEV__: JSON.stringify(command === 'dev') } } });
+    },
+  },
+};
+
 export default defineConfig({
   site,
   trailingSlash: 'always',
   integrations: [
+    learnspaceMode,
     mdx(),
     react(),
     sitemap({

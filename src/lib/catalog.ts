@@ -6,8 +6,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ItemType, VideoResult, VideoStatusFile } from './schema.ts';
 
+/** True under `astro dev` (set from Astro's command in astro.config.mjs, not from the environment). */
+export const isDevServer: boolean = __LEARNSPACE_DEV__;
+
 /** Drafts are shown in `astro dev` and when LEARNSPACE_DRAFTS=1 (pull request previews). */
-export const showDrafts = import.meta.env.DEV || process.env.LEARNSPACE_DRAFTS === '1';
+export const showDrafts = isDevServer || process.env.LEARNSPACE_DRAFTS === '1';
 
 export type ShownStatus = 'draft' | 'generating' | 'ready' | 'failed';
 
@@ -126,6 +129,30 @@ function shownStatus(course: CollectionEntry<'courses'>['data'], videos: Library
 /** True when a course may appear in this build. */
 export function isVisible(course: CollectionEntry<'courses'>['data']): boolean {
   return showDrafts || (course.isPublished && course.status !== 'draft');
+}
+
+let publicLibraryCache: Promise<Map<string, LibraryVideo>> | undefined;
+/**
+ * The library as learners see it: a video used only by courses hidden from this build
+ * (drafts, unpublished) stays out, with its notes and transcript, until one of them ships.
+ * Videos no course uses yet are part of the library and stay in.
+ */
+export function getPublicLibrary(): Promise<Map<string, LibraryVideo>> {
+  publicLibraryCache ??= (async () => {
+    const library = await getLibrary();
+    if (showDrafts) return library;
+    const [courses, chapters, items] = await Promise.all([getCollection('courses'), getCollection('chapters'), getCollection('items')]);
+    const hiddenCourses = new Set(courses.filter((c) => !isVisible(c.data)).map((c) => c.id));
+    const usedByHidden = new Set<string>();
+    const usedByVisible = new Set<string>();
+    const use = (entryId: string, video: string | undefined) => {
+      if (video) (hiddenCourses.has(entryId.split('/')[0]!) ? usedByHidden : usedByVisible).add(video);
+    };
+    for (const ch of chapters) use(ch.id, ch.data.video);
+    for (const item of items) use(item.id, item.data.type === 'video' ? item.data.video : undefined);
+    return new Map([...library].filter(([id]) => usedByVisible.has(id) || !usedByHidden.has(id)));
+  })();
+  return publicLibraryCache;
 }
 
 /** `course/chapter` for an item id, `course` for a chapter id. */

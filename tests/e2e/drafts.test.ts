@@ -8,6 +8,8 @@ import { serveDir, type StaticServer } from './support/server.ts';
 import { seriousViolations } from './support/axe.ts';
 
 const draft = { slug: 'calculus-draft', name: 'Essence of Calculus (draft)' };
+/** Used by the draft course and by no published one. */
+const draftOnlyVideo = 'WUvTyaaNkzM';
 const root = '/tmp/learnspace-e2e-drafts';
 
 // Both builds are private (the shared dist/ may be rebuilt by other suites while this runs).
@@ -46,6 +48,14 @@ describe('a production build', () => {
 
   it('has no instructor dashboard', () => {
     expect(existsSync(join(dist, 'admin'))).toBe(false);
+  });
+
+  it('leaves out a library video only the draft uses, with its notes and transcript', async () => {
+    expect(existsSync(join(dist, 'videos', draftOnlyVideo))).toBe(false);
+    expect(existsSync(join(previewDir, 'videos', draftOnlyVideo))).toBe(true);
+    const page = await newPage(browser);
+    await page.goto(production.url + '/videos/');
+    await expect(page.locator(`a[href*="${draftOnlyVideo}"]`).count()).resolves.toBe(0);
   });
 });
 
