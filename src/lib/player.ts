@@ -13,6 +13,8 @@ export interface YouTubePlayer {
   playVideo(): void;
   getCurrentTime(): number;
   getPlayerState(): number;
+  /** Seconds; 0 until the video's metadata has loaded. */
+  getDuration?(): number;
 }
 interface YouTubeApi {
   Player: new (
@@ -51,7 +53,8 @@ function loadApi(): Promise<YouTubeApi> {
 }
 
 export interface WatchReport {
-  (watchedSeconds: number): void;
+  /** `durationSeconds` is the player's own figure, for videos whose length the build did not know. */
+  (watchedSeconds: number, durationSeconds: number): void;
 }
 
 /**
@@ -71,7 +74,7 @@ export function mountPlayer(root: HTMLElement, onWatched?: WatchReport): void {
   let unreported = 0;
 
   const flush = () => {
-    if (unreported > 0 && onWatched) onWatched(unreported);
+    if (unreported > 0 && onWatched) onWatched(unreported, player?.getDuration?.() ?? 0);
     unreported = 0;
   };
 
