@@ -10,6 +10,7 @@ const site = process.env.LEARNSPACE_SITE ?? 'https://learnspace.example';
 /**
  * Tells the site whether it runs under `astro dev` (drafts and the dashboard shown), from
  * Astro's own command rather than environment variables a build may inherit (DEV=1, MODE).
+ * @type {import('astro').AstroIntegration}
  */
 const learnspaceMode = {
   name: 'learnspace-mode',
