@@ -190,6 +190,14 @@ describe('hostile transcripts, model output and quiz text', () => {
     await page.close();
   });
 
+  it('lists search results for hostile transcripts and notes as text', async () => {
+    const page = await open('/search/?q=gradient');
+    await page.locator('.search-hit').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('.search-hit').count()).toBeGreaterThan(0);
+    expect(await dangerousNodes(page)).toEqual([]);
+    await page.close();
+  });
+
   it('executed no payload and opened no dialog on any page', () => {
     expect(xssCalls).toEqual([]);
     expect(dialogs).toEqual([]);
