@@ -7,6 +7,8 @@ export default defineConfig({
     globalSetup: ['tests/e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
-    maxWorkers: 2,
+    // Test files build their own sites, and Astro keeps per-build state in <root>/.astro:
+    // two builds at once from one root break each other, so files run one after another.
+    fileParallelism: false,
   },
 });

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite } from './build.ts';
 
-export const fixtureVideos = { completed: 'aircAruvnKk', failed: 'WUvTyaaNkzM', pending: 'XkY2DOUCWMU' } as const;
+export const fixtureVideos = { completed: 'aircAruvnKk', failed: 'Ilg3gGewQ5U', pending: 'XkY2DOUCWMU' } as const;
 export const fixtureFailure = 'fixture: the caption file could not be parsed (line 3)';
 
 /** Copies content/ under `root` and runs the pipeline on it; returns the content folder. */
