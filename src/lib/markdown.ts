@@ -20,8 +20,15 @@ const allowed: sanitizeHtml.IOptions = {
   },
 };
 
-/** Untrusted Markdown in, sanitised HTML out. */
+// Each video's notes are rendered on two pages (its course item and /videos/<id>/); the output depends only on the input.
+const rendered = new Map<string, string>();
+
+/** Untrusted Markdown in, sanitised HTML out; memoised per input, since the same notes appear on several pages. */
 export function renderUntrustedMarkdown(markdown: string): string {
-  const { html } = markdownToHtml(markdown);
-  return sanitizeHtml(html, allowed);
+  let html = rendered.get(markdown);
+  if (html === undefined) {
+    html = sanitizeHtml(markdownToHtml(markdown).html, allowed);
+    rendered.set(markdown, html);
+  }
+  return html;
 }
