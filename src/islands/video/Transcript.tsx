@@ -2,29 +2,29 @@
  * The interactive transcript: lines grouped into about-a-minute blocks under
  * `#t-<seconds>` headings; a click on a line seeks the player; the line being
  * spoken is highlighted while the video plays; a filter box narrows the lines.
+ * The server renders the lines (TranscriptLines.astro, passed as children); on
+ * hydration the island reads them back from that HTML and renders them itself,
+ * so the transcript is in the page once, not again as island props.
  * Text is rendered as text (it is untrusted model/caption output).
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { TIME_EVENT, requestSeek, seekTargetFromUrl, type TimeDetail } from '../../lib/seek-target.ts';
+import type { TranscriptBlock } from '../../lib/transcript.ts';
+import { readTranscriptBlocks, stamp } from './transcript-dom.ts';
 
-export interface TranscriptLine { startMs: number; text: string }
-export interface TranscriptBlock { startMs: number; lines: TranscriptLine[] }
-
-function stamp(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
-export default function Transcript({ blocks }: { blocks: TranscriptBlock[] }) {
+export default function Transcript({ children }: { children?: ReactNode }) {
+  // null until hydrated: until then the server-rendered lines (children) are shown as they are.
+  const [blocks, setBlocks] = useState<TranscriptBlock[] | null>(null);
   const [query, setQuery] = useState('');
   const [activeMs, setActiveMs] = useState<number | null>(null);
   const [follow, setFollow] = useState(true);
   const panel = useRef<HTMLDivElement>(null);
   const inputId = useId();
-  const starts = useMemo(() => blocks.flatMap((b) => b.lines.map((l) => l.startMs)), [blocks]);
+  const starts = useMemo(() => (blocks ?? []).flatMap((b) => b.lines.map((l) => l.startMs)), [blocks]);
+
+  useEffect(() => {
+    if (panel.current) setBlocks(readTranscriptBlocks(panel.current));
+  }, []);
 
   /** The line playing at `ms`: the last one that started at or before it. */
   const lineAt = (ms: number): number | null => {
@@ -34,6 +34,7 @@ export default function Transcript({ blocks }: { blocks: TranscriptBlock[] }) {
   };
 
   useEffect(() => {
+    if (starts.length === 0) return;
     const target = seekTargetFromUrl(location);
     if (target) setActiveMs(lineAt(target.ms));
     const onTime = (event: Event) => setActiveMs(lineAt((event as CustomEvent<TimeDetail>).detail.ms));
@@ -51,7 +52,7 @@ export default function Transcript({ blocks }: { blocks: TranscriptBlock[] }) {
   }, [activeMs, follow]);
 
   const needle = query.trim().toLowerCase();
-  const visible = needle
+  const visible = !blocks ? [] : needle
     ? blocks.map((b) => ({ ...b, lines: b.lines.filter((l) => l.text.toLowerCase().includes(needle)) })).filter((b) => b.lines.length > 0)
     : blocks;
   const matches = visible.reduce((n, b) => n + b.lines.length, 0);
@@ -67,8 +68,9 @@ export default function Transcript({ blocks }: { blocks: TranscriptBlock[] }) {
         <p className="transcript-count" aria-live="polite">{needle ? `${matches} ${matches === 1 ? 'line matches' : 'lines match'}` : ''}</p>
       </div>
       <div className="transcript-lines" ref={panel} data-transcript-scroll tabIndex={-1}>
+        {!blocks && children}
         {visible.map((block) => (
-          <section key={block.startMs} className="transcript-block">
+          <section key={block.startMs} className="transcript-block" data-block-ms={block.startMs}>
             <h3 id={needle ? undefined : `t-${Math.floor(block.startMs / 1000)}`} className="transcript-time">{stamp(block.startMs)}</h3>
             <ol>
               {block.lines.map((line) => (
@@ -86,7 +88,7 @@ export default function Transcript({ blocks }: { blocks: TranscriptBlock[] }) {
             </ol>
           </section>
         ))}
-        {visible.length === 0 && <p className="transcript-empty">No line contains “{query}”.</p>}
+        {blocks && visible.length === 0 && <p className="transcript-empty">No line contains “{query}”.</p>}
       </div>
     </div>
   );
