@@ -12,6 +12,9 @@ import { contentDir } from './lib/content-files.ts';
 import { generatedDir, readVideoResult, readVideoStatus } from './lib/video-cache.ts';
 import { readdirSync } from 'node:fs';
 
+const videoCacheEntrySchema = z.object({ status: videoStatusFileSchema, result: videoResultSchema.nullable() });
+type VideoCacheEntry = z.infer<typeof videoCacheEntrySchema>;
+
 const base = contentDir();
 const stripExt = ({ entry }: { entry: string }) => entry.replace(/\.(ya?ml|mdx)$/, '');
 
@@ -35,11 +38,16 @@ const videos = defineCollection({
   schema: videoEntrySchema,
 });
 
-/** The pipeline's output merged with its status; a video without a status file is pending. */
+/**
+ * The pipeline's output merged with its status; a video without a status file is pending.
+ * readVideoStatus/readVideoResult validate each file against the schemas below (and turn a bad
+ * file into a warning and a missing result), so the entries are stored as read instead of being
+ * parsed a second time by parseData; the schema still types the collection.
+ */
 const videoCache = defineCollection({
   loader: {
     name: 'learnspace-video-cache',
-    load: async ({ store, parseData, logger, watcher }) => {
+    load: async ({ store, logger, watcher }) => {
       store.clear();
       let ids: string[] = [];
       try {
@@ -52,19 +60,16 @@ const videoCache = defineCollection({
         const result = readVideoResult(id);
         if (!status.ok && !status.missing) logger.warn(status.error);
         if (!result.ok && !result.missing) logger.warn(result.error);
-        const data = await parseData({
-          id,
-          data: {
-            status: status.ok ? status.value : { status: 'pending', attempts: 0, updatedAt: new Date(0).toISOString() },
-            result: result.ok ? result.value : null,
-          },
-        });
+        const data: VideoCacheEntry = {
+          status: status.ok ? status.value : { status: 'pending', attempts: 0, updatedAt: new Date(0).toISOString() },
+          result: result.ok ? result.value : null,
+        };
         store.set({ id, data });
       }
       watcher?.add(generatedDir());
     },
   },
-  schema: z.object({ status: videoStatusFileSchema, result: videoResultSchema.nullable() }),
+  schema: videoCacheEntrySchema,
 });
 
 export const collections = { courses, chapters, items, videos, videoCache };
