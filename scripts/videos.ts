@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { Command, Option } from 'commander';
 import { stringify } from 'yaml';
 import { writeFileAtomically } from './pipeline/atomic-write.ts';
-import { readContent, contentDir } from '../src/lib/content-files.ts';
+import { readVideoLibrary, contentDir } from '../src/lib/content-files.ts';
 import { validateContent, type ValidVideo } from '../src/lib/validate-content.ts';
 import { readVideoResult, readVideoStatus } from '../src/lib/video-cache.ts';
 import { videoStatuses, type VideoStatusFile } from '../src/lib/schema.ts';
@@ -34,11 +34,11 @@ function loadConfig(): PipelineConfig {
   return resolveConfig(root);
 }
 
+/** The valid library entries; only content/videos is read, since courses do not change what the pipeline does. */
 function libraryVideos(): ValidVideo[] {
-  const content = validateContent(readContent(root));
-  const videoProblems = content.problems.filter((p) => p.file.startsWith(relative(root, join(contentDir(root), 'videos'))));
-  for (const p of videoProblems) err(`videos: skipping ${p.file}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
-  return content.videos;
+  const library = validateContent(readVideoLibrary(root));
+  for (const p of library.problems) err(`videos: skipping ${p.file}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
+  return library.videos;
 }
 
 function selectVideos(all: ValidVideo[], ids: readonly string[]): ValidVideo[] {

@@ -187,7 +187,6 @@ export function readContent(root = process.cwd()): RawContent {
   const rel = (p: string) => relative(root, p).split('\\').join('/');
   const problems: ContentProblem[] = [];
   const courses: RawCourse[] = [];
-  const videos: RawVideo[] = [];
 
   const coursesDir = join(base, 'courses');
   for (const courseSlug of listDir(coursesDir)) {
@@ -223,13 +222,29 @@ export function readContent(root = process.cwd()): RawContent {
     courses.push(course);
   }
 
+  return { root, courses, videos: readVideoEntries(base, rel, problems), problems };
+}
+
+/**
+ * Reads only the video library (content/videos): what the video pipeline
+ * needs, without parsing every course, chapter and item.
+ */
+export function readVideoLibrary(root = process.cwd()): RawContent {
+  const problems: ContentProblem[] = [];
+  const videos = readVideoEntries(contentDir(root), (p) => relative(root, p).split('\\').join('/'), problems);
+  return { root, courses: [], videos, problems };
+}
+
+function readVideoEntries(base: string, rel: (p: string) => string, problems: ContentProblem[]): RawVideo[] {
   const videosDir = join(base, 'videos');
+  const videos: RawVideo[] = [];
   const files = listDir(videosDir);
+  const names = new Set(files);
   for (const name of files) {
     const abs = join(videosDir, name);
     const ext = extname(name);
     if ((CAPTION_EXTENSIONS as readonly string[]).includes(ext)) {
-      if (!files.includes(`${basename(name, ext)}.yaml`)) {
+      if (!names.has(`${basename(name, ext)}.yaml`)) {
         problems.push({ file: rel(abs), field: '', message: `caption file has no library entry: add ${rel(join(videosDir, basename(name, ext) + '.yaml'))}` });
       }
       continue;
@@ -241,11 +256,11 @@ export function readContent(root = process.cwd()): RawContent {
     const entry = readYamlFile(abs, rel(abs), problems);
     if (!entry) continue;
     const id = basename(name, ext);
-    const captionExt = CAPTION_EXTENSIONS.find((e) => files.includes(id + e));
+    const captionExt = CAPTION_EXTENSIONS.find((e) => names.has(id + e));
     videos.push({ ...entry, id, captionFile: captionExt ? rel(join(videosDir, id + captionExt)) : undefined });
   }
 
-  return { root, courses, videos, problems };
+  return videos;
 }
 
 function readChapter(dir: string, slug: string, rel: (p: string) => string, problems: ContentProblem[]): RawChapter {
