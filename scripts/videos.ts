@@ -17,9 +17,7 @@ import { videoStatuses, type VideoStatusFile } from '../src/lib/schema.ts';
 import { ConfigError, resolveConfig, type PipelineConfig } from './pipeline/config.ts';
 import { acquireRunLock, createCacheWriter, LockHeldError } from './pipeline/cache-writer.ts';
 import { processPendingVideos } from './pipeline/process-videos.ts';
-import { createOfflineGenerator } from './pipeline/offline-provider.ts';
-import { createOpenAIGenerator } from './pipeline/openai-provider.ts';
-import { createYouTubeSource } from './pipeline/youtube.ts';
+import { configuredGenerator, configuredYouTubeSource } from './pipeline/lazy-adapters.ts';
 import { canonicalUrl, parseYoutubeRef } from './pipeline/youtube-url.ts';
 import { outcomesTable, progressReporter, summaryLine, table } from './pipeline/report.ts';
 import { PipelineError } from './pipeline/adapters.ts';
@@ -68,8 +66,8 @@ async function runProcess(ids: string[], flags: ProcessFlags, retry?: ReadonlySe
       root,
       videos,
       config,
-      generator: config.provider === 'openai' ? createOpenAIGenerator(config) : createOfflineGenerator(),
-      source: config.noYoutube ? null : createYouTubeSource({ timeoutMs: Math.min(config.timeoutMs, 30_000) }),
+      generator: configuredGenerator(config),
+      source: configuredYouTubeSource(config),
       writer: createCacheWriter(root),
       force: flags.force,
       retry,

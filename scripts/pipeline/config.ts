@@ -89,6 +89,11 @@ export function readConfigFile(root: string): PipelineConfigFile {
   return parsed.data;
 }
 
+/** The model name an OpenAI-compatible run records in results: notes and quiz models joined when they differ. */
+export function openAIModelName(config: Pick<PipelineConfig, 'notes' | 'quiz'>): string {
+  return config.notes.model === config.quiz.model ? config.notes.model : `${config.notes.model} / ${config.quiz.model}`;
+}
+
 /** Merges the config file and the environment into the settings a run uses. */
 export function resolveConfig(root: string, env: Env = process.env): PipelineConfig {
   const file = readConfigFile(root);

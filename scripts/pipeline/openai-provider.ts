@@ -8,9 +8,9 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, Authen
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { z } from 'astro/zod';
 import { notesSchema, videoQuizChunkSchema, videoQuizSchema, type Notes, type VideoQuiz } from '../../src/lib/schema.ts';
-import { formatPath, friendlyParams } from '../../src/lib/friendly-errors.ts';
 import { approxTokens, chunkSegments, drawAcross, transcriptForPrompt } from './chunking.ts';
-import type { PipelineConfig, ProviderEndpoint } from './config.ts';
+import { openAIModelName, type PipelineConfig, type ProviderEndpoint } from './config.ts';
+import { parseModelOutput } from './model-output.ts';
 import { PipelineError, type GenerationInput, type NotesAndQuizGenerator } from './adapters.ts';
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -59,23 +59,6 @@ export function describeApiError(error: unknown, task: Task, endpoint: ProviderE
   return config.apiKey ? message.split(config.apiKey).join('***') : message;
 }
 
-/** Parses and validates one model answer; every way it can be wrong becomes a readable failure. */
-export function parseModelOutput<T>(content: string | null | undefined, schema: z.ZodType<T>, task: string): T {
-  if (!content?.trim()) throw new PipelineError(`${task}: the model returned no content`);
-  let data: unknown;
-  try {
-    data = JSON.parse(content);
-  } catch (error) {
-    throw new PipelineError(`${task}: the model returned invalid JSON (${(error as Error).message}); starts with ${JSON.stringify(content.slice(0, 60))}`);
-  }
-  const parsed = schema.safeParse(data, friendlyParams);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`);
-    throw new PipelineError(`${task}: the model's output does not match the schema: ${issues.join('; ')}`);
-  }
-  return parsed.data;
-}
-
 /** The OpenAI-compatible generator; notes and quiz may go to different endpoints and models. */
 export function createOpenAIGenerator(config: PipelineConfig): NotesAndQuizGenerator {
   const clients = clientsFor(config);
@@ -108,7 +91,7 @@ export function createOpenAIGenerator(config: PipelineConfig): NotesAndQuizGener
 
   return {
     provider: 'openai',
-    model: config.notes.model === config.quiz.model ? config.notes.model : `${config.notes.model} / ${config.quiz.model}`,
+    model: openAIModelName(config),
 
     async generateNotes(input) {
       const chunks = chunkSegments(input.segments, config.tokenBudget);

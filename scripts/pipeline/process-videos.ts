@@ -13,7 +13,7 @@ import type { ValidVideo } from '../../src/lib/validate-content.ts';
 import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
 import { parseCaptions } from './captions.ts';
 import { inputsHash, planVideo, transcriptDigestOfSegments, type VideoPlan, type WorkReason } from './needs-work.ts';
-import { parseModelOutput } from './openai-provider.ts';
+import { parseModelOutput } from './model-output.ts';
 import type { CacheWriter } from './cache-writer.ts';
 import { PipelineError, type NotesAndQuizGenerator, type VideoSource } from './adapters.ts';
 

@@ -2,10 +2,14 @@
  * What the CLI prints: a progress bar on a terminal, plain lines in CI, and
  * summary tables at the end.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
 import type { ProcessEvents, ProcessReport, VideoOutcome } from './process-videos.ts';
 
 type Write = (line: string) => void;
+
+/** cli-progress, loaded only when a bar is drawn, so a run with nothing to do (or in CI) does not load it. */
+const loadCliProgress = () => createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
 
 /** A plain-text table with padded columns. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -18,7 +22,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 
 /** Progress events for a run: a cli-progress bar with counts and ETA on a TTY, one line per video otherwise, nothing when quiet. */
 export function progressReporter(options: { tty: boolean; quiet: boolean; write: Write }): ProcessEvents & { stop(): void } {
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: cliProgressModule.SingleBar | undefined;
   let total = 0;
   let done = 0;
   let failed = 0;
@@ -27,6 +31,7 @@ export function progressReporter(options: { tty: boolean; quiet: boolean; write:
       total = todo.length;
       if (options.quiet || total === 0) return;
       if (options.tty) {
+        const cliProgress = loadCliProgress();
         bar = new cliProgress.SingleBar(
           { format: 'videos {bar} {value}/{total} | {completed} completed, {failed} failed | ETA {eta_formatted} | {current}', hideCursor: true, clearOnComplete: false, etaBuffer: 4 },
           cliProgress.Presets.shades_classic,

@@ -1,0 +1,36 @@
+/**
+ * The configured generator and YouTube source, with their SDKs (openai,
+ * youtubei.js) imported on first use: a run with nothing to do never pays the
+ * second or so it takes to load them.
+ */
+import { openAIModelName, type PipelineConfig } from './config.ts';
+import { createOfflineGenerator } from './offline-provider.ts';
+import type { NotesAndQuizGenerator, VideoSource } from './adapters.ts';
+
+/** Loads a module-backed value once, on the first call, and shares the promise. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
+/** The OpenAI-compatible generator when configured (SDK loaded on the first call), else the offline one. */
+export function configuredGenerator(config: PipelineConfig): NotesAndQuizGenerator {
+  if (config.provider === 'offline') return createOfflineGenerator();
+  const generator = once(async () => (await import('./openai-provider.ts')).createOpenAIGenerator(config));
+  return {
+    provider: 'openai',
+    model: openAIModelName(config),
+    generateNotes: async (input) => (await generator()).generateNotes(input),
+    generateQuiz: async (input) => (await generator()).generateQuiz(input),
+  };
+}
+
+/** The YouTube source (youtubei.js loaded on the first call), or null when YouTube is switched off. */
+export function configuredYouTubeSource(config: PipelineConfig): VideoSource | null {
+  if (config.noYoutube) return null;
+  const source = once(async () => (await import('./youtube.ts')).createYouTubeSource({ timeoutMs: Math.min(config.timeoutMs, 30_000) }));
+  return {
+    getMetadata: async (id) => (await source()).getMetadata(id),
+    getVideo: async (id, languages) => (await source()).getVideo(id, languages),
+  };
+}
