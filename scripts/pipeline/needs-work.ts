@@ -3,9 +3,9 @@
  * run must process, and the inputs hash a completed video is checked against.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readVideoResult, readVideoStatus } from '../../src/lib/video-cache.ts';
+import { readVideoResult, readVideoStatus, videoResultFile, videoStatusFile } from '../../src/lib/video-cache.ts';
 import type { Segment, VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import type { ValidVideo } from '../../src/lib/validate-content.ts';
 import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
@@ -26,6 +26,7 @@ export type WorkReason = 'new' | 'pending' | 'interrupted' | 'inputs changed' | 
 export interface VideoPlan {
   video: ValidVideo;
   status: VideoStatusFile | null;
+  /** The last good result; read only when the video needs work or its status cannot vouch for it, so null for most up-to-date videos. */
   previous: VideoResult | null;
   /** Problems reading this video's cache files, shown to the user. */
   cacheProblems: string[];
@@ -35,17 +36,25 @@ export interface VideoPlan {
   knownInputsHash: string | undefined;
 }
 
-/** Hash of a committed caption file, or of the cached YouTube transcript (never refetched just to compare). */
-function knownTranscriptDigest(root: string, video: ValidVideo, previous: VideoResult | null): string | undefined {
-  if (video.captionFile) {
-    try {
-      return sha256(readFileSync(join(root, video.captionFile)));
-    } catch {
-      return undefined;
-    }
+/** Hash of a committed caption file; undefined when it cannot be read. */
+function captionDigest(root: string, captionFile: string): string | undefined {
+  try {
+    return sha256(readFileSync(join(root, captionFile)));
+  } catch {
+    return undefined;
   }
-  if (previous?.transcript.source === 'youtube') return transcriptDigestOfSegments(previous.transcript.segments);
-  return undefined;
+}
+
+/**
+ * True when the result file has not changed since its status file was
+ * written: the pipeline always writes the result first, so a result changed
+ * later (edited by hand, replaced) has a newer change time and is read again.
+ */
+function resultUnchangedSinceStatus(root: string, id: string): boolean {
+  const result = statSync(videoResultFile(id, root), { throwIfNoEntry: false });
+  const status = statSync(videoStatusFile(id, root), { throwIfNoEntry: false });
+  if (!result || !status) return false;
+  return Math.max(result.mtimeMs, result.ctimeMs) <= Math.min(status.mtimeMs, status.ctimeMs);
 }
 
 export interface PlanOptions {
@@ -54,17 +63,31 @@ export interface PlanOptions {
   retry?: ReadonlySet<string>;
 }
 
-/** Plans one video: reads its status and result and says whether (and why) it needs work. */
+/**
+ * Plans one video and says whether (and why) it needs work. Its status file
+ * carries the inputs hash, so the result (a whole transcript) is read and
+ * validated only when the status cannot vouch for it: no caption file to hash,
+ * inputs changed, work to do, or a result changed after its status.
+ */
 export function planVideo(root: string, video: ValidVideo, config: PipelineConfig, options: PlanOptions = {}): VideoPlan {
   const cacheProblems: string[] = [];
   const statusRead = readVideoStatus(video.id, root);
   const status = statusRead.ok ? statusRead.value : null;
   if (!statusRead.ok && !statusRead.missing) cacheProblems.push(statusRead.error);
+
+  const fileDigest = video.captionFile ? captionDigest(root, video.captionFile) : undefined;
+  const fileInputsHash = fileDigest ? inputsHash(fileDigest, config) : undefined;
+  const settled = status?.status === 'completed' || status?.status === 'failed';
+  const vouched =
+    !options.force && !options.retry?.has(video.id) && settled && fileInputsHash !== undefined && status?.inputsHash === fileInputsHash && resultUnchangedSinceStatus(root, video.id);
+  if (vouched) return { video, status, previous: null, cacheProblems, reason: null, knownInputsHash: fileInputsHash };
+
   const resultRead = readVideoResult(video.id, root);
   const previous = resultRead.ok ? resultRead.value : null;
   if (!resultRead.ok && !resultRead.missing) cacheProblems.push(resultRead.error);
 
-  const digest = knownTranscriptDigest(root, video, previous);
+  // Without a caption file, the cached YouTube transcript stands for the inputs (never refetched just to compare).
+  const digest = video.captionFile ? fileDigest : previous?.transcript.source === 'youtube' ? transcriptDigestOfSegments(previous.transcript.segments) : undefined;
   const knownInputsHash = digest ? inputsHash(digest, config) : undefined;
   const plan = (reason: WorkReason | null): VideoPlan => ({ video, status, previous, cacheProblems, reason, knownInputsHash });
 
