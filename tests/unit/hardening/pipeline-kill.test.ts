@@ -18,7 +18,8 @@ const REPO = join(import.meta.dirname, '../../..');
 const CLI = join(REPO, 'scripts/videos.ts');
 // One process (not the tsx CLI, which forks a child), so SIGKILL hits the pipeline itself.
 const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
-const KILL_POINTS_MS = [120, 250, 400, 550, 700, 850, 1000, 1200, 1400, 1600, 1900, 2200, 2600, 3000];
+/** Kill points as fractions of a full run's duration, measured first, so they land inside runs on fast and slow machines alike. */
+const KILL_FRACTIONS = [0.05, 0.12, 0.2, 0.28, 0.35, 0.42, 0.5, 0.57, 0.64, 0.71, 0.78, 0.85, 0.9, 0.95];
 
 let server: LocalOpenAI;
 let root: string;
@@ -94,15 +95,17 @@ function assertCacheIntact(): { withResult: Set<string>; statuses: Map<string, s
 }
 
 describe('the pipeline killed at many points', () => {
-  it(`loses nothing over ${KILL_POINTS_MS.length} SIGKILLs and finishes every video on the next run`, async () => {
+  it(`loses nothing over ${KILL_FRACTIONS.length} SIGKILLs and finishes every video on the next run`, async () => {
+    const started = Date.now();
     const first = await run(['process']);
+    const fullRunMs = Date.now() - started;
     expect(first.code, first.stderr).toBe(0);
     let { withResult } = assertCacheIntact();
     expect(withResult.size).toBe(ids.length);
 
     let killedMidRun = 0;
     let leftProcessing = 0;
-    for (const delay of KILL_POINTS_MS) {
+    for (const delay of KILL_FRACTIONS.map((f) => Math.round(f * fullRunMs))) {
       const outcome = await run(['process', '--force'], delay);
       if (outcome.signal === 'SIGKILL') killedMidRun++;
       else expect(outcome.code, outcome.stderr).toBe(0);
@@ -113,7 +116,7 @@ describe('the pipeline killed at many points', () => {
       leftProcessing += [...after.statuses.values()].filter((s) => s === 'processing').length;
     }
     // The kill points must actually land inside runs, or the test proves nothing.
-    expect(killedMidRun).toBeGreaterThanOrEqual(KILL_POINTS_MS.length - 2);
+    expect(killedMidRun).toBeGreaterThanOrEqual(KILL_FRACTIONS.length - 2);
     expect(leftProcessing).toBeGreaterThan(0);
 
     const last = await run(['process', '--strict']);
