@@ -10,97 +10,18 @@ import { join, relative } from 'node:path';
 import { Command, Option } from 'commander';
 import { stringify } from 'yaml';
 import { writeFileAtomically } from './pipeline/atomic-write.ts';
-import { readVideoLibrary, contentDir } from '../src/lib/content-files.ts';
-import { validateContent, type ValidVideo } from '../src/lib/validate-content.ts';
+import { contentDir } from '../src/lib/content-files.ts';
 import { readVideoResult, readVideoStatus } from '../src/lib/video-cache.ts';
 import { videoStatuses, type VideoStatusFile } from '../src/lib/schema.ts';
-import { ConfigError, resolveConfig, type PipelineConfig } from './pipeline/config.ts';
-import { acquireRunLock, createCacheWriter, LockHeldError } from './pipeline/cache-writer.ts';
-import { processPendingVideos } from './pipeline/process-videos.ts';
-import { configuredGenerator, configuredYouTubeSource } from './pipeline/lazy-adapters.ts';
+import { createCacheWriter } from './pipeline/cache-writer.ts';
 import { canonicalUrl, parseYoutubeRef } from './pipeline/youtube-url.ts';
-import { outcomesTable, progressReporter, summaryLine, table } from './pipeline/report.ts';
+import { table } from './pipeline/report.ts';
 import { PipelineError } from './pipeline/adapters.ts';
+import { libraryVideos, reportKnownError, runProcess, selectVideos, UsageError, type ProcessFlags } from './lib/process-command.ts';
 
 const root = process.cwd();
 const out = (line: string) => process.stdout.write(line + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
-
-class UsageError extends Error {}
-
-function loadConfig(): PipelineConfig {
-  return resolveConfig(root);
-}
-
-/** The valid library entries; only content/videos is read, since courses do not change what the pipeline does. */
-function libraryVideos(): ValidVideo[] {
-  const library = validateContent(readVideoLibrary(root));
-  for (const p of library.problems) err(`videos: skipping ${p.file}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
-  return library.videos;
-}
-
-function selectVideos(all: ValidVideo[], ids: readonly string[]): ValidVideo[] {
-  if (ids.length === 0) return all;
-  const unknown = ids.filter((id) => !all.some((v) => v.id === id));
-  if (unknown.length) throw new UsageError(`not in the library: ${unknown.join(', ')} (add with \`npm run videos -- add <url>\`)`);
-  return all.filter((v) => ids.includes(v.id));
-}
-
-interface ProcessFlags {
-  force?: boolean;
-  strict?: boolean;
-  json?: boolean;
-  quiet?: boolean;
-  concurrency?: number;
-}
-
-async function runProcess(ids: string[], flags: ProcessFlags, retry?: ReadonlySet<string>): Promise<number> {
-  const config = loadConfig();
-  if (flags.concurrency) config.concurrency = flags.concurrency;
-  const videos = selectVideos(libraryVideos(), ids);
-  const release = await acquireRunLock(root);
-  try {
-    const reporter = progressReporter({ tty: Boolean(process.stderr.isTTY) && !flags.json, quiet: Boolean(flags.quiet || flags.json), write: err });
-    let announced = false;
-    const report = await processPendingVideos({
-      root,
-      videos,
-      config,
-      generator: configuredGenerator(config),
-      source: configuredYouTubeSource(config),
-      writer: createCacheWriter(root),
-      force: flags.force,
-      retry,
-      events: {
-        ...reporter,
-        onPlan(plans) {
-          if (plans.todo.length > 0 && config.provider === 'offline' && !announced) {
-            announced = true;
-            err('videos: no OPENAI_API_KEY: using the offline extractive provider');
-          }
-          reporter.onPlan?.(plans);
-        },
-      },
-    });
-    reporter.stop();
-    for (const problem of report.cacheProblems) err(`videos: ${problem}`);
-    const failed = report.outcomes.filter((o) => o.status === 'failed');
-    if (flags.json) {
-      out(JSON.stringify({ provider: config.provider, outcomes: report.outcomes, upToDate: report.upToDate.map((p) => p.video.id), waitingForRetry: report.waitingForRetry.map((p) => p.video.id), cacheProblems: report.cacheProblems }, null, 2));
-    } else if (flags.quiet || report.outcomes.length === 0) {
-      out(summaryLine(report));
-    } else {
-      out('');
-      out(outcomesTable(report.outcomes));
-      out('');
-      out(summaryLine(report));
-      if (failed.length && !flags.strict) out('videos: failures do not fail the build; use --strict to exit 1 on any failure');
-    }
-    return flags.strict && failed.length > 0 ? 1 : 0;
-  } finally {
-    await release();
-  }
-}
 
 async function runAdd(inputs: string[]): Promise<number> {
   const dir = join(contentDir(root), 'videos');
@@ -141,7 +62,7 @@ interface StatusRow {
 }
 
 function runStatus(flags: { json?: boolean }): number {
-  const rows: StatusRow[] = libraryVideos().map((video) => {
+  const rows: StatusRow[] = libraryVideos(root).map((video) => {
     const status = readVideoStatus(video.id, root);
     const result = readVideoResult(video.id, root);
     const base = { id: video.id, provider: result.ok ? `${result.value.generator.provider}/${result.value.generator.model}` : undefined };
@@ -170,7 +91,7 @@ function runStatus(flags: { json?: boolean }): number {
 }
 
 async function runRetry(ids: string[], flags: ProcessFlags & { allFailed?: boolean }): Promise<number> {
-  const all = libraryVideos();
+  const all = libraryVideos(root);
   let targets: string[];
   if (flags.allFailed) {
     targets = all.filter((v) => {
@@ -186,7 +107,7 @@ async function runRetry(ids: string[], flags: ProcessFlags & { allFailed?: boole
   } else {
     throw new UsageError('say which videos to retry: `npm run videos -- retry <id...>` or `--all-failed`');
   }
-  return runProcess(targets, flags, new Set(targets));
+  return runProcess({ root, ids: targets, flags, retry: new Set(targets) });
 }
 
 const concurrencyOption = new Option('--concurrency <n>', 'videos processed at once (default 4, or LEARNSPACE_CONCURRENCY)').argParser((v) => {
@@ -206,7 +127,7 @@ program
   .option('--quiet', 'print one summary line')
   .addOption(concurrencyOption)
   .action(async (ids: string[], flags: ProcessFlags) => {
-    process.exitCode = await runProcess(ids, flags);
+    process.exitCode = await runProcess({ root, ids, flags });
   });
 program
   .command('add')
@@ -241,9 +162,6 @@ try {
   const code = (error as { code?: string }).code;
   if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') process.exit(0);
   if (code?.startsWith('commander.')) process.exit(1);
-  if (error instanceof LockHeldError || error instanceof ConfigError || error instanceof UsageError || error instanceof PipelineError) {
-    err(`videos: ${error.message}`);
-    process.exit(1);
-  }
+  if (reportKnownError(error)) process.exit(1);
   throw error;
 }

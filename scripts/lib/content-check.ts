@@ -1,0 +1,29 @@
+/**
+ * The content check as a step: validates the whole tree, prints one line per
+ * problem (file: field: expected, found) or a one-line summary, and hands the
+ * validated content on. Used by `npm run check` and the prebuild.
+ */
+import { performance } from 'node:perf_hooks';
+import { formatProblem } from '../../src/lib/friendly-errors.ts';
+import type { ValidatedContent } from '../../src/lib/validate-content.ts';
+import { loadContent } from './load-content.ts';
+
+/** Checks the content under `root`; returns it when valid, null (after printing every problem) when not. */
+export function runContentCheck(root = process.cwd()): ValidatedContent | null {
+  const started = performance.now();
+  const content = loadContent(root);
+  const ms = Math.round(performance.now() - started);
+
+  if (content.problems.length > 0) {
+    const lines = content.problems.map(formatProblem).sort();
+    const n = lines.length;
+    console.error(`\n✗ ${n} problem${n === 1 ? '' : 's'} in content — fix ${n === 1 ? 'it' : 'them'} and run \`npm run check\` again:\n`);
+    for (const line of lines) console.error(`  ${line}`);
+    console.error('');
+    return null;
+  }
+  const chapters = content.courses.reduce((n, c) => n + c.chapters.length, 0);
+  const items = content.courses.reduce((n, c) => n + c.chapters.reduce((m, ch) => m + ch.items.length, 0), 0);
+  console.log(`✓ content OK: ${content.courses.length} courses, ${chapters} chapters, ${items} items, ${content.videos.length} videos (${ms} ms)`);
+  return content;
+}
