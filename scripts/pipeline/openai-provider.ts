@@ -59,9 +59,23 @@ export function describeApiError(error: unknown, task: Task, endpoint: ProviderE
   return config.apiKey ? message.split(config.apiKey).join('***') : message;
 }
 
+/** Structured-output formats, converted from zod once per schema rather than on every call (the conversion is CPU between calls). */
+function responseFormats(): <T>(schema: z.ZodType<T>, name: string) => ReturnType<typeof zodResponseFormat<z.ZodType<T>>> {
+  const cache = new Map<string, unknown>();
+  return <T>(schema: z.ZodType<T>, name: string) => {
+    let format = cache.get(name) as ReturnType<typeof zodResponseFormat<z.ZodType<T>>> | undefined;
+    if (!format) {
+      format = zodResponseFormat(schema, name);
+      cache.set(name, format);
+    }
+    return format;
+  };
+}
+
 /** The OpenAI-compatible generator; notes and quiz may go to different endpoints and models. */
 export function createOpenAIGenerator(config: PipelineConfig): NotesAndQuizGenerator {
   const clients = clientsFor(config);
+  const responseFormat = responseFormats();
 
   async function complete<T>(task: Task, schema: z.ZodType<T>, schemaName: string, system: string, user: string, label: string): Promise<T> {
     const endpoint = config[task];
@@ -73,7 +87,7 @@ export function createOpenAIGenerator(config: PipelineConfig): NotesAndQuizGener
           { role: 'system', content: system },
           { role: 'user', content: user },
         ],
-        response_format: zodResponseFormat(schema, schemaName),
+        response_format: responseFormat(schema, schemaName),
         temperature: 0.2,
       });
       const choice = completion.choices?.[0];
