@@ -4,14 +4,14 @@
  * baseline with the same page count built in the same run, each from a cold
  * Astro cache in private folders so concurrent builds do not interfere.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureCommand, type ProcessMeasurement } from './measure-process.ts';
 import { dirBytes, htmlPages } from './files.ts';
 import { writeBaselineSite } from './baseline-site.ts';
 import type { GeneratedCatalog } from './generate-catalog.ts';
 
-export type BuildStep = 'check' | 'pipeline' | 'astro' | 'pagefind';
+export type BuildStep = 'prebuild' | 'astro' | 'pagefind';
 
 export interface BuildMeasurement {
   steps: Partial<Record<BuildStep, ProcessMeasurement>>;
@@ -45,7 +45,7 @@ function total(steps: BuildMeasurement['steps'], outDir: string): BuildMeasureme
 
 /**
  * Our full build of `catalog`, steps in the order `npm run build` runs them: the
- * content check and the pipeline from the project, the site from `siteDir`
+ * prebuild (content check and pipeline) from the project, the site from `siteDir`
  * (a snapshot, see site-snapshot.ts) into its own dist/.
  */
 export async function measureOurBuild(projectRoot: string, siteDir: string, catalog: GeneratedCatalog, cacheDir: string): Promise<BuildMeasurement> {
@@ -55,8 +55,8 @@ export async function measureOurBuild(projectRoot: string, siteDir: string, cata
   const env = benchEnv(projectRoot, { LEARNSPACE_CONTENT: catalog.dir, LEARNSPACE_CACHE_DIR: cacheDir });
   const run = (cwd: string, bin: string, args: string[]) => measureCommand(join(projectRoot, 'node_modules', '.bin', bin), args, { cwd, env });
   const steps: BuildMeasurement['steps'] = {};
-  steps.check = await run(projectRoot, 'tsx', ['scripts/check-content.ts']);
-  if (existsSync(join(projectRoot, 'scripts', 'videos.ts'))) steps.pipeline = await run(projectRoot, 'tsx', ['scripts/videos.ts', 'process', '--quiet']);
+  // The content check and the warm pipeline, in one process, exactly as `npm run prebuild` runs them.
+  steps.prebuild = await run(projectRoot, 'tsx', ['scripts/prebuild.ts']);
   steps.astro = await run(siteDir, 'astro', ['build']);
   steps.pagefind = await run(siteDir, 'pagefind', ['--site', outDir]);
   return total(steps, outDir);

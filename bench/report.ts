@@ -76,7 +76,7 @@ function buildTable(sizes: readonly SizeResult[]): string {
 }
 
 function stepsTable(sizes: readonly SizeResult[]): string {
-  const steps: BuildStep[] = ['check', 'pipeline', 'astro', 'pagefind'];
+  const steps: BuildStep[] = ['prebuild', 'astro', 'pagefind'];
   const fmt = (ms: number) => (Number.isNaN(ms) ? '—' : seconds(ms));
   return markdownTable([
     ['size', ...steps.map((s) => `ours: ${s}`), 'baseline: astro', 'baseline: pagefind'],
@@ -146,7 +146,7 @@ export function renderResults(results: BenchResults): string {
   const parts = [
     `Measured ${results.startedAt} on ${m.cpu}, ${m.cores} cores, ${mib(m.ramBytes).replace(' MiB', '')} MiB RAM, Node ${m.node}, ${m.os}, commit ${m.commit}, load average ${m.loadAverage.toFixed(1)} at the start${m.loadAverage > m.cores ? ' (other work was competing for the CPU: compare ours with the baseline of the same run, not absolute times)' : ''}; ` +
       `\`${results.command}\` took ${seconds(results.durationMs)}. Medians of ${Object.entries(results.runs).map(([k, v]) => `${v} run${v === 1 ? '' : 's'} on ${k}`).join(', ')}; ` +
-      'every build starts from an empty Astro cache. Peak RSS is the largest sum over the build\'s whole process tree (sampled from /proc every 50 ms); "full build" is the content check, the video pipeline (warm cache), `astro build` and `pagefind` for ours, `astro build` and `pagefind` for the baseline.',
+      'every build starts from an empty Astro cache. Peak RSS is the largest sum over the build\'s whole process tree (sampled from /proc every 50 ms); "full build" is the prebuild (content check and video pipeline with a warm cache, one process), `astro build` and `pagefind` for ours, `astro build` and `pagefind` for the baseline.',
     '### Build: ours against a bare Astro + MDX site with the same pages and text',
     buildTable(results.sizes),
     '#### Where the time goes (medians per step)',
