@@ -15,6 +15,7 @@ import { parseCaptions } from '../scripts/pipeline/captions.ts';
 import { planVideo } from '../scripts/pipeline/needs-work.ts';
 import { resolveConfig, PROMPT_VERSION, type PipelineConfig } from '../scripts/pipeline/config.ts';
 import { SyntheticText } from './synthetic-text.ts';
+import { cacheFileDigest, serializeCacheFile } from '../src/lib/video-cache.ts';
 
 export interface CatalogSize {
   name: string;
@@ -159,9 +160,10 @@ export function generateCatalog(dir: string, size: CatalogSize, seed = 7): Gener
       generator: { provider: config.provider, model: config.notes.model, promptVersion: PROMPT_VERSION, generatedAt: FIXED_DATE },
       inputsHash: hash,
     };
-    const status: VideoStatusFile = { status: 'completed', attempts: 1, updatedAt: FIXED_DATE, inputsHash: hash };
-    writeFile(join(generatedDir, `${id}.json`), JSON.stringify(result, null, 2) + '\n', counts);
-    writeFile(join(generatedDir, `${id}.status.json`), JSON.stringify(status, null, 2) + '\n', counts);
+    const resultText = serializeCacheFile(result);
+    const status: VideoStatusFile = { status: 'completed', attempts: 1, updatedAt: FIXED_DATE, inputsHash: hash, resultDigest: cacheFileDigest(resultText) };
+    writeFile(join(generatedDir, `${id}.json`), resultText, counts);
+    writeFile(join(generatedDir, `${id}.status.json`), serializeCacheFile(status), counts);
   }
 
   let nextVideo = 0;

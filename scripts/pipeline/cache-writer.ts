@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { hostname } from 'node:os';
 import { removeStaleTempFiles, writeFileAtomically } from './atomic-write.ts';
 import lockfile from 'proper-lockfile';
-import { generatedDir, videoResultFile, videoStatusFile } from '../../src/lib/video-cache.ts';
+import { cacheFileDigest, generatedDir, serializeCacheFile, videoResultFile, videoStatusFile } from '../../src/lib/video-cache.ts';
 import type { VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import { PipelineError } from './adapters.ts';
 
@@ -29,21 +29,26 @@ const describeFsError = (error: unknown) => {
 
 export interface CacheWriter {
   writeStatus(id: string, status: VideoStatusFile): Promise<void>;
-  writeResult(id: string, result: VideoResult): Promise<void>;
+  /** Writes the result and returns its digest, for the status file. */
+  writeResult(id: string, result: VideoResult): Promise<string>;
 }
 
 /** Atomic writers (temp file + rename) rooted at the generated dir. */
 export function createCacheWriter(root: string): CacheWriter {
-  const write = async (file: string, data: unknown) => {
+  const write = async (file: string, data: unknown): Promise<string> => {
+    const text = serializeCacheFile(data);
     try {
       mkdirSync(generatedDir(root), { recursive: true });
-      await writeFileAtomically(file, JSON.stringify(data, null, 2) + '\n');
+      await writeFileAtomically(file, text);
+      return cacheFileDigest(text);
     } catch (error) {
       throw new PipelineError(`cannot write ${relative(root, file)} (${describeFsError(error)}); nothing was half-written`);
     }
   };
   return {
-    writeStatus: (id, status) => write(videoStatusFile(id, root), status),
+    writeStatus: async (id, status) => {
+      await write(videoStatusFile(id, root), status);
+    },
     writeResult: (id, result) => write(videoResultFile(id, root), result),
   };
 }

@@ -3,9 +3,9 @@
  * run must process, and the inputs hash a completed video is checked against.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readVideoResult, readVideoStatus, videoResultFile, videoStatusFile } from '../../src/lib/video-cache.ts';
+import { cacheFileDigest, readVideoResult, readVideoStatus, videoResultFile } from '../../src/lib/video-cache.ts';
 import type { Segment, VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import type { ValidVideo } from '../../src/lib/validate-content.ts';
 import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
@@ -45,16 +45,14 @@ function captionDigest(root: string, captionFile: string): string | undefined {
   }
 }
 
-/**
- * True when the result file has not changed since its status file was
- * written: the pipeline always writes the result first, so a result changed
- * later (edited by hand, replaced) has a newer change time and is read again.
- */
-function resultUnchangedSinceStatus(root: string, id: string): boolean {
-  const result = statSync(videoResultFile(id, root), { throwIfNoEntry: false });
-  const status = statSync(videoStatusFile(id, root), { throwIfNoEntry: false });
-  if (!result || !status) return false;
-  return Math.max(result.mtimeMs, result.ctimeMs) <= Math.min(status.mtimeMs, status.ctimeMs);
+/** True when the result file is byte for byte the one its status file recorded (no parse needed). */
+function resultMatchesStatus(root: string, id: string, status: VideoStatusFile | null): boolean {
+  if (!status?.resultDigest) return false;
+  try {
+    return cacheFileDigest(readFileSync(videoResultFile(id, root))) === status.resultDigest;
+  } catch {
+    return false;
+  }
 }
 
 export interface PlanOptions {
@@ -67,7 +65,7 @@ export interface PlanOptions {
  * Plans one video and says whether (and why) it needs work. Its status file
  * carries the inputs hash, so the result (a whole transcript) is read and
  * validated only when the status cannot vouch for it: no caption file to hash,
- * inputs changed, work to do, or a result changed after its status.
+ * inputs changed, work to do, or a result that is not the one its status recorded.
  */
 export function planVideo(root: string, video: ValidVideo, config: PipelineConfig, options: PlanOptions = {}): VideoPlan {
   const cacheProblems: string[] = [];
@@ -79,7 +77,7 @@ export function planVideo(root: string, video: ValidVideo, config: PipelineConfi
   const fileInputsHash = fileDigest ? inputsHash(fileDigest, config) : undefined;
   const settled = status?.status === 'completed' || status?.status === 'failed';
   const vouched =
-    !options.force && !options.retry?.has(video.id) && settled && fileInputsHash !== undefined && status?.inputsHash === fileInputsHash && resultUnchangedSinceStatus(root, video.id);
+    !options.force && !options.retry?.has(video.id) && settled && fileInputsHash !== undefined && status?.inputsHash === fileInputsHash && resultMatchesStatus(root, video.id, status);
   if (vouched) return { video, status, previous: null, cacheProblems, reason: null, knownInputsHash: fileInputsHash };
 
   const resultRead = readVideoResult(video.id, root);

@@ -142,12 +142,13 @@ async function processOne(plan: VideoPlan, options: ProcessOptions): Promise<Vid
       generator: { provider: generator.provider, model: generator.model, promptVersion: PROMPT_VERSION, generatedAt: now() },
       inputsHash: hash,
     });
-    await writer.writeResult(video.id, result);
-    await writer.writeStatus(video.id, { status: 'completed', attempts, updatedAt: now(), inputsHash: hash });
+    const resultDigest = await writer.writeResult(video.id, result);
+    await writer.writeStatus(video.id, { status: 'completed', attempts, updatedAt: now(), inputsHash: hash, resultDigest });
     return { id: video.id, status: 'completed', reason, attempts, warnings, durationMs: Date.now() - started };
   } catch (error) {
     const message = error instanceof PipelineError ? error.message : `unexpected error: ${(error as Error).message}`;
-    const failed: VideoStatusFile = { status: 'failed', error: message, attempts, updatedAt: now(), inputsHash: hash, servingPrevious: previous ? true : undefined };
+    // The last good result is untouched, so the digest its status recorded before this run still vouches for it.
+    const failed: VideoStatusFile = { status: 'failed', error: message, attempts, updatedAt: now(), inputsHash: hash, servingPrevious: previous ? true : undefined, resultDigest: previous ? plan.status?.resultDigest : undefined };
     let finalMessage = message;
     try {
       await writer.writeStatus(video.id, failed);

@@ -160,6 +160,8 @@ export const videoStatusFileSchema = z.object({
   inputsHash: z.string().optional(),
   /** Set on failure when the last good result is still served. */
   servingPrevious: z.boolean().optional(),
+  /** Digest of the result file as written, so a run can trust an unchanged result without parsing it. */
+  resultDigest: z.string().optional(),
 });
 
 export const segmentSchema = z.object({

@@ -4,6 +4,7 @@
  * with no status file is pending.
  */
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { contentDir } from './content-files.ts';
 import {
@@ -19,6 +20,12 @@ export function generatedDir(root = process.cwd()): string {
 }
 export const videoStatusFile = (id: string, root?: string) => join(generatedDir(root), `${id}.status.json`);
 export const videoResultFile = (id: string, root?: string) => join(generatedDir(root), `${id}.json`);
+
+/** The exact text a cache file is written as. */
+export const serializeCacheFile = (data: unknown): string => JSON.stringify(data, null, 2) + '\n';
+
+/** Digest of a cache file's bytes, recorded in the status file as `resultDigest`. */
+export const cacheFileDigest = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
 export type CacheRead<T> = { ok: true; value: T } | { ok: false; missing: boolean; error: string };
 

@@ -1,0 +1,60 @@
+/**
+ * A result file edited by hand (or broken in a merge) is noticed however the
+ * files' timestamps fall (a fresh git checkout writes them in any order): the
+ * status file records the result's digest, and a result that is not the one
+ * recorded is read and validated again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const REPO = join(import.meta.dirname, '../../..');
+const IDS = ['aircAruvnKk', 'IHZwWFHWa-w'];
+let root: string;
+const gen = (f: string) => join(root, 'content', 'generated', 'videos', f);
+
+function cli(args: string[]) {
+  return promisify(execFile)(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'scripts/videos.ts'), ...args], {
+    cwd: root,
+    env: { ...process.env, LEARNSPACE_CONTENT: '', OPENAI_API_KEY: '', LEARNSPACE_NO_YOUTUBE: '1' },
+  }).then(
+    (r) => ({ code: 0, output: r.stdout + r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, output: e.stdout + e.stderr }),
+  );
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'learnspace-edits-'));
+  mkdirSync(join(root, 'content', 'videos'), { recursive: true });
+  for (const id of IDS) for (const ext of ['.yaml', '.vtt']) cpSync(join(REPO, 'content', 'videos', id + ext), join(root, 'content', 'videos', id + ext));
+  expect((await cli(['process'])).code).toBe(0);
+});
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('a hand-edited result file', () => {
+  it('is named, regenerated and leaves the other videos alone, even when its status file looks newer', async () => {
+    const other = readFileSync(gen(`${IDS[1]}.json`), 'utf8');
+    const broken = readFileSync(gen(`${IDS[0]}.json`), 'utf8').slice(0, 500);
+    writeFileSync(gen(`${IDS[0]}.json`), broken);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(gen(`${IDS[0]}.status.json`), later, later);
+
+    const run = await cli(['process']);
+    expect(run.code).toBe(0);
+    expect(run.output).toContain(`content/generated/videos/${IDS[0]}.json is not valid JSON`);
+    expect(run.output).toMatch(/1 processed/);
+    expect(() => JSON.parse(readFileSync(gen(`${IDS[0]}.json`), 'utf8'))).not.toThrow();
+    expect(readFileSync(gen(`${IDS[1]}.json`), 'utf8')).toBe(other);
+  });
+
+  it('costs nothing once the cache is consistent again', async () => {
+    const run = await cli(['process']);
+    expect(run.output).toContain('2 completed, nothing to do');
+  });
+});
