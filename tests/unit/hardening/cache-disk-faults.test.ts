@@ -5,14 +5,12 @@
  * need mount rights (root, as in CI); elsewhere they are skipped, saying why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { videoResultSchema, videoStatusFileSchema } from '../../../src/lib/schema.ts';
-
-const REPO = join(import.meta.dirname, '../../..');
+import { projectWithSampleVideos, runVideosCli } from './helpers/videos-cli.ts';
 const IDS = ['aircAruvnKk', 'IHZwWFHWa-w', 'Ilg3gGewQ5U'];
 
 function canMount(): boolean {
@@ -34,21 +32,10 @@ let root: string;
 const generated = () => join(root, 'content', 'generated', 'videos');
 const snapshot = () => Object.fromEntries(readdirSync(generated()).filter((f) => f.endsWith('.json')).map((f) => [f, readFileSync(join(generated(), f), 'utf8')]));
 
-function cli(args: string[]) {
-  return promisify(execFile)(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'scripts/videos.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, LEARNSPACE_CONTENT: '', OPENAI_API_KEY: '', LEARNSPACE_NO_YOUTUBE: '1' },
-  }).then(
-    (r) => ({ code: 0, output: r.stdout + r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, output: e.stdout + e.stderr }),
-  );
-}
+const cli = (args: string[]) => runVideosCli(root, args);
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'learnspace-disk-'));
-  const videos = join(root, 'content', 'videos');
-  mkdirSync(videos, { recursive: true });
-  for (const id of IDS) for (const ext of ['.yaml', '.vtt']) cpSync(join(REPO, 'content', 'videos', id + ext), join(videos, id + ext));
+  root = projectWithSampleVideos('learnspace-disk-', IDS);
   const first = await cli(['process']);
   expect(first.code, first.output).toBe(0);
 });

@@ -5,31 +5,18 @@
  * recorded is read and validated again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { projectWithSampleVideos, runVideosCli } from './helpers/videos-cli.ts';
 
-const REPO = join(import.meta.dirname, '../../..');
 const IDS = ['aircAruvnKk', 'IHZwWFHWa-w'];
 let root: string;
 const gen = (f: string) => join(root, 'content', 'generated', 'videos', f);
 
-function cli(args: string[]) {
-  return promisify(execFile)(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'scripts/videos.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, LEARNSPACE_CONTENT: '', OPENAI_API_KEY: '', LEARNSPACE_NO_YOUTUBE: '1' },
-  }).then(
-    (r) => ({ code: 0, output: r.stdout + r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, output: e.stdout + e.stderr }),
-  );
-}
+const cli = (args: string[]) => runVideosCli(root, args);
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'learnspace-edits-'));
-  mkdirSync(join(root, 'content', 'videos'), { recursive: true });
-  for (const id of IDS) for (const ext of ['.yaml', '.vtt']) cpSync(join(REPO, 'content', 'videos', id + ext), join(root, 'content', 'videos', id + ext));
+  root = projectWithSampleVideos('learnspace-edits-', IDS);
   expect((await cli(['process'])).code).toBe(0);
 });
 
