@@ -260,14 +260,6 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
-/** "12:34" or "1:02:03", for timestamps. */
-export function formatTimestamp(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
-}
 
 /** The refs progress islands need about a course's items (keys, links, titles), in syllabus order. */
 export function progressItems(course: CourseWithStructure): { key: string; href: string; title: string }[] {

@@ -7,6 +7,7 @@
  */
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { recordQuizAttempt } from '../../stores/progress.ts';
+import { formatTimestamp } from '../../lib/timestamp.ts';
 
 export interface QuizQuestionProps {
   prompt: string;
@@ -25,13 +26,6 @@ interface Props {
   itemKey?: string;
 }
 
-function stamp(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
 
 export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props) {
   const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map(() => null));
@@ -103,7 +97,7 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
                   <div className="quiz-feedback" id={`${name}-feedback`}>
                     <p><strong>{isRight ? 'Correct.' : `Not quite: the answer is “${q.choices[q.answer]}”.`}</strong> {q.explanation}</p>
                     {q.startMs !== undefined && (
-                      <p><a href={`?t=${Math.floor(q.startMs / 1000)}`} data-seek-ms={q.startMs}>Review at {stamp(q.startMs)}</a></p>
+                      <p><a href={`?t=${Math.floor(q.startMs / 1000)}`} data-seek-ms={q.startMs}>Review at {formatTimestamp(q.startMs)}</a></p>
                     )}
                   </div>
                 )}

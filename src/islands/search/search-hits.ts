@@ -5,6 +5,7 @@
  * section (`#n-<seconds>`) becomes a link to that moment of the video.
  */
 import type { PagefindAnchor, PagefindFragment, PagefindSubResult } from './pagefind-api.ts';
+import { formatTimestamp } from '../../lib/timestamp.ts';
 
 /** One matching region of a page; `ms` is set when it is a moment in a video. */
 export interface HitSection {
@@ -41,16 +42,6 @@ const MAX_SECTIONS = 3;
 const headingMoment = /^([tn])-(\d+)$/;
 /** One transcript line (`l-`), in milliseconds, so a hit lands on its own line. */
 const lineMoment = /^l-(\d+)$/;
-
-/** "12:34" or "1:02:03". */
-export function formatMoment(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
-  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
-}
 
 /** Reads the moment an element id stands for: `t-754`, `n-754` (seconds) or `l-754200` (a line, ms). */
 export function parseMomentId(id: string): Moment | undefined {
@@ -102,7 +93,7 @@ export function toSection(fragment: PagefindFragment, sub: PagefindSubResult): H
     url: momentUrl(fragment.url, moment.ms, sub.anchor.id),
     excerpt: sub.excerpt,
     ms: moment.ms,
-    timestamp: formatMoment(moment.ms),
+    timestamp: formatTimestamp(moment.ms),
     kind: moment.kind,
   };
 }

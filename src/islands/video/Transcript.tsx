@@ -10,7 +10,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { TIME_EVENT, requestSeek, seekTargetFromUrl, type TimeDetail } from '../../lib/seek-target.ts';
 import type { TranscriptBlock } from '../../lib/transcript.ts';
-import { readTranscriptBlocks, stamp } from './transcript-dom.ts';
+import { readTranscriptBlocks } from './transcript-dom.ts';
+import { formatTimestamp } from '../../lib/timestamp.ts';
 
 export default function Transcript({ children }: { children?: ReactNode }) {
   // null until hydrated: until then the server-rendered lines (children) are shown as they are.
@@ -71,7 +72,7 @@ export default function Transcript({ children }: { children?: ReactNode }) {
         {!blocks && children}
         {visible.map((block) => (
           <section key={block.startMs} className="transcript-block" data-block-ms={block.startMs}>
-            <h3 id={needle ? undefined : `t-${Math.floor(block.startMs / 1000)}`} className="transcript-time">{stamp(block.startMs)}</h3>
+            <h3 id={needle ? undefined : `t-${Math.floor(block.startMs / 1000)}`} className="transcript-time">{formatTimestamp(block.startMs)}</h3>
             <ol>
               {block.lines.map((line) => (
                 <li key={line.startMs} id={needle ? undefined : `l-${line.startMs}`}>
@@ -81,7 +82,7 @@ export default function Transcript({ children }: { children?: ReactNode }) {
                     aria-current={line.startMs === activeMs ? 'time' : undefined}
                     onClick={() => { setActiveMs(line.startMs); requestSeek(line.startMs); }}
                   >
-                    <span className="line-time">{stamp(line.startMs)}</span> <span className="line-text">{line.text}</span>
+                    <span className="line-time">{formatTimestamp(line.startMs)}</span> <span className="line-text">{line.text}</span>
                   </button>
                 </li>
               ))}

@@ -5,14 +5,6 @@
  */
 import type { TranscriptBlock } from '../../lib/transcript.ts';
 
-/** A line's or block's start as the transcript shows it: `m:ss`, or `h:mm:ss` past an hour. */
-export function stamp(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
 
 /** The blocks and lines of server-rendered transcript markup under `root` (blocks carry `data-block-ms`, lines `data-start-ms`). */
 export function readTranscriptBlocks(root: ParentNode): TranscriptBlock[] {
