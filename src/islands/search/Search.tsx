@@ -30,6 +30,35 @@ function optionsFor(counts: Record<string, number> | undefined, order?: string[]
   return entries.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+interface FilterSelectProps {
+  label: string;
+  name: string;
+  allLabel: string;
+  value: string;
+  /** Every value with its count over the whole index. */
+  options: [string, number][];
+  /** Counts for the current query, when there is one. */
+  counts: Record<string, number> | undefined;
+  onChange: (value: string) => void;
+}
+
+/** One Pagefind filter as a labelled select, each option with its result count. */
+function FilterSelect({ label, name, allLabel, value, options, counts, onChange }: FilterSelectProps) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{allLabel}</option>
+        {options.map(([option, total]) => (
+          <option key={option} value={option}>
+            {option} ({counts?.[option] ?? total})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function statusText(index: IndexState, params: SearchParams, outcome: Outcome | null, searching: boolean): string {
   if (index === 'loading') return 'Loading search…';
   if (index === 'missing')
@@ -152,28 +181,8 @@ export default function Search() {
           data-search-primary=""
         />
         <div className="search-filters">
-          <label>
-            <span>Course</span>
-            <select name="course" value={params.course} onChange={(e) => update({ course: e.target.value })}>
-              <option value="">All courses</option>
-              {courseOptions.map(([name, total]) => (
-                <option key={name} value={name}>
-                  {name} ({counts?.course?.[name] ?? total})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>Type</span>
-            <select name="type" value={params.type} onChange={(e) => update({ type: e.target.value })}>
-              <option value="">All types</option>
-              {typeOptions.map(([name, total]) => (
-                <option key={name} value={name}>
-                  {name} ({counts?.type?.[name] ?? total})
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Course" name="course" allLabel="All courses" value={params.course} options={courseOptions} counts={counts?.course} onChange={(course) => update({ course })} />
+          <FilterSelect label="Type" name="type" allLabel="All types" value={params.type} options={typeOptions} counts={counts?.type} onChange={(type) => update({ type })} />
         </div>
       </form>
       <p id="search-status" className="search-status" role="status" aria-live="polite">
