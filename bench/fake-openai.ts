@@ -24,6 +24,7 @@ const NOTES: Notes = {
     { title: 'The rule', body: '- Step against the gradient\n- Smaller steps near the minimum', startMs: 60_000, keyTerms: ['gradient', 'step size'] },
     { title: 'Why it works', body: '- Each step lowers the cost a little\n- Repeating it finds a local minimum', startMs: 120_000, keyTerms: ['local minimum'] },
   ],
+  glossary: [{ term: 'gradient', definition: 'The gradient is the direction of steepest ascent.', startMs: 60_000 }],
 };
 
 const QUESTIONS: VideoQuiz['questions'] = Array.from({ length: 5 }, (_, i) => ({
@@ -32,6 +33,7 @@ const QUESTIONS: VideoQuiz['questions'] = Array.from({ length: 5 }, (_, i) => ({
   answer: 0,
   explanation: 'Stepping against the gradient lowers the cost.',
   startMs: i * 30_000,
+  kind: 'concept',
 }));
 
 function answerFor(schemaName: string): unknown {

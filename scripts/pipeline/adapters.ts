@@ -3,12 +3,16 @@
  * metadata come from and what writes notes and quizzes. Production passes the
  * YouTube and OpenAI adapters; tests pass the same adapters pointed at local peers.
  */
-import type { Notes, Segment, VideoMeta, VideoQuiz } from '../../src/lib/schema.ts';
+import type { Notes, Segment, VideoChapter, VideoMeta, VideoQuiz } from '../../src/lib/schema.ts';
 
 export interface GenerationInput {
   youtubeVideoId: string;
   title: string;
   segments: readonly Segment[];
+  /** The lecture's own chapters (the entry's, else YouTube's); when present, note sections follow them. */
+  chapters?: readonly VideoChapter[];
+  /** The transcript's language (BCP 47, e.g. "en", "de"). */
+  language?: string;
 }
 
 export interface NotesAndQuizGenerator {

@@ -7,7 +7,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, AuthenticationError, RateLimitError } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { z } from 'astro/zod';
-import { notesSchema, videoQuizChunkSchema, videoQuizSchema, type Notes, type VideoQuiz } from '../../src/lib/schema.ts';
+import { notesModelSchema, videoQuizChunkModelSchema, videoQuizModelSchema, videoQuizSchema, type Notes, type VideoQuiz } from '../../src/lib/schema.ts';
 import { approxTokens, chunkSegments, drawAcross, transcriptForPrompt } from './chunking.ts';
 import { openAIModelName, type PipelineConfig, type ProviderEndpoint } from './config.ts';
 import { parseModelOutput } from './model-output.ts';
@@ -109,26 +109,26 @@ export function createOpenAIGenerator(config: PipelineConfig): NotesAndQuizGener
 
     async generateNotes(input) {
       const chunks = chunkSegments(input.segments, config.tokenBudget);
-      if (chunks.length === 1) return complete('notes', notesSchema, 'study_notes', NOTES_PROMPT, transcriptMessage(input), 'notes');
+      if (chunks.length === 1) return complete('notes', notesModelSchema, 'study_notes', NOTES_PROMPT, transcriptMessage(input), 'notes');
       const partials: Notes[] = [];
       for (const [i, segments] of chunks.entries()) {
-        partials.push(await complete('notes', notesSchema, 'study_notes', NOTES_PROMPT, transcriptMessage({ ...input, segments }, `Part ${i + 1} of ${chunks.length}.`), `notes (part ${i + 1}/${chunks.length})`));
+        partials.push(await complete('notes', notesModelSchema, 'study_notes', NOTES_PROMPT, transcriptMessage({ ...input, segments }, `Part ${i + 1} of ${chunks.length}.`), `notes (part ${i + 1}/${chunks.length})`));
       }
       const partialsJson = JSON.stringify(partials.map((p, i) => ({ part: i + 1, ...p })));
       if (approxTokens(partialsJson) > config.tokenBudget) {
         // Too many parts to merge in one call: keep every section and join the summaries.
-        return { summary: partials.map((p) => p.summary).join(' '), sections: partials.flatMap((p) => p.sections) };
+        return { summary: partials.map((p) => p.summary).join(' '), sections: partials.flatMap((p) => p.sections), glossary: partials.flatMap((p) => p.glossary) };
       }
-      return complete('notes', notesSchema, 'study_notes', MERGE_PROMPT, `Video title: ${JSON.stringify(input.title)}\n<partial_notes>\n${partialsJson}\n</partial_notes>`, 'notes (merge)');
+      return complete('notes', notesModelSchema, 'study_notes', MERGE_PROMPT, `Video title: ${JSON.stringify(input.title)}\n<partial_notes>\n${partialsJson}\n</partial_notes>`, 'notes (merge)');
     },
 
     async generateQuiz(input) {
       const chunks = chunkSegments(input.segments, config.tokenBudget);
-      if (chunks.length === 1) return complete('quiz', videoQuizSchema, 'video_quiz', quizPrompt('5 to 10'), transcriptMessage(input), 'quiz');
+      if (chunks.length === 1) return complete('quiz', videoQuizModelSchema, 'video_quiz', quizPrompt('5 to 10'), transcriptMessage(input), 'quiz');
       const perChunk = Math.max(1, Math.ceil(10 / chunks.length));
       const groups: VideoQuiz['questions'][] = [];
       for (const [i, segments] of chunks.entries()) {
-        const part = await complete('quiz', videoQuizChunkSchema, 'video_quiz_part', quizPrompt(String(perChunk)), transcriptMessage({ ...input, segments }, `Part ${i + 1} of ${chunks.length}.`), `quiz (part ${i + 1}/${chunks.length})`);
+        const part = await complete('quiz', videoQuizChunkModelSchema, 'video_quiz_part', quizPrompt(String(perChunk)), transcriptMessage({ ...input, segments }, `Part ${i + 1} of ${chunks.length}.`), `quiz (part ${i + 1}/${chunks.length})`);
         groups.push(part.questions);
       }
       const questions = drawAcross(groups, 10).sort((a, b) => a.startMs - b.startMs);

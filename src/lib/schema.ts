@@ -72,8 +72,8 @@ export const quizQuestionSchema = z
     prompt: nonEmpty('a question prompt'),
     choices: z
       .array(nonEmpty('a choice'))
-      .min(2, 'expected 2-6 choices')
-      .max(6, 'expected 2-6 choices'),
+      .min(2, 'expected 2-8 choices')
+      .max(8, 'expected 2-8 choices'),
     answer: z.number().int('expected the index of the right choice (0 is the first)'),
     explanation: z.string().default(''),
     /** For video quizzes: where in the video this question is taught. */
@@ -139,12 +139,20 @@ export const itemSchema = z.discriminatedUnion(
   { error: `expected type to be one of ${itemTypes.join(', ')}` },
 );
 
+/** A lecture's own chapter: a title and where it starts (milliseconds into the video). */
+export const videoChapterSchema = z.object({
+  title: nonEmpty('a chapter title'),
+  startMs: z.number().int().min(0),
+});
+
 export const videoEntrySchema = z.strictObject({
   youtubeVideoId: youtubeId,
   url: httpUrl,
   title: z.string().optional(),
   /** Preferred caption languages, best first. */
   languages: z.array(z.string()).default(['en']),
+  /** The lecture's chapters as the instructor wants them; wins over the chapters read from YouTube. */
+  chapters: z.array(videoChapterSchema).optional(),
 });
 
 /* ---------- generated cache (written by scripts/, read by the site) ---------- */
@@ -176,7 +184,11 @@ export const videoMetaSchema = z.object({
   durationSeconds: z.number().min(0).default(0),
   publishedAt: z.string().optional(),
   thumbnailUrl: z.string().optional(),
+  /** Creator chapters read from YouTube (chapter markers, or `0:00 Title` lines in the description). */
+  chapters: z.array(videoChapterSchema).optional(),
 });
+
+export const glossaryEntrySchema = z.object({ term: z.string().min(1), definition: z.string().min(1), startMs: z.number().int().min(0) });
 
 /** What a model (or the offline provider) must return for notes. */
 export const notesSchema = z.object({
@@ -191,7 +203,20 @@ export const notesSchema = z.object({
       }),
     )
     .min(1),
+  /** Each key term with the sentence of the lecture that defines it, and when it is said. */
+  glossary: z.array(glossaryEntrySchema).default([]),
 });
+
+export const quizQuestionKinds = ['definition', 'term', 'statement', 'cloze', 'concept'] as const;
+
+const videoQuizQuestionFields = {
+  prompt: z.string().min(1),
+  choices: z.array(z.string().min(1)).min(2).max(8),
+  answer: z.number().int().min(0),
+  explanation: z.string(),
+  startMs: z.number().int().min(0),
+};
+const answerIsAChoice = [(q: { answer: number; choices: string[] }) => q.answer < q.choices.length, { message: 'answer is not one of the choices', path: ['answer'] }] as const;
 
 /** What a model (or the offline provider) must return for a video quiz. */
 export const videoQuizSchema = z.object({
@@ -199,13 +224,11 @@ export const videoQuizSchema = z.object({
     .array(
       z
         .object({
-          prompt: z.string().min(1),
-          choices: z.array(z.string().min(1)).min(2).max(6),
-          answer: z.number().int().min(0),
-          explanation: z.string(),
-          startMs: z.number().int().min(0),
+          ...videoQuizQuestionFields,
+          /** What the question tests: a definition, a term for a definition, a true/false statement, a cloze line, or a concept. */
+          kind: z.enum(quizQuestionKinds).optional(),
         })
-        .refine((q) => q.answer < q.choices.length, { message: 'answer is not one of the choices', path: ['answer'] }),
+        .refine(...answerIsAChoice),
     )
     .min(5)
     .max(10),
@@ -241,6 +264,8 @@ export type VideoMeta = z.infer<typeof videoMetaSchema>;
 export type Notes = z.infer<typeof notesSchema>;
 export type VideoQuiz = z.infer<typeof videoQuizSchema>;
 export type VideoResult = z.infer<typeof videoResultSchema>;
+export type VideoChapter = z.infer<typeof videoChapterSchema>;
+export type GlossaryEntry = Notes['glossary'][number];
 
 /* ---------- video pipeline (scripts/pipeline) ---------- */
 
@@ -266,4 +291,13 @@ export const pipelineConfigSchema = z.strictObject({
 });
 
 export type VideoQuizChunk = z.infer<typeof videoQuizChunkSchema>;
+
+/**
+ * The shapes a model is asked for (structured output needs every field required):
+ * the stored shapes with the glossary and each question's kind required.
+ */
+export const notesModelSchema = notesSchema.extend({ glossary: z.array(glossaryEntrySchema) });
+const modelQuestion = z.object({ ...videoQuizQuestionFields, kind: z.enum(quizQuestionKinds) }).refine(...answerIsAChoice);
+export const videoQuizModelSchema = z.object({ questions: z.array(modelQuestion).min(5).max(10) });
+export const videoQuizChunkModelSchema = z.object({ questions: z.array(modelQuestion).min(1).max(10) });
 export type PipelineConfigFile = z.infer<typeof pipelineConfigSchema>;

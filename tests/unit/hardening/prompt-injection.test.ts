@@ -72,7 +72,7 @@ describe('prompt injection in a transcript', () => {
   it('rejects an answer that keeps the shape but smuggles in an out-of-range quiz answer', async () => {
     server.behaviour = (request, count) => {
       if (request.schemaName === 'study_notes') return validBehaviour(request, count);
-      return { kind: 'json', content: { questions: Array.from({ length: 6 }, (_, i) => ({ prompt: `Q${i}`, choices: ['a', 'b'], answer: 7, explanation: 'x', startMs: 0 })) } };
+      return { kind: 'json', content: { questions: Array.from({ length: 6 }, (_, i) => ({ prompt: `Q${i}`, choices: ['a', 'b'], answer: 7, explanation: 'x', startMs: 0, kind: 'concept' })) } };
     };
     const run = await cli(['process', '--force']);
     expect(run.code).toBe(0);

@@ -27,6 +27,7 @@ export const sampleNotes = (startMs = 0) => ({
     { title: 'Neurons', body: '- A neuron holds a number between 0 and 1.', startMs, keyTerms: ['neuron', 'activation'] },
     { title: 'Layers', body: '- Activations in one layer determine the next.', startMs: startMs + 1000, keyTerms: ['layer'] },
   ],
+  glossary: [{ term: 'activation', definition: "The number a neuron holds is called its activation.", startMs }],
 });
 
 export const sampleQuestion = (i: number, startMs = 0) => ({
@@ -35,6 +36,7 @@ export const sampleQuestion = (i: number, startMs = 0) => ({
   answer: 0,
   explanation: 'A neuron holds a number, its activation.',
   startMs: startMs + i * 1000,
+  kind: 'definition',
 });
 
 /** Valid structured output for whichever schema the request asks for. */
