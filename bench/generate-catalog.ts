@@ -91,6 +91,7 @@ function notesFor(text: SyntheticText, segments: readonly Segment[]): Notes {
       startMs: segments[Math.floor((i * segments.length) / sections)]!.startMs,
       keyTerms: [text.noun(), text.noun(), text.phrase()],
     })),
+    glossary: [],
   };
 }
 

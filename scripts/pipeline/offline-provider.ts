@@ -149,7 +149,7 @@ export function extractNotes(segments: readonly Segment[]): Notes {
     return { title, body: body || `- ${asSentence(block.sentences[0]!.text)}`, startMs: block.startMs, keyTerms };
   });
   const summary = keySentences(sentences, allWeights, 3).map((s) => asSentence(s.text)).join(' ');
-  return { summary: summary || asSentence(sentences[0]!.text), sections };
+  return { summary: summary || asSentence(sentences[0]!.text), sections, glossary: [] };
 }
 
 /** Inflections of the answer (activation / activations) would be right answers too, so they are not distractors. */

@@ -216,7 +216,10 @@ const videoQuizQuestionFields = {
   explanation: z.string(),
   startMs: z.number().int().min(0),
 };
-const answerIsAChoice = [(q: { answer: number; choices: string[] }) => q.answer < q.choices.length, { message: 'answer is not one of the choices', path: ['answer'] }] as const;
+const answerIsAChoice: [(q: { answer: number; choices: string[] }) => boolean, { message: string; path: PropertyKey[] }] = [
+  (q) => q.answer < q.choices.length,
+  { message: 'answer is not one of the choices', path: ['answer'] },
+];
 
 /** What a model (or the offline provider) must return for a video quiz. */
 export const videoQuizSchema = z.object({

@@ -72,6 +72,7 @@ function modelResult(): VideoResult {
     notes: {
       summary: `Summary with ${PAYLOADS[0]} and ${PAYLOADS[5]}`,
       sections: PAYLOADS.map((p, i) => ({ title: `Section ${i} ${p}`, body: `Body ${i}: ${p}\n\n- list ${p}\n\n[link](javascript:__xss(${100 + i}))`, startMs: i * 10_000, keyTerms: [p, 'gradient'] })),
+      glossary: PAYLOADS.map((p, i) => ({ term: `Term ${p}`, definition: `Defined as ${p}`, startMs: i * 10_000 })),
     },
     quiz: {
       questions: PAYLOADS.slice(0, 8).map((p, i) => ({ prompt: `Prompt ${p}?`, choices: [`Right ${p}`, `Wrong ${PAYLOADS[i + 1]}`], answer: 0, explanation: `Because ${p}`, startMs: i * 10_000 })),
