@@ -57,10 +57,10 @@ function rootCause(error: unknown): Error | undefined {
   return cause instanceof Error ? cause : undefined;
 }
 
-/** The server's own sentence, from the error body when there is one. */
+/** The server's own sentence, from the error body when there is one; organisation and project ids left out of files that get committed. */
 function serverMessage(error: APIError): string {
   const body = error.error as { message?: unknown } | undefined;
-  const text = typeof body?.message === 'string' ? body.message : error.message;
+  const text = (typeof body?.message === 'string' ? body.message : error.message).replace(/\b(org-|proj_)[A-Za-z0-9]{4,}/g, '$1…');
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 

@@ -115,6 +115,27 @@ describe('errors the model server answers with', () => {
     );
   });
 
+  it('splits a quiz too large for one call into parts, and an answer cut off by its length too', async () => {
+    server.behaviour = (request, n) => {
+      if (request.schemaName === 'video_quiz') return openAIErrorReply('context-length-exceeded');
+      if (request.schemaName === 'video_quiz_part' && n === 3) return { kind: 'raw', content: '{"questions": [{"prompt": "What', finishReason: 'length' };
+      return validBehaviour(request, n);
+    };
+    await run(config());
+    expect(readVideoStatus(ID, root)).toMatchObject({ ok: true, value: { status: 'completed' } });
+    const quizCalls = server.requests.filter((r) => r.schemaName !== 'study_notes').map((r) => `${r.schemaName}:${transcriptOf(r).split('\n').length}`);
+    const whole = Number(quizCalls[0]!.split(':')[1]);
+    const half = Math.ceil(whole / 2);
+    // The whole transcript, its first half (cut off), that half's halves, then the second half.
+    expect(quizCalls).toEqual([`video_quiz:${whole}`, `video_quiz_part:${half}`, `video_quiz_part:${Math.ceil(half / 2)}`, `video_quiz_part:${Math.floor(half / 2)}`, `video_quiz_part:${whole - half}`]);
+  });
+
+  it('masks organisation ids the server names in a rate-limit message', async () => {
+    server.behaviour = () => openAIErrorReply('rate-limit-tokens');
+    await run(config({ LEARNSPACE_MAX_RETRIES: '0' }));
+    expect(error()).toContain('Rate limit reached for gpt-5-mini in organization org-… on tokens per min');
+  });
+
   it('does not retry a rejected key (401)', async () => {
     server.behaviour = () => openAIErrorReply('invalid-api-key');
     await run(config());
