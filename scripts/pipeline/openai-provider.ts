@@ -69,7 +69,7 @@ export function classifyApiError(error: unknown): ApiFailure | null {
   if (error instanceof APIConnectionError) {
     const cause = rootCause(error) as NodeJS.ErrnoException | undefined;
     // A host that does not exist or a URL fetch refuses will not get better by asking again.
-    if (cause?.code === 'ENOTFOUND' || /credentials|invalid url/i.test(cause?.message ?? '')) return 'bad-endpoint';
+    if (cause?.code === 'ENOTFOUND' || /credentials|invalid url|bad port/i.test(cause?.message ?? '')) return 'bad-endpoint';
     return 'unreachable';
   }
   if (!(error instanceof APIError)) return null;

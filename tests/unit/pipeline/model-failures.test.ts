@@ -4,13 +4,14 @@
  * instructor reads and by how many requests reached the server.
  */
 import { readFileSync, rmSync } from 'node:fs';
+import { APIConnectionError } from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readContent } from '../../../src/lib/content-files.ts';
 import { validateContent } from '../../../src/lib/validate-content.ts';
 import { readVideoStatus } from '../../../src/lib/video-cache.ts';
 import { resolveConfig, type PipelineConfig } from '../../../scripts/pipeline/config.ts';
 import { createCacheWriter } from '../../../scripts/pipeline/cache-writer.ts';
-import { createOpenAIGenerator } from '../../../scripts/pipeline/openai-provider.ts';
+import { classifyApiError, createOpenAIGenerator } from '../../../scripts/pipeline/openai-provider.ts';
 import { processPendingVideos } from '../../../scripts/pipeline/process-videos.ts';
 import { openAIErrorReply, startOpenAIServer, transcriptOf, validBehaviour, type LocalOpenAI } from './helpers/openai-server.ts';
 import { tempProject } from './helpers/temp-content.ts';
@@ -163,6 +164,28 @@ describe('errors the model server answers with', () => {
     await run(config({ OPENAI_BASE_URL: withoutV1 }));
     expect(server.hits).toBe(1);
     expect(error()).toMatch(/^http:\/\/127\.0\.0\.1:\d+ has no chat completions API \(404 for http:\/\/127\.0\.0\.1:\d+\/chat\/completions\) for notes generation; check NOTES_GENERATION_ENDPOINT or OPENAI_BASE_URL \(OpenAI-compatible servers usually end in \/v1\)$/);
+  });
+});
+
+describe('servers that cannot be reached', () => {
+  it('retries a refused connection, which a starting server may give', async () => {
+    const gone = await startOpenAIServer();
+    await gone.close();
+    await run(config({ OPENAI_BASE_URL: gone.baseURL, LEARNSPACE_MAX_RETRIES: '1' }));
+    expect(error()).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:\d+\/v1 for notes generation \(2 attempts\): connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
+  });
+
+  it('does not retry a port fetch refuses to call', async () => {
+    await run(config({ OPENAI_BASE_URL: 'http://127.0.0.1:1/v1', LEARNSPACE_MAX_RETRIES: '2' }));
+    expect(error()).toBe('cannot use http://127.0.0.1:1/v1 for notes generation: bad port; check NOTES_GENERATION_ENDPOINT or OPENAI_BASE_URL');
+  });
+
+  it('does not retry a host name that does not resolve', () => {
+    // What openai-node throws for undici's DNS failure: fetch's TypeError with the resolver's error as its cause.
+    const dns = new APIConnectionError({ cause: new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND llm.internal'), { code: 'ENOTFOUND' }) }) });
+    const refused = new APIConnectionError({ cause: new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) }) });
+    expect(classifyApiError(dns)).toBe('bad-endpoint');
+    expect(classifyApiError(refused)).toBe('unreachable');
   });
 });
 
