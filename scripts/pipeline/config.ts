@@ -9,7 +9,7 @@ import { friendlyParams, zodProblems, formatProblem } from '../../src/lib/friend
 
 export const CONFIG_FILE = 'learnspace.config.json';
 /** Bumped whenever prompts change, so cached notes and quizzes are regenerated. */
-export const PROMPT_VERSION = 'v1';
+export const PROMPT_VERSION = 'v2';
 export const OFFLINE_MODEL = 'extractive-v1';
 
 export interface ProviderEndpoint {
@@ -35,7 +35,7 @@ export class ConfigError extends Error {
 }
 
 const DEFAULTS = {
-  model: 'gpt-4o-mini',
+  model: 'gpt-5-mini',
   concurrency: 4,
   timeoutMs: 120_000,
   maxRetries: 3,

@@ -130,7 +130,13 @@ async function processOne(plan: VideoPlan, options: ProcessOptions): Promise<Vid
     const acquired = await acquire(plan, options);
     warnings = acquired.warnings;
     hash = inputsHash(acquired.digest, config);
-    const input = { youtubeVideoId: video.id, title: video.data.title ?? acquired.meta.title, segments: acquired.transcript.segments };
+    const input = {
+      youtubeVideoId: video.id,
+      title: video.data.title ?? acquired.meta.title,
+      segments: acquired.transcript.segments,
+      chapters: video.data.chapters ?? acquired.meta.chapters,
+      language: acquired.transcript.language,
+    };
     const notes = parseModelOutput(JSON.stringify(await generator.generateNotes(input)), notesSchema, 'notes');
     const quiz = parseModelOutput(JSON.stringify(await generator.generateQuiz({ ...input, notes })), videoQuizSchema, 'quiz');
     const result: VideoResult = videoResultSchema.parse({

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readContent } from '../../../src/lib/content-files.ts';
 import { validateContent } from '../../../src/lib/validate-content.ts';
@@ -54,7 +54,7 @@ describe('generation through an OpenAI-compatible server', () => {
     expect(report.outcomes).toMatchObject([{ id: 'IHZwWFHWa-w', status: 'completed', attempts: 1 }]);
     expect(status()).toMatchObject({ status: 'completed', attempts: 1 });
     const result = readVideoResult('IHZwWFHWa-w', root);
-    expect(result.ok && result.value.generator).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', promptVersion: 'v1' });
+    expect(result.ok && result.value.generator).toMatchObject({ provider: 'openai', model: 'gpt-5-mini', promptVersion: 'v2' });
     expect(result.ok && result.value.transcript.source).toBe('file');
     expect(server.requests.map((r) => r.schemaName)).toEqual(['study_notes', 'video_quiz']);
     const first = server.requests[0]!;
@@ -79,19 +79,39 @@ describe('generation through an OpenAI-compatible server', () => {
     expect(server.requests.at(-1)!.model).toBe('llama3.1:8b');
   });
 
-  it('fails with the reason when the model returns invalid JSON', async () => {
+  it('fails with the reason when the model returns invalid JSON twice', async () => {
     server.behaviour = () => ({ kind: 'raw', content: 'Sure! Here are your notes: {"summary": ' });
     const report = await run(config());
     expect(report.outcomes[0]!.status).toBe('failed');
     expect(status()).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(status().error).toMatch(/^notes: the model returned invalid JSON \(.*\); starts with "Sure! Here are your notes/);
+    expect(server.requests.map((r) => r.schemaName)).toEqual(['study_notes', 'study_notes']);
+    expect(status().error).toMatch(/^notes: the model returned invalid JSON \(.*\); starts with "Sure! Here are your notes.*\(asked twice\)$/);
+  });
+
+  it('asks again with a fresh call when an answer is garbage once, then keeps the good one', async () => {
+    server.behaviour = (request, n) => (n === 1 ? { kind: 'raw', content: '```json\n{"summary": "Notes' } : validBehaviour(request, n));
+    const report = await run(config());
+    expect(report.outcomes).toMatchObject([{ status: 'completed' }]);
+    expect(server.requests.map((r) => r.schemaName)).toEqual(['study_notes', 'study_notes', 'video_quiz']);
+    const result = readVideoResult('IHZwWFHWa-w', root);
+    expect(result.ok && result.value.notes.glossary[0]!.term).toBe('activation');
+  });
+
+  it('asks again when an answer is off-schema once (a question without its kind)', async () => {
+    server.behaviour = (request, n) =>
+      request.schemaName === 'video_quiz' && n === 2
+        ? { kind: 'json', content: { questions: Array.from({ length: 6 }, (_, i) => ({ ...sampleQuestion(i), kind: undefined })) } }
+        : validBehaviour(request, n);
+    await run(config());
+    expect(status().status).toBe('completed');
+    expect(server.requests.map((r) => r.schemaName)).toEqual(['study_notes', 'video_quiz', 'video_quiz']);
   });
 
   it('fails with the field path when the output does not match the schema (prompt injection cannot change the shape)', async () => {
     server.behaviour = (request) =>
       request.schemaName === 'study_notes' ? { kind: 'json', content: sampleNotes() } : { kind: 'json', content: { questions: [{ ...sampleQuestion(0), answer: 7 }], hacked: true } };
     await run(config());
-    expect(status().error).toBe("quiz: the model's output does not match the schema: questions[0].answer: answer is not one of the choices; questions: expected at least 5 entries, got a list of 1");
+    expect(status().error).toBe("quiz: the model's output does not match the schema: questions[0].answer: answer is not one of the choices; questions: expected at least 5 entries, got a list of 1 (asked twice)");
   });
 
   it('keeps the last good notes when regeneration fails', async () => {
@@ -123,7 +143,7 @@ describe('generation through an OpenAI-compatible server', () => {
     server.behaviour = () => ({ kind: 'status', status: 429, headers: { 'retry-after-ms': '10' } });
     await run(config({ maxRetries: 1 }));
     expect(server.requests).toHaveLength(2);
-    expect(status().error).toMatch(/rate limited by .* \(429, 2 attempts\); lower LEARNSPACE_CONCURRENCY/);
+    expect(status().error).toMatch(/rate limited by http:\/\/127\.0\.0\.1:\d+\/v1 \(429, 2 attempts, the server asks to wait 1 s\): "status 429"; lower LEARNSPACE_CONCURRENCY/);
   });
 
   it('times out a hanging server', async () => {
@@ -147,9 +167,34 @@ describe('generation through an OpenAI-compatible server', () => {
     expect(parts).toBeGreaterThan(1);
     // One notes call per chunk plus the merge.
     expect(names.filter((n) => n === 'study_notes')).toHaveLength(parts + 1);
-    expect(server.requests.at(-1)!.body.messages[1]!.content).toContain('Part ');
+    expect(server.requests.at(-1)!.body.messages[1]!.content).toContain('This is one part of a longer lecture, from ');
     const result = readVideoResult('IHZwWFHWa-w', root);
     expect(result.ok && result.value.quiz.questions.length).toBe(Math.min(10, parts * 3));
+  });
+
+  it("asks for sections by the lecture's chapters, a glossary and the question mix, in the transcript's language", async () => {
+    appendFileSync(`${root}/content/videos/IHZwWFHWa-w.yaml`, 'languages: [de]\nchapters:\n  - { title: Wie ein Netz lernt, startMs: 0 }\n  - { title: Die Kostenfunktion, startMs: 60000 }\n');
+    await run(config());
+    const [notes, quiz] = server.requests;
+    expect(notes!.body.messages[0]!.content).toContain('in German, the language of the transcript');
+    expect(notes!.body.messages[0]!.content).toContain('write exactly one section per chapter, in order, with the chapter title as the section title');
+    expect(notes!.body.messages[0]!.content).toContain('glossary: each key concept the lecture defines');
+    expect(notes!.body.messages[1]!.content).toContain('<chapters>\n[0] Wie ein Netz lernt\n[60000] Die Kostenfunktion\n</chapters>');
+    expect(quiz!.body.messages[0]!.content).toMatch(/definition: .*\n- term: .*\n- statement: .*\n- concept: .*\n- cloze: .*at most a third/);
+    expect(quiz!.body.messages[0]!.content).toContain('the wrong choices are the same kind of thing as the right one and of similar length');
+    // The quiz is told the concepts the notes found, so its answers are key concepts.
+    expect(quiz!.body.messages[1]!.content).toContain('Key concepts from the study notes: activation; neuron; layer');
+  });
+
+  it('sends a reasoning model max_completion_tokens and no temperature, other models a temperature', async () => {
+    await run(config());
+    expect(server.requests[0]!.model).toBe('gpt-5-mini');
+    expect(server.requests[0]!.body.max_completion_tokens).toBe(16_000);
+    expect(server.requests[0]!.body).not.toHaveProperty('temperature');
+    const local = { baseURL: server.baseURL, model: 'llama3.1:8b' };
+    await run({ ...config(), notes: local, quiz: local }, { force: true });
+    expect(server.requests.at(-1)!.body.temperature).toBe(0.2);
+    expect(server.requests.at(-1)!.body).not.toHaveProperty('max_completion_tokens');
   });
 
   it('uses per-task endpoints for notes and quiz', async () => {

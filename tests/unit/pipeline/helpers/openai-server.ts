@@ -1,21 +1,32 @@
 /**
  * A local OpenAI-compatible server (POST /v1/chat/completions on 127.0.0.1)
  * whose behaviour each test sets: valid structured output, broken output,
- * rate limits, server errors, hangs and latency. It counts what it received.
+ * OpenAI's own error answers, server errors, hangs and latency. It counts what
+ * it received, on any path.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 
 export interface ReceivedRequest {
   schemaName: string;
   model: string;
-  body: { messages: { role: string; content: string }[]; response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } } };
+  body: {
+    messages: { role: string; content: string }[];
+    response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } };
+    temperature?: number;
+    max_completion_tokens?: number;
+    max_tokens?: number;
+  };
   authorization: string | undefined;
+  /** The path and query as received. */
+  url: string;
 }
 
 export type Reply =
   | { kind: 'json'; content: unknown }
-  | { kind: 'raw'; content: string }
+  | { kind: 'raw'; content: string; finishReason?: string }
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
   | { kind: 'hang' };
 
@@ -39,6 +50,15 @@ export const sampleQuestion = (i: number, startMs = 0) => ({
   kind: 'definition',
 });
 
+/** One of OpenAI's recorded error answers (tests/fixtures/pipeline/openai-errors/<name>.json). */
+export function openAIErrorReply(name: string, headers: Record<string, string> = {}): Reply {
+  const recorded = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/pipeline/openai-errors', `${name}.json`), 'utf8')) as { status: number; headers: Record<string, string>; body: unknown };
+  return { kind: 'status', status: recorded.status, headers: { ...recorded.headers, ...headers }, body: recorded.body };
+}
+
+/** The transcript part of a request's user message. */
+export const transcriptOf = (request: ReceivedRequest) => /<transcript>\n([\s\S]*)\n<\/transcript>/.exec(request.body.messages[1]?.content ?? '')?.[1] ?? '';
+
 /** Valid structured output for whichever schema the request asks for. */
 export const validBehaviour: Behaviour = (request) => {
   if (request.schemaName === 'study_notes') return { kind: 'json', content: sampleNotes() };
@@ -49,6 +69,8 @@ export const validBehaviour: Behaviour = (request) => {
 export interface LocalOpenAI {
   baseURL: string;
   requests: ReceivedRequest[];
+  /** Every HTTP request, on any path (a wrong base URL shows up here, not in `requests`). */
+  hits: number;
   behaviour: Behaviour;
   latencyMs: number;
   close(): Promise<void>;
@@ -59,6 +81,7 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
   const state: LocalOpenAI = {
     baseURL: '',
     requests: [],
+    hits: 0,
     behaviour,
     latencyMs: 0,
     close: () =>
@@ -71,12 +94,14 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     let text = '';
     for await (const chunk of req) text += chunk;
-    if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
-      res.writeHead(404).end();
+    state.hits++;
+    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://127.0.0.1').pathname !== '/v1/chat/completions') {
+      // What Ollama answers on a path it does not serve.
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('404 page not found');
       return;
     }
     const body = JSON.parse(text) as ReceivedRequest['body'] & { model: string };
-    const request: ReceivedRequest = { schemaName: body.response_format?.json_schema?.name ?? '', model: body.model, body, authorization: req.headers.authorization };
+    const request: ReceivedRequest = { schemaName: body.response_format?.json_schema?.name ?? '', model: body.model, body, authorization: req.headers.authorization, url: req.url ?? '' };
     state.requests.push(request);
     const reply = state.behaviour(request, state.requests.length);
     if (state.latencyMs) await new Promise((r) => setTimeout(r, state.latencyMs));
@@ -95,7 +120,7 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
         object: 'chat.completion',
         created: Math.floor(Date.now() / 1000),
         model: body.model,
-        choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+        choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: (reply.kind === 'raw' && reply.finishReason) || 'stop', logprobs: null }],
         usage: { prompt_tokens: 100, completion_tokens: 100, total_tokens: 200 },
       }),
     );
