@@ -140,7 +140,7 @@ export function buildCommonCartridge(course: ExportCourse, site: BuiltSite, opti
         case 'resource': {
           assetsOf.set(pageFile, new Set());
           const target = d.url ? ({ kind: 'external', url: d.url } as const) : resolverFor(pageFile)(d.file!);
-          const href = target.kind === 'file' ? relativeHref(pageFile, target.file) : target.url;
+          const href = target.kind === 'file' ? encodeURI(relativeHref(pageFile, target.file)) : target.url;
           const label = d.url ?? d.file!.split('/').pop()!;
           addWebPage(id, pageFile, item.title, `${description}<p><a href="${escapeHtml(href)}" target="_blank" rel="noopener">${escapeHtml(label)}</a></p>`);
           break;

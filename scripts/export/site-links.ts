@@ -63,7 +63,7 @@ export function rewriteSiteLinks(root: DefaultTreeAdapterTypes.ParentNode, fromF
     const [path, rest] = splitPath(value);
     const target = resolve(path);
     if (target.kind === 'external') return { value: target.url + rest, external: true };
-    return { value: relativeHref(fromFile, target.file) + rest, external: false };
+    return { value: encodeURI(relativeHref(fromFile, target.file)) + rest, external: false };
   };
   for (const el of elements(root)) {
     for (const attr of [...el.attrs]) {
@@ -99,7 +99,7 @@ export function rewriteCssUrls(css: string, fromFile: string, resolve: LinkResol
     if (!isSitePath(value)) return whole;
     const [path, rest] = splitPath(value);
     const target = resolve(path);
-    const out = target.kind === 'file' ? relativeHref(fromFile, target.file) : target.url;
+    const out = target.kind === 'file' ? encodeURI(relativeHref(fromFile, target.file)) : target.url;
     return `url(${quote}${out}${rest}${quote})`;
   });
 }
