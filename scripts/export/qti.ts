@@ -24,7 +24,7 @@ export interface QtiAssessment {
 const QTI_NS = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
 const QTI_XSD = 'http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_qtiasiv1p2p1_v1p0.xsd';
 
-export const xmlBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, processEntities: true });
+export const xmlBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false, processEntities: true });
 
 const field = (label: string, entry: string) => ({ fieldlabel: label, fieldentry: entry });
 const text = (value: string) => ({ material: { mattext: { '@_texttype': 'text/plain', '#text': value } } });
