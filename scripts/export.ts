@@ -12,7 +12,10 @@ import { buildCommonCartridge } from './export/common-cartridge.ts';
 import { buildScormPackage } from './export/scorm12.ts';
 
 const root = process.cwd();
-const out = (line: string) => process.stdout.write(line + '\n');
+let quiet = false;
+const out = (line: string) => {
+  if (!quiet) process.stdout.write(line + '\n');
+};
 const err = (line: string) => process.stderr.write(line + '\n');
 
 export const exportFormats = ['cc', 'scorm12'] as const;
@@ -25,6 +28,7 @@ interface ExportFlags {
   dist: string;
   all?: boolean;
   generatedQuizzes: boolean;
+  json?: boolean;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -44,6 +48,7 @@ function exportCourse(course: ExportCourse, flags: ExportFlags, site: ReturnType
 }
 
 function run(courseSlug: string | undefined, flags: ExportFlags): number {
+  quiet = Boolean(flags.json);
   if (!courseSlug && !flags.all) throw new ExportError('name a course (the folder under content/courses) or pass --all for every published course');
   if (courseSlug && flags.all) throw new ExportError('pass either a course or --all, not both');
   out('export: reading and checking the content');
@@ -53,6 +58,10 @@ function run(courseSlug: string | undefined, flags: ExportFlags): number {
   if (selected.length === 0) throw new ExportError('no published course to export (set isPublished: true in a course.yaml)');
   const site = openBuiltSite(resolve(root, flags.dist), process.env.LEARNSPACE_SITE);
   const results = selected.map((course) => ({ course, ...exportCourse(course, flags, site) }));
+  if (flags.json) {
+    process.stdout.write(JSON.stringify(results.map((r) => ({ course: r.course.slug, format: flags.format, file: r.file, bytes: r.bytes, files: r.files })), null, 2) + '\n');
+    return 0;
+  }
   out('');
   for (const r of results) out(`  ${r.course.slug.padEnd(24)} ${String(r.files).padStart(4)} files  ${kb(r.bytes).padStart(10)}  ${shown(r.file)}`);
   return 0;
@@ -66,6 +75,7 @@ const program = new Command('export')
   .option('--dist <dir>', 'the built site to package', 'dist')
   .option('--all', 'export every published course')
   .option('--no-generated-quizzes', "leave the videos' generated quizzes out of a Common Cartridge")
+  .option('--json', 'print only a JSON summary of the packages written')
   .exitOverride()
   .showHelpAfterError()
   .action((course: string | undefined, flags: ExportFlags) => {

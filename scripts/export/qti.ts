@@ -4,7 +4,7 @@
  * 100, the explanation as feedback and the question's points as its weighting,
  * so an LMS imports a graded quiz.
  */
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 
 export interface QtiQuestion {
   prompt: string;
