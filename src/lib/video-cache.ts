@@ -55,14 +55,17 @@ export function materialDigest(id: string, root?: string): string | undefined {
       return undefined;
     }
   }
-  const hash = createHash('sha256');
-  for (const name of digestedFiles) {
-    try {
-      hash.update(`${name}\0`).update(readFileSync(videoMaterialFile(id, name, root))).update('\0');
-    } catch {
-      return undefined;
-    }
+  try {
+    return materialTextsDigest((name) => readFileSync(videoMaterialFile(id, name, root)));
+  } catch {
+    return undefined;
   }
+}
+
+/** The digest materialDigest computes, over texts given by file name (throws when one is missing). */
+export function materialTextsDigest(text: (name: string) => string | Buffer): string {
+  const hash = createHash('sha256');
+  for (const name of digestedFiles) hash.update(`${name}\0`).update(text(name)).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
 
