@@ -28,7 +28,7 @@ export const materialFiles = {
   notesProposal: 'notes.proposed.md',
   quizProposal: 'quiz.proposed.yaml',
 } as const;
-const digestedFiles = [materialFiles.meta, materialFiles.transcript, materialFiles.notes, materialFiles.quiz];
+const digestedFiles = [materialFiles.meta, materialFiles.transcript, materialFiles.notes, materialFiles.quiz] as const;
 
 export const videoMaterialDir = (id: string, root?: string) => join(generatedDir(root), id);
 export const videoMaterialFile = (id: string, name: (typeof materialFiles)[keyof typeof materialFiles], root?: string) => join(videoMaterialDir(id, root), name);
@@ -63,7 +63,7 @@ export function materialDigest(id: string, root?: string): string | undefined {
 }
 
 /** The digest materialDigest computes, over texts given by file name (throws when one is missing). */
-export function materialTextsDigest(text: (name: string) => string | Buffer): string {
+export function materialTextsDigest(text: (name: (typeof digestedFiles)[number]) => string | Buffer): string {
   const hash = createHash('sha256');
   for (const name of digestedFiles) hash.update(`${name}\0`).update(text(name)).update('\0');
   return hash.digest('hex').slice(0, 32);
