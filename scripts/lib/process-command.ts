@@ -3,7 +3,9 @@
  * progress and the summary the CLI prints. Shared by scripts/videos.ts and
  * scripts/prebuild.ts, which passes the library the content check validated.
  */
+import { relative } from 'node:path';
 import { readVideoLibrary } from '../../src/lib/content-files.ts';
+import { generatedDir } from '../../src/lib/video-cache.ts';
 import { validateContent, type ValidVideo } from '../../src/lib/validate-content.ts';
 import { ConfigError, resolveConfig } from '../pipeline/config.ts';
 import { acquireRunLock, createMaterialWriter, LockHeldError, migrateLegacyCaches } from '../pipeline/material-writer.ts';
@@ -59,7 +61,7 @@ export async function runProcess({ root, ids, flags, retry, library }: ProcessRu
   try {
     const migrated = await migrateLegacyCaches(root);
     if (migrated.length > 0) {
-      err(`videos: moved ${migrated.length} video${migrated.length === 1 ? '' : 's'} from the single-file cache to reviewable files (content/generated/videos/<id>/: notes.md, quiz.yaml, transcript.vtt, meta.yaml, status.json): ${migrated.join(', ')}; commit the change`);
+      err(`videos: moved ${migrated.length} video${migrated.length === 1 ? '' : 's'} from the single-file cache to reviewable files (${relative(root, generatedDir(root))}/<id>/: notes.md, quiz.yaml, transcript.vtt, meta.yaml, status.json): ${migrated.join(', ')}; commit the change`);
     }
     const reporter = progressReporter({ tty: Boolean(process.stderr.isTTY) && !flags.json, quiet: Boolean(flags.quiet || flags.json), write: err });
     let announced = false;
