@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { serveDir, type StaticServer } from './support/server.ts';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildVideoFixtureSite, fixtureFailure, fixtureQuizOff, fixtureReviewedQuiz, fixtureVideos } from './support/fixture-site.ts';
 
-const FIXTURE_ROOT = '/tmp/learnspace-e2e-video';
+// Its own folder per run: two checkouts running this file at once must not build into one folder.
+const FIXTURE_ROOT = mkdtempSync(join(tmpdir(), 'learnspace-e2e-video-'));
 let browser: Browser;
 let server: StaticServer;
 beforeAll(async () => {
@@ -17,6 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(FIXTURE_ROOT, { recursive: true, force: true });
 });
 
 const videoPage = `/videos/${fixtureVideos.completed}/`;
