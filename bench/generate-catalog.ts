@@ -15,7 +15,8 @@ import { parseCaptions } from '../scripts/pipeline/captions.ts';
 import { planVideo } from '../scripts/pipeline/needs-work.ts';
 import { resolveConfig, PROMPT_VERSION, type PipelineConfig } from '../scripts/pipeline/config.ts';
 import { SyntheticText } from './synthetic-text.ts';
-import { cacheFileDigest, serializeCacheFile } from '../src/lib/video-cache.ts';
+import { materialFiles, materialTextsDigest, serializeCacheFile } from '../src/lib/video-cache.ts';
+import { serializeMeta, serializeNotes, serializeQuiz, serializeTranscript } from '../src/lib/video-material.ts';
 
 export interface CatalogSize {
   name: string;
@@ -161,10 +162,16 @@ export function generateCatalog(dir: string, size: CatalogSize, seed = 7): Gener
       generator: { provider: config.provider, model: config.notes.model, promptVersion: PROMPT_VERSION, generatedAt: FIXED_DATE },
       inputsHash: hash,
     };
-    const resultText = serializeCacheFile(result);
-    const status: VideoStatusFile = { status: 'completed', attempts: 1, updatedAt: FIXED_DATE, inputsHash: hash, resultDigest: cacheFileDigest(resultText) };
-    writeFile(join(generatedDir, `${id}.json`), resultText, counts);
-    writeFile(join(generatedDir, `${id}.status.json`), serializeCacheFile(status), counts);
+    const files: Record<string, string> = {
+      [materialFiles.meta]: serializeMeta(result),
+      [materialFiles.transcript]: serializeTranscript(segments),
+      [materialFiles.notes]: serializeNotes(notes, result.generator, false),
+      [materialFiles.quiz]: serializeQuiz(quiz, result.generator, false),
+    };
+    const status: VideoStatusFile = { status: 'completed', attempts: 1, updatedAt: FIXED_DATE, inputsHash: hash, resultDigest: materialTextsDigest((name) => files[name]!) };
+    mkdirSync(join(generatedDir, id), { recursive: true });
+    for (const [name, text] of Object.entries(files)) writeFile(join(generatedDir, id, name), text, counts);
+    writeFile(join(generatedDir, id, materialFiles.status), serializeCacheFile(status), counts);
   }
 
   let nextVideo = 0;

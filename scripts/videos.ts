@@ -4,6 +4,8 @@
  *   add <url-or-id...> add YouTube videos to the library
  *   status             where every video stands
  *   retry [ids...]     process failed videos again
+ *   show <id>          one video's material for review (scripts/lib/show-command.ts)
+ *   diff <id>          reviewed material against the pipeline's proposal (scripts/lib/diff-command.ts)
  */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,12 +13,14 @@ import { Command, Option } from 'commander';
 import { stringify } from 'yaml';
 import { writeFileAtomically } from './pipeline/atomic-write.ts';
 import { contentDir } from '../src/lib/content-files.ts';
-import { readVideoResult, readVideoStatus } from '../src/lib/video-cache.ts';
+import { pendingProposals, readVideoResult, readVideoStatus } from '../src/lib/video-cache.ts';
 import { videoStatuses, type VideoStatusFile } from '../src/lib/schema.ts';
-import { createCacheWriter } from './pipeline/cache-writer.ts';
+import { createMaterialWriter } from './pipeline/material-writer.ts';
 import { canonicalUrl, parseYoutubeRef } from './pipeline/youtube-url.ts';
 import { table } from './pipeline/report.ts';
 import { PipelineError } from './pipeline/adapters.ts';
+import { runShow } from './lib/show-command.ts';
+import { runDiff } from './lib/diff-command.ts';
 import { libraryVideos, reportKnownError, runProcess, selectVideos, UsageError, type ProcessFlags } from './lib/process-command.ts';
 
 const root = process.cwd();
@@ -29,7 +33,7 @@ async function runAdd(inputs: string[]): Promise<number> {
   const bad = parsed.filter((p) => !p.ref.ok);
   for (const p of bad) if (!p.ref.ok) err(`videos: ${p.ref.error}`);
   if (bad.length) return 1;
-  const writer = createCacheWriter(root);
+  const writer = createMaterialWriter(root);
   for (const { ref } of parsed) {
     if (!ref.ok) continue;
     const file = join(dir, `${ref.id}.yaml`);
@@ -59,13 +63,15 @@ interface StatusRow {
   servingPrevious?: boolean;
   provider?: string;
   cacheProblem?: string;
+  /** Reviewed parts with a pipeline proposal waiting: "notes", "quiz". */
+  reviewNeeded: ('notes' | 'quiz')[];
 }
 
 function runStatus(flags: { json?: boolean }): number {
   const rows: StatusRow[] = libraryVideos(root).map((video) => {
     const status = readVideoStatus(video.id, root);
     const result = readVideoResult(video.id, root);
-    const base = { id: video.id, provider: result.ok ? `${result.value.generator.provider}/${result.value.generator.model}` : undefined };
+    const base = { id: video.id, provider: result.ok ? `${result.value.generator.provider}/${result.value.generator.model}` : undefined, reviewNeeded: pendingProposals(video.id, root) };
     if (!status.ok) return { ...base, status: 'pending', attempts: 0, cacheProblem: status.missing ? undefined : status.error };
     const v = status.value;
     return { ...base, status: v.status, attempts: v.attempts, updatedAt: v.updatedAt, error: v.error, servingPrevious: v.servingPrevious };
@@ -80,12 +86,14 @@ function runStatus(flags: { json?: boolean }): number {
     out(`\n${status} (${group.length})`);
     out(
       table(
-        ['video', 'attempts', 'updated', 'generator', 'error'],
-        group.map((r) => [r.id, String(r.attempts), r.updatedAt ?? '', r.provider ?? '', [r.error, r.servingPrevious ? '(serving previous result)' : '', r.cacheProblem].filter(Boolean).join(' ')]),
+        ['video', 'attempts', 'updated', 'generator', 'review', 'error'],
+        group.map((r) => [r.id, String(r.attempts), r.updatedAt ?? '', r.provider ?? '', r.reviewNeeded.length ? `review needed (${r.reviewNeeded.join(', ')})` : '', [r.error, r.servingPrevious ? '(serving previous result)' : '', r.cacheProblem].filter(Boolean).join(' ')]),
       ),
     );
   }
   if (rows.length === 0) out('videos: the library is empty; add one with `npm run videos -- add <youtube-url>`');
+  const waiting = rows.filter((r) => r.reviewNeeded.length).map((r) => r.id);
+  if (waiting.length) out(`\nreview needed: ${waiting.join(', ')}: new material waits beside reviewed files; see \`npm run videos -- diff <id>\``);
   out('');
   return 0;
 }
@@ -154,6 +162,22 @@ program
   .addOption(concurrencyOption)
   .action(async (ids: string[], flags: ProcessFlags & { allFailed?: boolean }) => {
     process.exitCode = await runRetry(ids, flags);
+  });
+program
+  .command('show')
+  .description("print a video's material (meta, status, notes, glossary, quiz, transcript excerpt) for review")
+  .argument('<id>', 'video id')
+  .option('--json', 'print as JSON (shape documented in scripts/lib/show-command.ts)')
+  .option('--full', 'the whole transcript, not an excerpt')
+  .action((id: string, flags: { json?: boolean; full?: boolean }) => {
+    process.exitCode = runShow(root, id, flags, out);
+  });
+program
+  .command('diff')
+  .description("what changed between a video's reviewed notes/quiz and the pipeline's proposal")
+  .argument('<id>', 'video id')
+  .action((id: string) => {
+    process.exitCode = runDiff(root, id, out, Boolean(process.stdout.isTTY));
   });
 
 try {

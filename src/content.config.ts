@@ -40,6 +40,8 @@ const videos = defineCollection({
 
 /**
  * The pipeline's output merged with its status; a video without a status file is pending.
+ * readVideoResult assembles the reviewable files of content/generated/videos/<id>/ (or a not yet
+ * migrated <id>.json) into one VideoResult, with which parts an instructor reviewed.
  * readVideoStatus/readVideoResult validate each file against the schemas below (and turn a bad
  * file into a warning and a missing result), so the entries are stored as read instead of being
  * parsed a second time by parseData; the schema still types the collection.

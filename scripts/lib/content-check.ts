@@ -1,5 +1,6 @@
 /**
- * The content check as a step: validates the whole tree, prints one line per
+ * The content check as a step: validates the whole tree (and the generated
+ * notes.md and quiz.yaml instructors may edit), prints one line per
  * problem (file: field: expected, found) or a one-line summary, and hands the
  * validated content on. Used by `npm run check` and the prebuild.
  */
@@ -7,11 +8,13 @@ import { performance } from 'node:perf_hooks';
 import { formatProblem } from '../../src/lib/friendly-errors.ts';
 import type { ValidatedContent } from '../../src/lib/validate-content.ts';
 import { loadContent } from './load-content.ts';
+import { checkVideoMaterial } from '../../src/lib/video-cache.ts';
 
 /** Checks the content under `root`; returns it when valid, null (after printing every problem) when not. */
 export function runContentCheck(root = process.cwd()): ValidatedContent | null {
   const started = performance.now();
   const content = loadContent(root);
+  content.problems.push(...checkVideoMaterial(content.videos.map((v) => v.id), root));
   const ms = Math.round(performance.now() - started);
 
   if (content.problems.length > 0) {

@@ -3,10 +3,12 @@
  * progress and the summary the CLI prints. Shared by scripts/videos.ts and
  * scripts/prebuild.ts, which passes the library the content check validated.
  */
+import { relative } from 'node:path';
 import { readVideoLibrary } from '../../src/lib/content-files.ts';
+import { generatedDir } from '../../src/lib/video-cache.ts';
 import { validateContent, type ValidVideo } from '../../src/lib/validate-content.ts';
 import { ConfigError, resolveConfig } from '../pipeline/config.ts';
-import { acquireRunLock, createCacheWriter, LockHeldError } from '../pipeline/cache-writer.ts';
+import { acquireRunLock, createMaterialWriter, LockHeldError, migrateLegacyCaches } from '../pipeline/material-writer.ts';
 import { processPendingVideos } from '../pipeline/process-videos.ts';
 import { configuredGenerator, configuredYouTubeSource } from '../pipeline/lazy-adapters.ts';
 import { outcomesTable, progressReporter, summaryLine } from '../pipeline/report.ts';
@@ -57,6 +59,10 @@ export async function runProcess({ root, ids, flags, retry, library }: ProcessRu
   const videos = selectVideos(library ?? libraryVideos(root), ids);
   const release = await acquireRunLock(root);
   try {
+    const migrated = await migrateLegacyCaches(root);
+    if (migrated.length > 0) {
+      err(`videos: moved ${migrated.length} video${migrated.length === 1 ? '' : 's'} from the single-file cache to reviewable files (${relative(root, generatedDir(root))}/<id>/: notes.md, quiz.yaml, transcript.vtt, meta.yaml, status.json): ${migrated.join(', ')}; commit the change`);
+    }
     const reporter = progressReporter({ tty: Boolean(process.stderr.isTTY) && !flags.json, quiet: Boolean(flags.quiet || flags.json), write: err });
     let announced = false;
     const report = await processPendingVideos({
@@ -65,7 +71,7 @@ export async function runProcess({ root, ids, flags, retry, library }: ProcessRu
       config,
       generator: configuredGenerator(config),
       source: configuredYouTubeSource(config),
-      writer: createCacheWriter(root),
+      writer: createMaterialWriter(root),
       force: flags.force,
       retry,
       events: {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheFileDigest, readVideoResult, readVideoStatus, videoResultFile } from '../../src/lib/video-cache.ts';
+import { materialDigest, readVideoResult, readVideoStatus } from '../../src/lib/video-cache.ts';
 import type { Segment, VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import type { ValidVideo } from '../../src/lib/validate-content.ts';
 import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
@@ -45,14 +45,10 @@ function captionDigest(root: string, captionFile: string): string | undefined {
   }
 }
 
-/** True when the result file is byte for byte the one its status file recorded (no parse needed). */
+/** True when the material files are byte for byte the ones its status file recorded (no parse needed). */
 function resultMatchesStatus(root: string, id: string, status: VideoStatusFile | null): boolean {
   if (!status?.resultDigest) return false;
-  try {
-    return cacheFileDigest(readFileSync(videoResultFile(id, root))) === status.resultDigest;
-  } catch {
-    return false;
-  }
+  return materialDigest(id, root) === status.resultDigest;
 }
 
 export interface PlanOptions {

@@ -14,7 +14,7 @@ import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
 import { parseCaptions } from './captions.ts';
 import { inputsHash, planVideo, transcriptDigestOfSegments, type VideoPlan, type WorkReason } from './needs-work.ts';
 import { parseModelOutput } from './model-output.ts';
-import type { CacheWriter } from './cache-writer.ts';
+import type { MaterialWriter } from './material-writer.ts';
 import { PipelineError, type NotesAndQuizGenerator, type VideoSource } from './adapters.ts';
 
 export interface VideoOutcome {
@@ -42,7 +42,7 @@ export interface ProcessOptions {
   generator: NotesAndQuizGenerator;
   /** null when YouTube is switched off (LEARNSPACE_NO_YOUTUBE). */
   source: VideoSource | null;
-  writer: CacheWriter;
+  writer: MaterialWriter;
   force?: boolean;
   retry?: ReadonlySet<string>;
   events?: ProcessEvents;

@@ -67,6 +67,14 @@ const itemBase = {
   minutes: z.number().positive().optional(),
 };
 
+/** An authored answer must index one of the choices; says which indexes are allowed. */
+function answerInChoices(q: { answer: number; choices: string[] }, ctx: z.RefinementCtx): void {
+  const n = q.choices.length;
+  if (n >= 2 && (q.answer < 0 || q.answer >= n)) {
+    ctx.addIssue({ code: 'custom', path: ['answer'], message: `expected 0-${n - 1} (one of the ${n} choices), got ${q.answer}` });
+  }
+}
+
 export const quizQuestionSchema = z
   .strictObject({
     prompt: nonEmpty('a question prompt'),
@@ -79,18 +87,15 @@ export const quizQuestionSchema = z
     /** For video quizzes: where in the video this question is taught. */
     startMs: z.number().int().min(0).optional(),
   })
-  .superRefine((q, ctx) => {
-    const n = q.choices.length;
-    if (n >= 2 && (q.answer < 0 || q.answer >= n)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['answer'],
-        message: `expected 0-${n - 1} (one of the ${n} choices), got ${q.answer}`,
-      });
-    }
-  });
+  .superRefine(answerInChoices);
 
-export const videoItemSchema = z.strictObject({ ...itemBase, type: z.literal('video'), video: youtubeId });
+export const videoItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal('video'),
+  video: youtubeId,
+  /** `false` hides the generated quiz (e.g. when an authored quiz item replaces it). */
+  quiz: z.boolean().default(true),
+});
 export const textItemSchema = z.strictObject({ ...itemBase, type: z.literal('text'), title: nonEmpty('a title') });
 export const quizItemSchema = z.strictObject({
   ...itemBase,
@@ -207,6 +212,14 @@ export const notesSchema = z.object({
   glossary: z.array(glossaryEntrySchema).default([]),
 });
 
+/** Who wrote a video's material, and with which prompt. */
+export const generatorSchema = z.strictObject({
+  provider: z.enum(['openai', 'offline']),
+  model: z.string(),
+  promptVersion: z.string(),
+  generatedAt: z.string(),
+});
+
 export const quizQuestionKinds = ['definition', 'term', 'statement', 'cloze', 'concept'] as const;
 
 const videoQuizQuestionFields = {
@@ -247,12 +260,49 @@ export const videoResultSchema = z.object({
   }),
   notes: notesSchema,
   quiz: videoQuizSchema,
-  generator: z.object({
-    provider: z.enum(['openai', 'offline']),
-    model: z.string(),
-    promptVersion: z.string(),
-    generatedAt: z.string(),
-  }),
+  generator: generatorSchema,
+  inputsHash: z.string(),
+  /** Which parts an instructor marked `reviewed: true` (absent in caches from before reviewable files). */
+  review: z.object({ notes: z.boolean(), quiz: z.boolean() }).optional(),
+});
+
+/* ---------- reviewable material files (content/generated/videos/<id>/), read by src/lib/video-material.ts ---------- */
+
+/** notes.md frontmatter; the sections are the `## m:ss Title` headings below it. */
+export const notesFrontmatterSchema = z.strictObject({
+  summary: nonEmpty('a summary'),
+  glossary: z
+    .array(z.strictObject({ term: nonEmpty('a term'), definition: nonEmpty('a definition'), startMs: z.number().int('expected whole milliseconds').min(0, 'expected 0 or more') }))
+    .default([]),
+  generator: generatorSchema.optional(),
+  reviewed: z.boolean().default(false),
+});
+
+export const videoQuizFileQuestionSchema = z
+  .strictObject({
+    prompt: nonEmpty('a question prompt'),
+    choices: z.array(nonEmpty('a choice')).min(2, 'expected 2-8 choices').max(8, 'expected 2-8 choices'),
+    answer: z.number().int('expected the index of the right choice (0 is the first)'),
+    explanation: z.string().default(''),
+    /** Where in the video the question is taught, in milliseconds. */
+    startMs: z.number().int('expected whole milliseconds').min(0, 'expected 0 or more'),
+    kind: z.enum(quizQuestionKinds).optional(),
+  })
+  .superRefine(answerInChoices);
+
+/** quiz.yaml: the generated quiz, which an instructor may edit and mark reviewed. */
+export const videoQuizFileSchema = z.strictObject({
+  generator: generatorSchema.optional(),
+  reviewed: z.boolean().default(false),
+  questions: z.array(videoQuizFileQuestionSchema).min(1, 'expected at least one question'),
+});
+
+/** meta.yaml: what the pipeline knows about the video and the run that wrote its material. */
+export const videoMetaFileSchema = z.strictObject({
+  youtubeVideoId: youtubeId,
+  ...videoMetaSchema.shape,
+  transcript: z.strictObject({ source: z.enum(['youtube', 'file']), language: z.string() }),
+  generator: generatorSchema,
   inputsHash: z.string(),
 });
 
@@ -269,6 +319,7 @@ export type VideoQuiz = z.infer<typeof videoQuizSchema>;
 export type VideoResult = z.infer<typeof videoResultSchema>;
 export type VideoChapter = z.infer<typeof videoChapterSchema>;
 export type GlossaryEntry = Notes['glossary'][number];
+export type Generator = z.infer<typeof generatorSchema>;
 
 /* ---------- video pipeline (scripts/pipeline) ---------- */
 

@@ -2,18 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { serveDir, type StaticServer } from './support/server.ts';
-import { buildVideoFixtureSite, fixtureFailure, fixtureVideos } from './support/fixture-site.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { buildVideoFixtureSite, fixtureFailure, fixtureQuizOff, fixtureReviewedQuiz, fixtureVideos } from './support/fixture-site.ts';
 
+// Its own folder per run: two checkouts running this file at once must not build into one folder.
+const FIXTURE_ROOT = mkdtempSync(join(tmpdir(), 'learnspace-e2e-video-'));
 let browser: Browser;
 let server: StaticServer;
 beforeAll(async () => {
-  const { outDir } = buildVideoFixtureSite('/tmp/learnspace-e2e-video');
+  const { outDir } = buildVideoFixtureSite(FIXTURE_ROOT);
   server = await serveDir(outDir);
   browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(FIXTURE_ROOT, { recursive: true, force: true });
 });
 
 const videoPage = `/videos/${fixtureVideos.completed}/`;
@@ -182,6 +189,34 @@ describe('video page', () => {
     await expect(page.locator('.video-status[data-status="pending"]').innerText()).resolves.toMatch(/not been generated yet/);
     await page.goto(`${server.url}/courses/linear-algebra/`);
     await expect(page.locator('.course-status').innerText()).resolves.toContain('Some videos are still being processed');
+  });
+
+  it('labels the generated quiz as auto-extracted, and as reviewed once the instructor marked it so', async () => {
+    const page = await newPage(browser);
+    await page.goto(server.url + videoPage);
+    await expect(page.locator('.quiz-area .provenance').innerText()).resolves.toMatch(/^Quiz auto-extracted from the transcript$/i);
+    await page.goto(`${server.url}/videos/${fixtureReviewedQuiz}/`);
+    await expect(page.locator('.quiz-area .provenance').innerText()).resolves.toMatch(/^Quiz reviewed by the instructor$/i);
+  });
+
+  it('hides the generated quiz of a video item with quiz: false, and passing it elsewhere does not complete the item', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/courses/${fixtureQuizOff.item}/`);
+    await expect(page.locator('[data-lite-youtube]').count()).resolves.toBe(1);
+    await expect(page.locator('.video-notes').count()).resolves.toBe(1);
+    await expect(page.locator('form.quiz').count()).resolves.toBe(0);
+
+    // The same video's quiz on its library page, answered right, completes nothing in the course.
+    const quizFile = `${FIXTURE_ROOT}/content/generated/videos/${fixtureQuizOff.video}/quiz.yaml`;
+    const answers = (parse(readFileSync(quizFile, 'utf8')) as { questions: { answer: number }[] }).questions.map((q) => q.answer);
+    await page.goto(`${server.url}/videos/${fixtureQuizOff.video}/`);
+    await hydrated(page, 'Quiz');
+    const fieldsets = page.locator('form.quiz fieldset');
+    for (const [i, answer] of answers.entries()) await fieldsets.nth(i).locator('input[type="radio"]').nth(answer).check();
+    await page.getByRole('button', { name: 'Check my answers' }).click();
+    await expect(page.locator('form.quiz').innerText()).resolves.toContain(`You scored ${answers.length} of ${answers.length}`);
+    const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('learnspace:progress'))) ?? '{}') as { items?: Record<string, { completed: boolean }> };
+    expect(stored.items?.[fixtureQuizOff.item]?.completed ?? false).toBe(false);
   });
 
   it('groups the library by status', async () => {

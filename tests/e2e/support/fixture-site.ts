@@ -5,12 +5,15 @@
  * not depend on what happens to be in content/generated or in the shared dist/.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite } from './build.ts';
 
 export const fixtureVideos = { completed: 'aircAruvnKk', failed: 'Ilg3gGewQ5U', pending: 'XkY2DOUCWMU' } as const;
 export const fixtureFailure = 'fixture: the caption file could not be parsed (line 3)';
+/** A course item that hides its video's generated quiz (`quiz: false`), and a video whose quiz an instructor marked reviewed. */
+export const fixtureQuizOff = { item: 'linear-algebra/02-span-and-basis/01-lecture', video: 'k7RM-ot2NWY' } as const;
+export const fixtureReviewedQuiz = 'IHZwWFHWa-w';
 
 /** Copies content/ under `root` and runs the pipeline on it; returns the content folder. */
 export function prepareFixtureContent(root: string): string {
@@ -21,14 +24,17 @@ export function prepareFixtureContent(root: string): string {
   const env = { ...process.env, LEARNSPACE_CONTENT: content, LEARNSPACE_NO_YOUTUBE: '1' };
   execFileSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['scripts/videos.ts', 'process', '--quiet'], { cwd: process.cwd(), env, stdio: 'pipe' });
   const generated = join(content, 'generated', 'videos');
-  if (!existsSync(join(generated, `${fixtureVideos.completed}.json`))) throw new Error(`the pipeline did not process ${fixtureVideos.completed} in ${generated}`);
-  rmSync(join(generated, `${fixtureVideos.failed}.json`), { force: true });
+  if (!existsSync(join(generated, fixtureVideos.completed, 'meta.yaml'))) throw new Error(`the pipeline did not process ${fixtureVideos.completed} in ${generated}`);
+  rmSync(join(generated, fixtureVideos.failed), { recursive: true, force: true });
+  mkdirSync(join(generated, fixtureVideos.failed));
   writeFileSync(
-    join(generated, `${fixtureVideos.failed}.status.json`),
+    join(generated, fixtureVideos.failed, 'status.json'),
     JSON.stringify({ status: 'failed', error: fixtureFailure, attempts: 3, updatedAt: '2026-01-02T03:04:05.000Z' }),
   );
-  rmSync(join(generated, `${fixtureVideos.pending}.json`), { force: true });
-  rmSync(join(generated, `${fixtureVideos.pending}.status.json`), { force: true });
+  rmSync(join(generated, fixtureVideos.pending), { recursive: true, force: true });
+  appendFileSync(join(content, 'courses', `${fixtureQuizOff.item}.yaml`), 'quiz: false\n');
+  const reviewedQuiz = join(generated, fixtureReviewedQuiz, 'quiz.yaml');
+  writeFileSync(reviewedQuiz, readFileSync(reviewedQuiz, 'utf8').replace(/^reviewed: false$/m, 'reviewed: true'));
   return content;
 }
 

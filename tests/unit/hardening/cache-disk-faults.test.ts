@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { videoResultSchema, videoStatusFileSchema } from '../../../src/lib/schema.ts';
+import { dirname, join, relative } from 'node:path';
+import { readVideoResult, readVideoStatus } from '../../../src/lib/video-cache.ts';
 import { projectWithSampleVideos, runVideosCli } from './helpers/videos-cli.ts';
 const IDS = ['aircAruvnKk', 'IHZwWFHWa-w', 'Ilg3gGewQ5U'];
 
@@ -30,7 +30,23 @@ const mountable = canMount();
 
 let root: string;
 const generated = () => join(root, 'content', 'generated', 'videos');
-const snapshot = () => Object.fromEntries(readdirSync(generated()).filter((f) => f.endsWith('.json')).map((f) => [f, readFileSync(join(generated(), f), 'utf8')]));
+/** Every file of the material folders, by path inside the generated folder. */
+const snapshot = () =>
+  Object.fromEntries(
+    readdirSync(generated(), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith('.pipeline.lock'))
+      .map((e) => {
+        const path = relative(generated(), join(e.parentPath, e.name));
+        return [path, readFileSync(join(generated(), path), 'utf8')];
+      }),
+  );
+/** Writes a snapshot back into the (emptied) generated folder. */
+const restore = (files: Record<string, string>) => {
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(generated(), f)), { recursive: true });
+    writeFileSync(join(generated(), f), text);
+  }
+};
 
 const cli = (args: string[]) => runVideosCli(root, args);
 
@@ -55,21 +71,22 @@ describe.skipIf(!mountable)('the cache folder on a failing disk', () => {
     mkdirSync(dir);
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
     try {
-      for (const [f, text] of Object.entries(before)) writeFileSync(join(dir, f), text);
+      restore(before);
       const run = await cli(['process', '--force']);
       expect(run.output).toMatch(/ENOSPC: the disk is full/);
       expect(run.output).toMatch(/nothing was half-written/);
       const after = snapshot();
       for (const id of IDS) {
-        // Each result is the old one or a complete new one: never empty, never cut short.
-        expect(videoResultSchema.safeParse(JSON.parse(after[`${id}.json`] ?? 'null')).success, `${id}.json lost or damaged`).toBe(true);
-        expect(videoStatusFileSchema.safeParse(JSON.parse(after[`${id}.status.json`] ?? 'null')).success, `${id}.status.json damaged`).toBe(true);
+        // Each file is the old one or a complete new one: never empty, never cut short.
+        const result = readVideoResult(id, root);
+        expect(result.ok, `${id} material lost or damaged: ${result.ok ? '' : result.error}`).toBe(true);
+        expect(readVideoStatus(id, root).ok, `${id}/status.json damaged`).toBe(true);
       }
-      expect(IDS.some((id) => after[`${id}.json`] === before[`${id}.json`])).toBe(true);
-      expect(readdirSync(dir).filter((f) => !f.endsWith('.json') && !f.startsWith('.pipeline.lock'))).toEqual([]);
+      expect(IDS.some((id) => after[join(id, 'notes.md')] === before[join(id, 'notes.md')])).toBe(true);
+      expect(Object.keys(after).filter((f) => f.endsWith('.learnspace-tmp'))).toEqual([]);
     } finally {
       execFileSync('umount', [dir]);
-      for (const [f, text] of Object.entries(before)) writeFileSync(join(dir, f), text);
+      restore(before);
     }
   });
 

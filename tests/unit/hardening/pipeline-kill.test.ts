@@ -7,12 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startOpenAIServer, type LocalOpenAI } from '../pipeline/helpers/openai-server.ts';
-import { videoResultSchema, videoStatusFileSchema } from '../../../src/lib/schema.ts';
+import { readVideoResult, readVideoStatus } from '../../../src/lib/video-cache.ts';
 
 const REPO = join(import.meta.dirname, '../../..');
 const CLI = join(REPO, 'scripts/videos.ts');
@@ -65,31 +65,18 @@ function run(args: string[], killAfterMs?: number): Promise<{ code: number | nul
   });
 }
 
-const generated = () => join(root, 'content', 'generated', 'videos');
 
-/** Every cache file the site reads parses and validates; returns which videos have a result. */
+/** Every material folder and status file the site reads parses and validates; returns which videos have a result. */
 function assertCacheIntact(): { withResult: Set<string>; statuses: Map<string, string> } {
   const withResult = new Set<string>();
   const statuses = new Map<string, string>();
-  let names: string[] = [];
-  try {
-    names = readdirSync(generated());
-  } catch {
-    return { withResult, statuses };
-  }
   for (const id of ids) {
-    if (names.includes(`${id}.json`)) {
-      const text = readFileSync(join(generated(), `${id}.json`), 'utf8');
-      expect(text.length, `${id}.json is empty`).toBeGreaterThan(0);
-      expect(videoResultSchema.safeParse(JSON.parse(text)).success, `${id}.json is not a valid result`).toBe(true);
-      withResult.add(id);
-    }
-    if (names.includes(`${id}.status.json`)) {
-      const text = readFileSync(join(generated(), `${id}.status.json`), 'utf8');
-      const parsed = videoStatusFileSchema.safeParse(JSON.parse(text));
-      expect(parsed.success, `${id}.status.json is not a valid status`).toBe(true);
-      if (parsed.success) statuses.set(id, parsed.data.status);
-    }
+    const result = readVideoResult(id, root);
+    if (result.ok) withResult.add(id);
+    else expect(result.missing, `${id}: ${result.error}`).toBe(true);
+    const status = readVideoStatus(id, root);
+    if (status.ok) statuses.set(id, status.value.status);
+    else expect(status.missing, `${id}: ${status.error}`).toBe(true);
   }
   return { withResult, statuses };
 }

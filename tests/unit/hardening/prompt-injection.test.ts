@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOpenAIServer, validBehaviour, type LocalOpenAI } from '../pipeline/helpers/openai-server.ts';
-import { videoResultSchema } from '../../../src/lib/schema.ts';
+import { readVideoResult } from '../../../src/lib/video-cache.ts';
 import { runVideosCli } from './helpers/videos-cli.ts';
 
 const ID = 'injection01';
@@ -38,8 +38,8 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-const resultFile = () => join(root, 'content', 'generated', 'videos', `${ID}.json`);
-const statusFile = () => join(root, 'content', 'generated', 'videos', `${ID}.status.json`);
+const notesFile = () => join(root, 'content', 'generated', 'videos', ID, 'notes.md');
+const statusFile = () => join(root, 'content', 'generated', 'videos', ID, 'status.json');
 
 describe('prompt injection in a transcript', () => {
   it('reaches the model only as user-message data, under an explicit guard in the system prompt', async () => {
@@ -53,11 +53,11 @@ describe('prompt injection in a transcript', () => {
     expect(system).not.toContain(INJECTION);
     expect(user).toContain(INJECTION);
     expect(notesRequest.body.response_format?.type).toBe('json_schema');
-    expect(videoResultSchema.safeParse(JSON.parse(readFileSync(resultFile(), 'utf8'))).success).toBe(true);
+    expect(readVideoResult(ID, root).ok).toBe(true);
   });
 
   it('turns an obedient model\'s off-schema answer into a failure and keeps the last good notes', async () => {
-    const before = readFileSync(resultFile(), 'utf8');
+    const before = readFileSync(notesFile(), 'utf8');
     server.behaviour = () => ({ kind: 'json', content: { pwned: true } });
     const run = await cli(['process', '--force', '--strict']);
     expect(run.code).toBe(1);
@@ -66,7 +66,7 @@ describe('prompt injection in a transcript', () => {
     expect(status.error).toMatch(/notes/i);
     expect(status.error).toMatch(/summary|sections|schema/i);
     expect(status.servingPrevious).toBe(true);
-    expect(readFileSync(resultFile(), 'utf8')).toBe(before);
+    expect(readFileSync(notesFile(), 'utf8')).toBe(before);
   });
 
   it('rejects an answer that keeps the shape but smuggles in an out-of-range quiz answer', async () => {

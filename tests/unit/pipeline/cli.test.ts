@@ -31,7 +31,7 @@ const run = (root: string, args: string[], env?: Record<string, string>) => cli(
 
 let root: string;
 const gen = (...p: string[]) => join(root, 'content/generated/videos', ...p);
-const statusOf = (id: string) => JSON.parse(readFileSync(gen(`${id}.status.json`), 'utf8')) as { status: string; attempts: number; error?: string };
+const statusOf = (id: string) => JSON.parse(readFileSync(gen(id, 'status.json'), 'utf8')) as { status: string; attempts: number; error?: string };
 
 beforeEach(() => {
   root = tempProject([
@@ -90,7 +90,7 @@ describe('npm run videos (end to end)', { timeout: 90_000 }, () => {
 
   it('picks up a video a killed run left processing, and takes over its stale lock', async () => {
     await run(root, ['process']);
-    writeFileSync(gen('aircAruvnKk.status.json'), JSON.stringify({ status: 'processing', attempts: 1, updatedAt: '2026-01-01T00:00:00Z' }));
+    writeFileSync(gen('aircAruvnKk', 'status.json'), JSON.stringify({ status: 'processing', attempts: 1, updatedAt: '2026-01-01T00:00:00Z' }));
     mkdirSync(gen('.pipeline.lock'));
     const old = new Date(Date.now() - 60_000);
     utimesSync(gen('.pipeline.lock'), old, old);
@@ -117,10 +117,10 @@ describe('npm run videos (end to end)', { timeout: 90_000 }, () => {
 
   it('names a hand-edited cache file that no longer parses and re-processes only that video', async () => {
     await run(root, ['process']);
-    writeFileSync(gen('IHZwWFHWa-w.status.json'), '{"status": "completed", oops');
+    writeFileSync(gen('IHZwWFHWa-w', 'status.json'), '{"status": "completed", oops');
     const result = await run(root, ['process', '--json']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/content\/generated\/videos\/IHZwWFHWa-w\.status\.json is not valid JSON/);
+    expect(result.stderr).toMatch(/content\/generated\/videos\/IHZwWFHWa-w\/status\.json is not valid JSON/);
     expect(JSON.parse(result.stdout)).toMatchObject({ outcomes: [{ id: 'IHZwWFHWa-w', status: 'completed', reason: 'unreadable cache' }], upToDate: ['aircAruvnKk'] });
   });
 

@@ -2,9 +2,9 @@ import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readContent } from '../../../src/lib/content-files.ts';
 import { validateContent } from '../../../src/lib/validate-content.ts';
-import { readVideoResult, readVideoStatus, videoResultFile } from '../../../src/lib/video-cache.ts';
+import { materialFiles, readVideoResult, readVideoStatus, videoMaterialFile } from '../../../src/lib/video-cache.ts';
 import { resolveConfig, type PipelineConfig } from '../../../scripts/pipeline/config.ts';
-import { createCacheWriter } from '../../../scripts/pipeline/cache-writer.ts';
+import { createMaterialWriter } from '../../../scripts/pipeline/material-writer.ts';
 import { createOpenAIGenerator } from '../../../scripts/pipeline/openai-provider.ts';
 import { processPendingVideos } from '../../../scripts/pipeline/process-videos.ts';
 import { createYouTubeSource } from '../../../scripts/pipeline/youtube.ts';
@@ -37,7 +37,7 @@ async function run(cfg: PipelineConfig, extra: { force?: boolean; youtube?: bool
     config: cfg,
     generator: createOpenAIGenerator(cfg),
     source: extra.youtube ? createYouTubeSource({ fetch: replayFetch().fetch }) : null,
-    writer: createCacheWriter(root),
+    writer: createMaterialWriter(root),
     force: extra.force,
   });
 }
@@ -116,10 +116,11 @@ describe('generation through an OpenAI-compatible server', () => {
 
   it('keeps the last good notes when regeneration fails', async () => {
     await run(config());
-    const good = readFileSync(videoResultFile('IHZwWFHWa-w', root), 'utf8');
+    const notesFile = videoMaterialFile('IHZwWFHWa-w', materialFiles.notes, root);
+    const good = readFileSync(notesFile, 'utf8');
     server.behaviour = () => ({ kind: 'status', status: 500 });
     await run(config(), { force: true });
-    expect(readFileSync(videoResultFile('IHZwWFHWa-w', root), 'utf8')).toBe(good);
+    expect(readFileSync(notesFile, 'utf8')).toBe(good);
     expect(status()).toMatchObject({ status: 'failed', attempts: 2, servingPrevious: true });
   });
 
@@ -156,7 +157,7 @@ describe('generation through an OpenAI-compatible server', () => {
     server.behaviour = () => ({ kind: 'status', status: 401, body: { error: { message: 'Incorrect API key provided: sk-test-secret-key', type: 'invalid_request_error' } } });
     await run(config());
     expect(status().error).toMatch(/rejected the API key .* check OPENAI_API_KEY/);
-    expect(readFileSync(`${root}/content/generated/videos/IHZwWFHWa-w.status.json`, 'utf8')).not.toContain('sk-test-secret-key');
+    expect(readFileSync(`${root}/content/generated/videos/IHZwWFHWa-w/status.json`, 'utf8')).not.toContain('sk-test-secret-key');
   });
 
   it('map-reduces a transcript longer than the token budget', async () => {
