@@ -17,7 +17,7 @@ import { launchBrowser, newPage } from './support/browser.ts';
 import { buildSite } from './support/build.ts';
 import { serveDir, type StaticServer } from './support/server.ts';
 import { XSS_PAYLOADS as PAYLOADS } from './support/xss-payloads.ts';
-import { createCacheWriter } from '../../scripts/pipeline/cache-writer.ts';
+import { createMaterialWriter } from '../../scripts/pipeline/material-writer.ts';
 import type { VideoResult } from '../../src/lib/schema.ts';
 
 const A = 'hostilecap1';
@@ -69,7 +69,7 @@ async function writeContent(dir: string) {
   writeFileSync(join(dir, 'videos', `${A}.vtt`), `WEBVTT\n\n${PAYLOADS.map((p, i) => `${i + 1}\n${clock(i * 10_000)} --> ${clock(i * 10_000 + 8_000)}\nThe lecture mentions gradient descent and ${p} here.`).join('\n\n')}\n`);
   // Written through the pipeline's own cache writer, so the test follows wherever the cache lives.
   process.env.LEARNSPACE_CONTENT = dir;
-  const writer = createCacheWriter(root);
+  const writer = createMaterialWriter(root);
   const digest = await writer.writeResult(B, modelResult());
   await writer.writeStatus(B, { status: 'completed', attempts: 1, updatedAt: new Date(0).toISOString(), inputsHash: 'fixture', resultDigest: digest });
 }

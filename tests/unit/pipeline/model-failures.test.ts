@@ -8,9 +8,9 @@ import { APIConnectionError } from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readContent } from '../../../src/lib/content-files.ts';
 import { validateContent } from '../../../src/lib/validate-content.ts';
-import { readVideoStatus } from '../../../src/lib/video-cache.ts';
+import { readVideoStatus, videoStatusFile } from '../../../src/lib/video-cache.ts';
 import { resolveConfig, type PipelineConfig } from '../../../scripts/pipeline/config.ts';
-import { createCacheWriter } from '../../../scripts/pipeline/cache-writer.ts';
+import { createMaterialWriter } from '../../../scripts/pipeline/material-writer.ts';
 import { classifyApiError, createOpenAIGenerator } from '../../../scripts/pipeline/openai-provider.ts';
 import { processPendingVideos } from '../../../scripts/pipeline/process-videos.ts';
 import { openAIErrorReply, startOpenAIServer, transcriptOf, validBehaviour, type LocalOpenAI } from './helpers/openai-server.ts';
@@ -41,7 +41,7 @@ async function run(cfg: PipelineConfig) {
     config: cfg,
     generator: createOpenAIGenerator(cfg),
     source: null,
-    writer: createCacheWriter(root),
+    writer: createMaterialWriter(root),
   });
 }
 
@@ -50,7 +50,7 @@ const error = () => {
   if (!s.ok) throw new Error(s.error);
   return s.value.error ?? '';
 };
-const statusFileText = () => readFileSync(`${root}/content/generated/videos/${ID}.status.json`, 'utf8');
+const statusFileText = () => readFileSync(videoStatusFile(ID, root), 'utf8');
 
 describe('errors the model server answers with', () => {
   it('says an exhausted quota is a billing problem and never retries it', async () => {
