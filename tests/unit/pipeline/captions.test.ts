@@ -223,9 +223,11 @@ describe('rolling auto-captions', () => {
 });
 
 describe('offline extractive provider', () => {
-  const { segments } = parseCaptions(fixture('aircAruvnKk.vtt'), 'aircAruvnKk.vtt');
+  // Parsed inside each test, not at collection, so mutation testing can tell which test reads which caption code.
+  const airSegments = () => parseCaptions(fixture('aircAruvnKk.vtt'), 'aircAruvnKk.vtt').segments;
 
   it('builds notes with sections, key sentences and key terms that match the schema', () => {
+    const segments = airSegments();
     const notes = extractNotes(segments);
     expect(notesSchema.safeParse(notes).success).toBe(true);
     expect(notes.sections.length).toBeGreaterThanOrEqual(2);
@@ -236,6 +238,7 @@ describe('offline extractive provider', () => {
   });
 
   it('builds 5-10 cloze questions with other key terms as distractors, each pointing into the video', () => {
+    const segments = airSegments();
     const notes = extractNotes(segments);
     const quiz = extractQuiz(segments, notes);
     expect(videoQuizSchema.safeParse(quiz).success).toBe(true);
@@ -249,6 +252,7 @@ describe('offline extractive provider', () => {
   });
 
   it('is deterministic', () => {
+    const segments = airSegments();
     const notes = extractNotes(segments);
     expect(extractQuiz(segments, notes)).toEqual(extractQuiz(segments, extractNotes(segments)));
   });
@@ -256,5 +260,26 @@ describe('offline extractive provider', () => {
   it('fails with a reason when the transcript is too short for a quiz', () => {
     const short = parseCaptions('0:00 Hello and welcome.\n0:03 Goodbye.', 'x.txt').segments;
     expect(() => extractQuiz(short, extractNotes(short))).toThrow(/too short for the offline quiz/);
+  });
+});
+
+describe('real files from other projects', () => {
+  const realFile = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/pipeline/captions/webvtt-py', name), 'utf8');
+
+  it('reads youtube-dl auto-captions: Style: header, colour tags, a cue without its blank line, rolling repeats', () => {
+    const { format, segments, warnings } = parseCaptions(realFile('youtube_dl.vtt'), 'youtube_dl.vtt');
+    expect(format).toBe('vtt');
+    expect(warnings).toEqual([]);
+    expect(segments).toEqual([
+      { startMs: 286070, endMs: 286470, text: 'yeah' },
+      { startMs: 286470, endMs: 304080, text: 'what' },
+      { startMs: 304080, endMs: 305069, text: "this will happen is I'm telling" },
+    ]);
+  });
+
+  it('reads a French SRT with font tags, accents and a literal "<"', () => {
+    expect(texts(realFile('styles2.srt'), 'styles2.srt')).toEqual([
+      'Musique douce', '---', 'Some italic and normal coloured text. By the way, 2 < 3 !', '---', '-Stéphane ? Où on se gare ?', '-Euh, là-bas, au chêne.',
+    ]);
   });
 });
