@@ -105,8 +105,10 @@ export interface WebVttFile {
   problems: CaptionProblem[];
 }
 
-// The spec's "ASCII whitespace": tab, line feed, form feed, carriage return, space (not vertical tab).
-const ASCII_WHITESPACE = /[\t\n\f\r ]+/;
+// The spec's "ASCII whitespace" (not vertical tab); no carriage return is left after normalising line ends.
+const ASCII_WHITESPACE = /[\t\n\f ]+/;
+// The same within one line.
+const LEADING_SPACE = /^[\t\f ]+/;
 const PERCENTAGE = /^\d+(?:\.\d+)?%$/;
 
 /** Parses a WebVTT percentage ("0%" to "100%"), or undefined. */
@@ -190,12 +192,12 @@ function applyCueSettings(cue: WebVttCue, input: string, regions: WebVttRegion[]
 
 /** Reads "start --> end settings" into the cue; false when the line is not a valid timing. */
 function collectTimingsAndSettings(line: string, cue: WebVttCue, regions: WebVttRegion[]): boolean {
-  let rest = line.replace(/^[\t\n\f\r ]+/, '');
+  let rest = line.replace(LEADING_SPACE, '');
   const start = collectTimestamp(rest);
   if (!start) return false;
-  rest = rest.slice(start[1]).replace(/^[\t\n\f\r ]+/, '');
+  rest = rest.slice(start[1]).replace(LEADING_SPACE, '');
   if (!rest.startsWith('-->')) return false;
-  rest = rest.slice(3).replace(/^[\t\n\f\r ]+/, '');
+  rest = rest.slice(3).replace(LEADING_SPACE, '');
   const end = collectTimestamp(rest);
   if (!end) return false;
   cue.startMs = start[0];
@@ -250,7 +252,6 @@ export function parseWebVtt(raw: string): WebVttFile {
   const text = normaliseCaptionText(raw).replace(/\0/g, '\uFFFD');
   if (!/^WEBVTT(?:[ \t\n]|$)/.test(text)) throw new CaptionParseError('line 1: a WebVTT file starts with the line "WEBVTT"; add it as the first line');
   const lines = text.split('\n');
-  if (text.endsWith('\n')) lines.pop();
   const result: WebVttFile = { cues: [], regions: [], stylesheets: [], problems: [] };
   let index = 1;
   let seenCue = false;
@@ -345,7 +346,7 @@ function parseSrtTime(time: string): number | undefined {
   const fraction = m[4] ?? m[7] ?? '';
   if (minutes > 59 || seconds > 59) return undefined;
   // A fraction is a decimal: ",5" is half a second.
-  return ((hours * 60 + minutes) * 60 + seconds) * 1000 + Math.round(Number(`0.${fraction || '0'}`) * 1000);
+  return ((hours * 60 + minutes) * 60 + seconds) * 1000 + Math.round(Number(`0.${fraction}`) * 1000);
 }
 
 function cuesFromSrt(text: string, where: (line: number) => string): RawCue[] {
@@ -405,7 +406,7 @@ function cuesFromTimestampedText(text: string): RawCue[] {
   for (let i = 0; i < cues.length; i++) {
     const next = cues[i + 1];
     const words = cues[i]!.lines.join(' ').split(' ').length;
-    cues[i]!.endMs = next ? Math.max(cues[i]!.startMs, next.startMs) : cues[i]!.startMs + Math.max(2000, words * 400);
+    cues[i]!.endMs = next ? next.startMs : cues[i]!.startMs + Math.max(2000, words * 400);
   }
   return cues;
 }
@@ -464,7 +465,8 @@ export function parseCaptions(raw: string, fileName = ''): ParsedCaptions {
   const segments = dropRollingRepeats(cues);
   for (let i = 0; i < segments.length - 1; i++) {
     const next = segments[i + 1]!;
-    if (segments[i]!.endMs > next.startMs) segments[i]!.endMs = Math.max(segments[i]!.startMs, next.startMs);
+    // Sorted, so the next start is never before this one.
+    if (segments[i]!.endMs > next.startMs) segments[i]!.endMs = next.startMs;
   }
   const warnings = problems.map((problem) => `${where(problem.line)}${problem.message}`);
   if (segments.length === 0) {

@@ -56,6 +56,7 @@ describe('transcripts of the suite files', () => {
       expect(texts).toEqual(expected);
       expect(texts.join('\n')).not.toMatch(/-->|^NOTE|^STYLE|^REGION|::cue/m);
       for (let i = 1; i < segments.length; i++) expect(segments[i]!.startMs).toBeGreaterThanOrEqual(segments[i - 1]!.endMs);
+      for (const segment of segments) expect(segment.endMs).toBeGreaterThanOrEqual(segment.startMs);
       for (const warning of warnings) expect(warning).toMatch(new RegExp(`^${file.replace('.', '\\.')}\\.vtt: line \\d+: skipped the cue at "`));
     });
   }

@@ -90,12 +90,13 @@ describe('WebVTT blocks that are not cues', () => {
   });
 
   it('reads a header line without a colon, a bare arrow line and a timing without its end', () => {
-    const vtt = 'WEBVTT\nX-TIMESTAMP-MAP\n\n-->\nlost\n\n00 -->\nlost too\n\n00:00:01.000 --> 00:00:02.000\nkept\n';
+    const vtt = 'WEBVTT\nX-TIMESTAMP-MAP\n\n-->\nlost\n\n00 -->\nlost too\n\n00:00:01.000 --> 00:00:02.000\nkept\n\n00:00:03.000 --x--> 00:00:04.000\nbad arrow\n';
     const { segments, warnings } = parseCaptions(vtt, 'x.vtt');
     expect(segments).toEqual([{ startMs: 1000, endMs: 2000, text: 'kept' }]);
     expect(warnings).toEqual([
       'x.vtt: line 4: skipped the cue at "-->": expected a timing like "00:00:01.000 --> 00:00:04.000" (hours optional, two-digit minutes and seconds, three-digit milliseconds)',
       'x.vtt: line 7: skipped the cue at "00 -->": expected a timing like "00:00:01.000 --> 00:00:04.000" (hours optional, two-digit minutes and seconds, three-digit milliseconds)',
+      'x.vtt: line 13: skipped the cue at "00:00:03.000 --x--> 00:00:04.000": expected a timing like "00:00:01.000 --> 00:00:04.000" (hours optional, two-digit minutes and seconds, three-digit milliseconds)',
     ]);
   });
 
@@ -123,6 +124,19 @@ describe('WebVTT blocks that are not cues', () => {
   it('reads minutes-only WebVTT times and rejects minutes or seconds past 59', () => {
     const { cues } = parseWebVtt('WEBVTT\n\n01:02.003 --> 59:59.999\na\n\n00:60:00.000 --> 01:00:00.000\nb\n\n00:00:60.000 --> 00:01:00.000\nc\n\n100:00:00.000 --> 100:00:01.000\nd');
     expect(cues.map((c) => [c.startMs, c.endMs, c.text])).toEqual([[62003, 3599999, 'a'], [360000000, 360001000, 'd']]);
+  });
+
+  it('reads REGION widths and line counts, and only STYLE or REGION alone on the first line opens such a block', () => {
+    const vtt = [
+      'WEBVTT', 'STYLE', '::cue { color: red }', '',
+      'REGION ', 'id:a width:40%', '', 'REGION\t', 'id:b width:40 lines:2x', '', 'REGIONS', 'id:c', '',
+      'STYLE\t ', '::cue(b) { color: blue }', '', 'STYLES', '::cue(i) {}', '',
+      '00:00:00.000 --> 00:00:01.000 region:a', 'hi',
+    ].join('\n');
+    const file = parseWebVtt(vtt);
+    expect(file.regions.map((r) => [r.id, r.width, r.lines])).toEqual([['a', 40, 3], ['b', 100, 3]]);
+    expect(file.stylesheets).toEqual(['::cue(b) { color: blue }']);
+    expect(file.cues[0]!.region?.id).toBe('a');
   });
 
   it('refuses a .vtt-looking parse without the WEBVTT line', () => {
@@ -165,6 +179,16 @@ describe('SRT', () => {
     expect(texts(srt, 'x.srt')).toEqual(['First', 'Second still second', '42']);
   });
 
+  it('treats a line of spaces as a blank line and drops lines that are only markup', () => {
+    const srt = '1\n00:00:01,000 --> 00:00:02,000\nOne\n<i></i>\nmore\n   \n2\n00:00:02,000 --> 00:00:03,000\nTwo\n';
+    expect(texts(srt, 'x.srt')).toEqual(['One more', 'Two']);
+  });
+
+  it('names only the line when it is not told the file name', () => {
+    expect(() => parseCaptions('1\n00:00:01 -> 00:00:02\n00:00:01,000 --> 00:00:02:000\nx\n')).toThrow(/^line 3: cannot read the timing "00:00:01,000 --> 00:00:02:000"/);
+    expect(() => parseCaptions('WEBVTT\n')).toThrow(/^no caption text found in the WebVTT cues/);
+  });
+
   it('says so when an SRT has timings but no text', () => {
     expect(() => parseCaptions('1\n00:00:01,000 --> 00:00:02,000\n\n', 'x.srt')).toThrow(
       'x.srt: no caption text found in the SRT cues; add cues like "00:00:01.000 --> 00:00:04.000" followed by their text',
@@ -181,6 +205,13 @@ describe('transcript order and text', () => {
     ]);
   });
 
+  it('decodes the named entities caption files use, and hex references in either case', () => {
+    expect(cleanCaptionLine('&amp;|&lt;|&gt;|&quot;|&apos;|a&nbsp;b|&lrm;|&rlm;|&hellip;|&mdash;|&ndash;|&rsquo;|&lsquo;|&rdquo;|&ldquo;|&#X41;&#x42;&#67;')).toBe(
+      '&|<|>|"|\'|a b|||…|—|–|’|‘|”|“|ABC',
+    );
+    expect(cleanCaptionLine('<00:00:01.120>a<00:01.120> b<1:00:01,120> c')).toBe('a b c');
+  });
+
   it('leaves a character reference that names no character as written', () => {
     expect(cleanCaptionLine('a &#1114112; b &#0; c &#xD800; d &#x10FFFF; e &#xDFFF; f &#55295;')).toBe('a &#1114112; b &#0; c &#xD800; d \u{10FFFF} e &#xDFFF; f \uD7FF');
     expect(cleanCaptionLine('&bogus; &AMP; &#57344;')).toBe('&bogus; & \uE000');
@@ -191,6 +222,10 @@ describe('transcript order and text', () => {
     expect(segments).toEqual([
       { startMs: 0, endMs: 9000, text: 'Welcome back. Today we look at gradients.' },
       { startMs: 9000, endMs: 11000, text: 'First, a picture.' },
+    ]);
+    expect(parseCaptions('0:10 later\n0:05 sooner\n', 'x.txt').segments).toEqual([
+      { startMs: 5000, endMs: 7000, text: 'sooner' },
+      { startMs: 10000, endMs: 10000, text: 'later' },
     ]);
     const long = parseCaptions('0:10 one two three four five six seven\n', 'x.txt').segments[0]!;
     expect(long.endMs).toBe(10000 + 7 * 400);
