@@ -223,6 +223,8 @@ describe('transcript order and text', () => {
       { startMs: 0, endMs: 9000, text: 'Welcome back. Today we look at gradients.' },
       { startMs: 9000, endMs: 11000, text: 'First, a picture.' },
     ]);
+    const forms = parseCaptions('(0:01) a\n[00:02] b\n0:03 - c\n1:00:04 – d\n0:05: e\n0:06 | f\n  0:07.5 g\n0:08,25 h\n', 'x.txt').segments;
+    expect(forms.map((s) => [s.startMs, s.text])).toEqual([[1000, 'a'], [2000, 'b'], [3000, 'c'], [5000, 'e'], [6000, 'f'], [7500, 'g'], [8250, 'h'], [3604000, 'd']]);
     expect(parseCaptions('0:10 later\n0:05 sooner\n', 'x.txt').segments).toEqual([
       { startMs: 5000, endMs: 7000, text: 'sooner' },
       { startMs: 10000, endMs: 10000, text: 'later' },
