@@ -11,7 +11,7 @@ import pLimit from 'p-limit';
 import { notesSchema, videoQuizSchema, videoResultSchema, type Segment, type VideoMeta, type VideoResult, type VideoStatusFile } from '../../src/lib/schema.ts';
 import type { ValidVideo } from '../../src/lib/validate-content.ts';
 import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
-import { parseCaptions } from './captions.ts';
+import { CaptionParseError, parseCaptions } from './captions.ts';
 import { inputsHash, planVideo, transcriptDigestOfSegments, type VideoPlan, type WorkReason } from './needs-work.ts';
 import { parseModelOutput } from './model-output.ts';
 import type { MaterialWriter } from './material-writer.ts';
@@ -82,9 +82,11 @@ async function acquire(plan: VideoPlan, options: ProcessOptions): Promise<Acquir
     }
     let segments: Segment[];
     try {
-      segments = parseCaptions(bytes.toString('utf8'), video.captionFile).segments;
+      const parsed = parseCaptions(bytes.toString('utf8'), video.captionFile);
+      segments = parsed.segments;
+      warnings.push(...parsed.warnings);
     } catch (error) {
-      throw new PipelineError(`${video.captionFile}: ${(error as Error).message}`);
+      throw new PipelineError(error instanceof CaptionParseError ? error.message : `${video.captionFile}: ${(error as Error).message}`);
     }
     const fromEntry: VideoMeta = {
       title: video.data.title ?? previous?.meta.title ?? video.id,
