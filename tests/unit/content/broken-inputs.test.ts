@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, mkdirSync, renameSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { loadContent } from '../../../scripts/lib/load-content.ts';
+import { loadContentTree } from '../../../src/lib/content-tree.ts';
 import { formatProblem } from '../../../src/lib/friendly-errors.ts';
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/content-valid');
@@ -33,7 +33,7 @@ const rename = (from: string, to: string): Mutation => (root) => renameSync(join
 function problemsAfter(...mutations: Mutation[]): string[] {
   const root = copyFixture();
   for (const m of mutations) m(root);
-  return loadContent(root).problems.map(formatProblem);
+  return loadContentTree(root).problems.map(formatProblem);
 }
 
 afterEach(() => {
@@ -47,7 +47,18 @@ const course = (extra: string) => `name: Demo course\ndescription: A course.\ncr
 const cases: [string, Mutation[], string | RegExp][] = [
   ['YAML with an unclosed quote', [write('content/courses/demo/course.yaml', 'name: "Demo\ndescription: x\n')], /^content\/courses\/demo\/course\.yaml: line \d+, column \d+: invalid YAML: /],
   ['YAML indented with a tab', [write(`${CH}/chapter.yaml`, 'name: x\norder:\n\t1\n')], /^content\/courses\/demo\/01-start\/chapter\.yaml: line 3, column 1: invalid YAML: .*tab/i],
-  ['a key written twice', [write(`${CH}/chapter.yaml`, 'name: a\nname: b\norder: 1\n')], /chapter\.yaml: line 2, column 1: invalid YAML: Map keys must be unique/],
+  ['a key written twice', [write(`${CH}/chapter.yaml`, 'name: a\nname: b\norder: 1\n')], `${CH}/chapter.yaml: line 2, column 1: invalid YAML: "name" is written twice in the same place: keep one`],
+  ['a field indented under the one before it', [write(`${CH}/chapter.yaml`, 'name: Getting started\ndescription: The basics.\n  order: 1\n')], `${CH}/chapter.yaml: line 3, column 1: invalid YAML: "order" is indented under "description", which already has a value: align it with the fields around it`],
+  ['a quiz answer indented one space too far', [write(`${CH}/03-quiz.yaml`, quiz('  - prompt: a\n    choices: [a, b]\n     answer: 0\n'))], `${CH}/03-quiz.yaml: line 7, column 1: invalid YAML: "answer" is indented under "choices", which already has a value: align it with the fields around it`],
+  ['a list item out of line with the list', [write(`${CH}/03-quiz.yaml`, quiz('  - prompt: a\n    choices: [a, b]\n    answer: 0\n - prompt: b\n'))], `${CH}/03-quiz.yaml: line 8, column 1: invalid YAML: this line is indented differently from the lines around it: fields of the same mapping, and items of the same list, start at the same column (use spaces)`],
+  ['a missing space after a colon', [write(`${CH}/chapter.yaml`, 'name: Getting started\norder:1\n')], `${CH}/chapter.yaml: line 2, column 1: invalid YAML: missing space after the colon: write "order: 1"`],
+  ['a field indented with a tab', [write(`${CH}/chapter.yaml`, 'name: Getting started\n\torder: 1\n')], `${CH}/chapter.yaml: line 2, column 1: invalid YAML: this line is indented with a tab: YAML needs spaces (use 2 spaces per level)`],
+  ['an unquoted value holding a colon', [write(`${CH}/chapter.yaml`, 'name: Intro: the basics\norder: 1\n')], `${CH}/chapter.yaml: line 1, column 1: invalid YAML: the value of "name" contains ": ": put it in quotes, like name: "Intro: the basics"`],
+  ['a quote never closed', [write(`${CH}/chapter.yaml`, 'order: 1\nname: "Getting started\ndescription: x\n')], `${CH}/chapter.yaml: line 2, column 1: invalid YAML: a quote opened on this line is never closed: add the closing "`],
+  ['a mistyped MDX component', [write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\nHello\n\n<Calout type="tip">Careful.</Calout>\n')], `${CH}/02-reading.mdx: line 9: unknown component <Calout>: did you mean <Callout>?`],
+  ['an MDX component that does not exist', [write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\n<VideoEmbed id="x" />\n')], `${CH}/02-reading.mdx: line 7: unknown component <VideoEmbed>: the components MDX items can use are <Callout>, <Figure>`],
+  ['a mistyped video id (0 for O)', [write('content/videos/Ip3X9LOh2dk.yaml', 'youtubeVideoId: Ip3X9LOh2dk\nurl: https://www.youtube.com/watch?v=Ip3X9LOh2dk\n'), write(`${CH}/01-lecture.yaml`, 'type: video\norder: 1\nvideo: Ip3X9L0h2dk\n')], `${CH}/01-lecture.yaml: video: expected a video in the library, got "Ip3X9L0h2dk": did you mean "Ip3X9LOh2dk" (content/videos/Ip3X9LOh2dk.yaml)?`],
+  ['a legacy chapter video with a swapped pair', [write(`${CH}/chapter.yaml`, 'name: x\norder: 1\nvideo: aircAruvKnk\n')], `${CH}/chapter.yaml: video: expected a video in the library, got "aircAruvKnk": did you mean "aircAruvnKk" (content/videos/aircAruvnKk.yaml)?`],
   ['a course without a name', [write('content/courses/demo/course.yaml', 'description: x\ncreatedBy: me\n')], 'content/courses/demo/course.yaml: name: required: expected text, but the field is missing'],
   ['isPublished written as "yes"', [write('content/courses/demo/course.yaml', course('isPublished: "yes"\n'))], 'content/courses/demo/course.yaml: isPublished: expected true or false, got "yes"'],
   ['an unknown level', [write('content/courses/demo/course.yaml', course('level: expert\n'))], 'content/courses/demo/course.yaml: level: expected one of "beginner", "intermediate", "advanced", got "expert"'],
@@ -120,6 +131,15 @@ describe('broken content gives one clear message naming file and field', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
   });
 
+  it('accepts a course that has only a name', () => {
+    expect(problemsAfter(write('content/courses/demo/course.yaml', 'name: Demo course\n'))).toEqual([]);
+  });
+
+  it('accepts MDX that uses the known components and mentions others only in code', () => {
+    const body = '<Callout type="tip">Hi</Callout>\n\n<Figure src="/files/a.svg" alt="A" />\n\n`<Calout>` in code\n\n```\n<Calout>\n```\n';
+    expect(problemsAfter(write(`${CH}/02-reading.mdx`, `---\ntype: text\norder: 2\ntitle: R\n---\n\n${body}`))).toEqual([]);
+  });
+
   it('accepts a file saved with a BOM and Windows line endings', () => {
     const problems = problemsAfter(write(`${CH}/chapter.yaml`, '\uFEFFname: Getting started\r\norder: 1\r\n'));
     expect(problems).toEqual([]);
@@ -157,6 +177,13 @@ describe('npm run check', () => {
     expect(stderr).toContain(`${CH}/03-quiz.yaml: questions[0].answer: expected 0-3 (one of the 4 choices), got 5`);
     expect(stderr).toMatch(/02-reading\.mdx: line 7, column 1: invalid MDX/);
     expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
+  it('fails on a mistyped MDX component, which would otherwise only break the build', () => {
+    const root = copyFixture();
+    write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\n<Calout type="tip">Careful.</Calout>\n')(root);
+    const run = () => execFileSync(tsx, [script], { cwd: root, stdio: 'pipe', env: { ...process.env, LEARNSPACE_CONTENT: '' } });
+    expect(run).toThrow(/02-reading\.mdx: line 7: unknown component <Calout>: did you mean <Callout>\?/);
   });
 
   it('says the content is fine when it is', () => {
