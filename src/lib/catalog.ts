@@ -3,9 +3,9 @@
  * courses → chapters → items, with library videos and their generated
  * material joined in, drafts filtered out of production builds.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { ItemType, VideoResult, VideoStatusFile } from './schema.ts';
-import { contentProblemsError } from './content-loader.ts';
+import { contentProblemsError, CURRENT_PROBLEMS } from './content-loader.ts';
 import type { CourseNode } from './content-tree.ts';
 
 /** True under `astro dev` (set from Astro's command in astro.config.mjs, not from the environment). */
@@ -163,8 +163,8 @@ export function getPublicLibrary(): Promise<Map<string, LibraryVideo>> {
  * problem throws here, so every page shows it in the error overlay instead of serving stale content.
  */
 async function courseTree(): Promise<CourseNode[]> {
-  const problems = await getCollection('contentProblems');
-  if (problems.length > 0) throw contentProblemsError(problems.map((p) => p.data));
+  const problems = (await getEntry('contentProblems', CURRENT_PROBLEMS))?.data.problems ?? [];
+  if (problems.length > 0) throw contentProblemsError(problems);
   return (await getCollection('courses')).map((c) => c.data);
 }
 

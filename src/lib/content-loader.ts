@@ -14,17 +14,24 @@ import { formatProblem, type ContentProblem } from './friendly-errors.ts';
 
 export type ContentPart = 'courses' | 'items' | 'videos' | 'contentProblems';
 
+/** The id of the one `contentProblems` entry. */
+export const CURRENT_PROBLEMS = 'current';
+
 /** The error a page or a build shows for content problems: one line per problem, as `npm run check` prints them. */
 export function contentProblemsError(problems: readonly ContentProblem[]): AstroError {
   const n = problems.length;
   const lines = problems.map(formatProblem).sort();
-  return new AstroError(`${n} problem${n === 1 ? '' : 's'} in content:\n${lines.join('\n')}`, 'Fix the file and field named above; `npm run check` lists the same problems.');
+  const error = new AstroError(`${n} problem${n === 1 ? '' : 's'} in content:\n${lines.join('\n')}`, 'Fix the file and field named above; `npm run check` lists the same problems.');
+  // The author needs the file and field, not where in Learnspace the problem was noticed.
+  error.stack = '';
+  return error;
 }
 
 function fill(part: ContentPart, { store }: LoaderContext, tree: ContentTree): void {
   store.clear();
   if (part === 'contentProblems') {
-    tree.problems.forEach((problem, i) => store.set({ id: String(i), data: { ...problem } }));
+    // Always one entry, so the collection is never empty (Astro warns on every read of an empty one).
+    store.set({ id: CURRENT_PROBLEMS, data: { problems: tree.problems.map((p) => ({ ...p })) } });
     return;
   }
   if (part === 'videos') {

@@ -191,3 +191,24 @@ describe('npm run check', () => {
     expect(out).toMatch(/✓ content OK: 1 courses, 1 chapters, 6 items, 1 videos/);
   });
 });
+
+describe('npm run build with a content problem', () => {
+  it('stops in the prebuild, before Astro starts, with the message and no stack trace', () => {
+    const root = copyFixture();
+    write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\n<Calout type="tip">Careful.</Calout>\n')(root);
+    const tsx = join(import.meta.dirname, '../../../node_modules/.bin/tsx');
+    const prebuild = join(import.meta.dirname, '../../../scripts/prebuild.ts');
+    let stderr = '';
+    let status = 0;
+    try {
+      execFileSync(tsx, [prebuild], { cwd: root, stdio: 'pipe', env: { ...process.env, LEARNSPACE_CONTENT: '' } });
+    } catch (error) {
+      const e = error as { status: number; stderr: Buffer };
+      status = e.status;
+      stderr = e.stderr.toString();
+    }
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${CH}/02-reading.mdx: line 7: unknown component <Calout>: did you mean <Callout>?`);
+    expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+});
