@@ -60,7 +60,7 @@ export function mdxBodyProblems(item: Pick<ItemNode, 'file' | 'body' | 'bodyLine
   // The compiled module names every component the body uses but does not import.
   for (const [, name] of code.matchAll(/_missingMdxReference\("([^"]+)", true\)/g)) {
     if (knownComponents.includes(name!)) continue;
-    const lineIndex = item.body.split('\n').findIndex((l) => new RegExp(`<${name!.replace('.', '\\.')}[\\s/>]`).test(l) || l.endsWith(`<${name}`));
+    const lineIndex = item.body.split('\n').findIndex((l) => new RegExp(`<${name}(?:[\\s/>]|$)`).test(l));
     const where = lineIndex >= 0 ? `line ${lineIndex + 1 + offset}: ` : '';
     const guess = closestName(name!, knownComponents);
     const known = knownComponents.map((c) => `<${c}>`).join(', ');
