@@ -23,6 +23,7 @@ export function contentProblemsError(problems: readonly ContentProblem[]): Astro
   const lines = problems.map(formatProblem).sort();
   const error = new AstroError(`${n} problem${n === 1 ? '' : 's'} in content:\n${lines.join('\n')}`, 'Fix the file and field named above; `npm run check` lists the same problems.');
   // The author needs the file and field, not where in Learnspace the problem was noticed.
+  error.name = 'ContentProblems';
   error.stack = '';
   return error;
 }
