@@ -1,14 +1,15 @@
 /**
- * Astro content collections over the authored tree and the pipeline's cache.
- * Every shape comes from src/lib/schema.ts; `npm run check` (run before every
- * build) reports the same problems with friendlier wording and the rules
- * that span files.
+ * Astro content collections. The authored tree (courses with their chapters
+ * and items, MDX items for rendering, the video library) comes from one loader
+ * over src/lib/content-tree.ts, so `astro dev` and `astro build` run every rule
+ * `npm run check` runs; the pipeline's cache is read beside it.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { courseSchema, chapterSchema, itemSchema, videoEntrySchema, videoResultSchema, videoStatusFileSchema } from './lib/schema.ts';
+import { itemSchema, videoEntrySchema, videoResultSchema, videoStatusFileSchema } from './lib/schema.ts';
 import { contentDir } from './lib/content-files.ts';
+import { courseNodeSchema } from './lib/content-tree.ts';
+import { contentTreeLoaders } from './lib/content-loader.ts';
 import { generatedDir, readVideoResult, readVideoStatus } from './lib/video-cache.ts';
 import { readdirSync } from 'node:fs';
 
@@ -16,26 +17,20 @@ const videoCacheEntrySchema = z.object({ status: videoStatusFileSchema, result: 
 type VideoCacheEntry = z.infer<typeof videoCacheEntrySchema>;
 
 const base = contentDir();
-const stripExt = ({ entry }: { entry: string }) => entry.replace(/\.(ya?ml|mdx)$/, '');
+const tree = contentTreeLoaders();
 
-const courses = defineCollection({
-  loader: glob({ base: `${base}/courses`, pattern: '*/course.yaml', generateId: ({ entry }) => entry.split('/')[0]! }),
-  schema: courseSchema,
-});
+/** Whole courses: chapters and items nested, in order, as validated. */
+const courses = defineCollection({ loader: tree.courses, schema: courseNodeSchema });
 
-const chapters = defineCollection({
-  loader: glob({ base: `${base}/courses`, pattern: '*/*/chapter.yaml', generateId: ({ entry }) => entry.split('/').slice(0, 2).join('/') }),
-  schema: chapterSchema,
-});
+/** Every item by its key `course/chapter/item`; MDX items render from here. */
+const items = defineCollection({ loader: tree.items, schema: itemSchema });
 
-const items = defineCollection({
-  loader: glob({ base: `${base}/courses`, pattern: ['*/*/*.yaml', '*/*/*.mdx', '!*/*/chapter.yaml'], generateId: stripExt }),
-  schema: itemSchema,
-});
+const videos = defineCollection({ loader: tree.videos, schema: videoEntrySchema });
 
-const videos = defineCollection({
-  loader: glob({ base: `${base}/videos`, pattern: '*.yaml', generateId: stripExt }),
-  schema: videoEntrySchema,
+/** Content problems found under `astro dev` (a build stops on them instead); pages show them in the error overlay. */
+const contentProblems = defineCollection({
+  loader: tree.contentProblems,
+  schema: z.object({ problems: z.array(z.object({ file: z.string(), field: z.string(), message: z.string() })) }),
 });
 
 /**
@@ -74,4 +69,4 @@ const videoCache = defineCollection({
   schema: videoCacheEntrySchema,
 });
 
-export const collections = { courses, chapters, items, videos, videoCache };
+export const collections = { courses, items, videos, contentProblems, videoCache };

@@ -3,7 +3,7 @@
  * each video's generated material, published courses only, items in syllabus
  * order (a chapter's legacy video first), with the site path of every item page.
  */
-import { loadContent } from '../lib/load-content.ts';
+import { loadContentTree } from '../../src/lib/content-tree.ts';
 import { readVideoResult } from '../../src/lib/video-cache.ts';
 import type { Course, Item, Notes, VideoQuiz } from '../../src/lib/schema.ts';
 import type { ValidCourse } from '../../src/lib/validate-content.ts';
@@ -62,7 +62,7 @@ export interface CourseSet {
 
 /** Reads and validates the content tree; fails on any content problem, as the build does. */
 export function loadPublishedCourses(root: string): CourseSet {
-  const content = loadContent(root);
+  const content = loadContentTree(root);
   if (content.problems.length > 0) {
     const first = content.problems[0]!;
     throw new ExportError(

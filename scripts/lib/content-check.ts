@@ -6,14 +6,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { formatProblem } from '../../src/lib/friendly-errors.ts';
-import type { ValidatedContent } from '../../src/lib/validate-content.ts';
-import { loadContent } from './load-content.ts';
+import { loadContentTree, type ContentTree } from '../../src/lib/content-tree.ts';
 import { checkVideoMaterial } from '../../src/lib/video-cache.ts';
 
 /** Checks the content under `root`; returns it when valid, null (after printing every problem) when not. */
-export function runContentCheck(root = process.cwd()): ValidatedContent | null {
+export function runContentCheck(root = process.cwd()): ContentTree | null {
   const started = performance.now();
-  const content = loadContent(root);
+  const content = loadContentTree(root);
   content.problems.push(...checkVideoMaterial(content.videos.map((v) => v.id), root));
   const ms = Math.round(performance.now() - started);
 

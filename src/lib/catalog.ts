@@ -3,8 +3,10 @@
  * courses → chapters → items, with library videos and their generated
  * material joined in, drafts filtered out of production builds.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { ItemType, VideoResult, VideoStatusFile } from './schema.ts';
+import { contentProblemsError, CURRENT_PROBLEMS } from './content-loader.ts';
+import type { CourseNode } from './content-tree.ts';
 
 /** True under `astro dev` (set from Astro's command in astro.config.mjs, not from the environment). */
 export const isDevServer: boolean = __LEARNSPACE_DEV__;
@@ -52,7 +54,7 @@ export interface CourseChapter {
 
 export interface CourseWithStructure {
   slug: string;
-  data: CollectionEntry<'courses'>['data'];
+  data: CourseNode['data'];
   href: string;
   shownStatus: ShownStatus;
   isDraft: boolean;
@@ -80,6 +82,7 @@ let libraryCache: Promise<Map<string, LibraryVideo>> | undefined;
 /** The video library (seed: videos exist independently of courses). */
 export function getLibrary(): Promise<Map<string, LibraryVideo>> {
   libraryCache ??= (async () => {
+    await courseTree();
     const [entries, cache] = await Promise.all([getCollection('videos'), getCollection('videoCache')]);
     const byId = new Map(cache.map((c) => [c.id, c.data]));
     const library = new Map<string, LibraryVideo>();
@@ -119,7 +122,7 @@ function estimateSeconds(entry: CollectionEntry<'items'>, video?: LibraryVideo):
   }
 }
 
-function shownStatus(course: CollectionEntry<'courses'>['data'], videos: LibraryVideo[]): ShownStatus {
+function shownStatus(course: CourseNode['data'], videos: LibraryVideo[]): ShownStatus {
   if (course.status === 'draft') return 'draft';
   if (videos.some((v) => v.status.status === 'failed')) return 'failed';
   if (videos.some((v) => v.status.status === 'pending' || v.status.status === 'processing')) return 'generating';
@@ -127,7 +130,7 @@ function shownStatus(course: CollectionEntry<'courses'>['data'], videos: Library
 }
 
 /** True when a course may appear in this build. */
-export function isVisible(course: CollectionEntry<'courses'>['data']): boolean {
+export function isVisible(course: CourseNode['data']): boolean {
   return showDrafts || (course.isPublished && course.status !== 'draft');
 }
 
@@ -141,49 +144,49 @@ export function getPublicLibrary(): Promise<Map<string, LibraryVideo>> {
   publicLibraryCache ??= (async () => {
     const library = await getLibrary();
     if (showDrafts) return library;
-    const [courses, chapters, items] = await Promise.all([getCollection('courses'), getCollection('chapters'), getCollection('items')]);
-    const hiddenCourses = new Set(courses.filter((c) => !isVisible(c.data)).map((c) => c.id));
     const usedByHidden = new Set<string>();
     const usedByVisible = new Set<string>();
-    const use = (entryId: string, video: string | undefined) => {
-      if (video) (hiddenCourses.has(entryId.split('/')[0]!) ? usedByHidden : usedByVisible).add(video);
-    };
-    for (const ch of chapters) use(ch.id, ch.data.video);
-    for (const item of items) use(item.id, item.data.type === 'video' ? item.data.video : undefined);
+    for (const course of await courseTree()) {
+      const used = isVisible(course.data) ? usedByVisible : usedByHidden;
+      for (const chapter of course.chapters) {
+        if (chapter.data.video) used.add(chapter.data.video);
+        for (const item of chapter.items) if (item.data.type === 'video') used.add(item.data.video);
+      }
+    }
     return new Map([...library].filter(([id]) => usedByVisible.has(id) || !usedByHidden.has(id)));
   })();
   return publicLibraryCache;
 }
 
-/** `course/chapter` for an item id, `course` for a chapter id. */
-const parentId = (id: string) => id.slice(0, id.lastIndexOf('/'));
+/**
+ * The validated course tree from the content loader, in folder order. Under `astro dev` a content
+ * problem throws here, so every page shows it in the error overlay instead of serving stale content.
+ */
+async function courseTree(): Promise<CourseNode[]> {
+  const problems = (await getEntry('contentProblems', CURRENT_PROBLEMS))?.data.problems ?? [];
+  if (problems.length > 0) throw contentProblemsError(problems);
+  return (await getCollection('courses')).map((c) => c.data);
+}
 
 let coursesCache: Promise<CourseWithStructure[]> | undefined;
 /** Every course visible in this build, fully structured, in catalog order. */
 export function getCourses(): Promise<CourseWithStructure[]> {
   coursesCache ??= (async () => {
-    const [courses, chapters, items, library] = await Promise.all([
-      getCollection('courses'),
-      getCollection('chapters'),
-      getCollection('items'),
-      getLibrary(),
-    ]);
-    // Grouped once: filtering every chapter's items out of all items was O(chapters × items).
-    const chaptersByCourse = Map.groupBy(chapters, (ch) => parentId(ch.id));
-    const itemsByChapter = Map.groupBy(items, (i) => parentId(i.id));
+    const [courses, items, library] = await Promise.all([courseTree(), getCollection('items'), getLibrary()]);
+    // The renderable entry of each item, by its key (`course/chapter/item`).
+    const itemEntries = new Map(items.map((entry) => [entry.id, entry]));
     const out: CourseWithStructure[] = [];
     for (const course of courses) {
       if (!isVisible(course.data)) continue;
-      const courseHref = `/courses/${course.id}/`;
-      const courseChapters: CourseChapter[] = [...(chaptersByCourse.get(course.id) ?? [])]
-        .sort((a, b) => a.data.order - b.data.order)
+      const courseHref = `/courses/${course.slug}/`;
+      const courseChapters: CourseChapter[] = course.chapters
         .map((ch) => {
-          const chapterSlug = ch.id.split('/')[1]!;
+          const chapterSlug = ch.slug;
           const chapterItems: CourseItem[] = [];
           if (ch.data.video) {
             const video = library.get(ch.data.video);
             chapterItems.push({
-              key: `${ch.id}/video`,
+              key: `${ch.key}/video`,
               slug: 'video',
               type: 'video',
               title: video?.title ?? ch.data.name,
@@ -194,11 +197,11 @@ export function getCourses(): Promise<CourseWithStructure[]> {
               legacy: true,
             });
           }
-          for (const entry of [...(itemsByChapter.get(ch.id) ?? [])].sort((a, b) => a.data.order - b.data.order)) {
-            const slug = entry.id.split('/')[2]!;
+          for (const { key, slug } of ch.items) {
+            const entry = itemEntries.get(key)!;
             const video = entry.data.type === 'video' ? library.get(entry.data.video) : undefined;
             chapterItems.push({
-              key: entry.id,
+              key,
               slug,
               type: entry.data.type,
               title: entry.data.title ?? video?.title ?? slug,
@@ -211,12 +214,12 @@ export function getCourses(): Promise<CourseWithStructure[]> {
               legacy: false,
             });
           }
-          return { slug: chapterSlug, key: ch.id, name: ch.data.name, description: ch.data.description, order: ch.data.order, items: chapterItems };
+          return { slug: chapterSlug, key: ch.key, name: ch.data.name, description: ch.data.description, order: ch.data.order, items: chapterItems };
         });
       const flat = courseChapters.flatMap((c) => c.items);
       const videos = flat.flatMap((i) => (i.video ? [i.video] : []));
       out.push({
-        slug: course.id,
+        slug: course.slug,
         data: course.data,
         href: courseHref,
         shownStatus: shownStatus(course.data, videos),

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve, extname, basename } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseDocument, type YAMLError } from 'yaml';
 import matter from 'gray-matter';
 import type { ContentProblem } from './friendly-errors.ts';
 
@@ -117,16 +117,12 @@ function lineAt(bytes: Buffer, offset: number): number {
   return line;
 }
 
-/** Parses YAML, reporting syntax errors with line and column. */
+/** Parses YAML, reporting each syntax error at the line to fix, in plain words. */
 export function parseYaml(text: string, rel: string, problems: ContentProblem[]): unknown {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      const pos = err.linePos?.[0];
-      const where = pos ? `line ${pos.line}, column ${pos.col}` : 'YAML';
-      const reason = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?\s*$/, '');
-      problems.push({ file: rel, field: '', message: `${where}: invalid YAML: ${reason}` });
-    }
+    // One mistake usually trips several parser errors after it; the first names the line to fix.
+    problems.push({ file: rel, field: '', message: yamlSyntaxMessage(text, doc.errors[0]!) });
     return undefined;
   }
   let data: unknown;
@@ -145,6 +141,66 @@ export function parseYaml(text: string, rel: string, problems: ContentProblem[])
     return undefined;
   }
   return data;
+}
+
+/** What the author wrote wrong on one line, found from the text rather than the parser's state. */
+function lineMistake(line: string): string | undefined {
+  if (/^ *\t/.test(line)) return 'this line is indented with a tab: YAML needs spaces (use 2 spaces per level)';
+  const key = /^\s*(?:- )?([A-Za-z_][\w-]*):(\S.*)$/.exec(line);
+  if (key && !key[2]!.startsWith('//') && !key[2]!.startsWith(':')) return `missing space after the colon: write "${key[1]}: ${key[2]}"`;
+  const value = /^\s*(?:- )?([A-Za-z_][\w-]*): ([^"'\s[{|>][^#]*?: .*)$/.exec(line);
+  if (value) return `the value of "${value[1]}" contains ": ": put it in quotes, like ${value[1]}: "${value[2]!.replace(/"/g, '\\"')}"`;
+  return undefined;
+}
+
+const indentOf = (line: string) => /^ */.exec(line)![0].length;
+
+/** A field indented deeper than the field before it, which already has a value (so it cannot hold nested fields). */
+function overIndented(lines: string[], from: number, to: number): { line: number; key: string; parent: string } | undefined {
+  for (let n = Math.max(2, from); n <= Math.min(to, lines.length); n++) {
+    const line = lines[n - 1]!;
+    const key = /^\s*(?:- )?([^\s:#][^:#]*):/.exec(line)?.[1];
+    const before = lines.slice(0, n - 1).findLast((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    const parent = before && /^(\s*(?:- )?)([^\s:#][^:#]*):\s+\S/.exec(before);
+    if (key && parent && indentOf(line) > parent[1]!.length) return { line: n, key: key.trim(), parent: parent[2]!.trim() };
+  }
+  return undefined;
+}
+
+/** Turns one YAML parser error into `line N, column C: invalid YAML: <plain words>`, at the line to fix. */
+export function yamlSyntaxMessage(text: string, err: YAMLError): string {
+  const lines = text.split('\n');
+  const [start, end] = err.linePos ?? [];
+  const at = (line: number, col = 1, reason: string) => `line ${line}, column ${col}: invalid YAML: ${reason}`;
+  // The parser often notices a mistake a line or two later; look from its start to its end for the cause.
+  const first = start?.line ?? 1;
+  const last = Math.min(end?.line ?? first, lines.length);
+  for (let n = first; n <= last; n++) {
+    const mistake = lineMistake(lines[n - 1] ?? '');
+    if (mistake) return at(n, 1, mistake);
+  }
+  switch (err.code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^\s*(?:- )?([^:#]+):/.exec(lines[first - 1] ?? '')?.[1]?.trim();
+      return at(first, start?.col, `${key ? `"${key}"` : 'a field'} is written twice in the same place: keep one`);
+    }
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'UNEXPECTED_TOKEN': {
+      if (/closing "?quote|Missing closing/i.test(err.message)) {
+        for (let n = first; n >= 1; n--) {
+          if (((lines[n - 1] ?? '').match(/"/g) ?? []).length % 2 === 1) return at(n, 1, 'a quote opened on this line is never closed: add the closing "');
+        }
+      }
+      const under = overIndented(lines, first, last + 1);
+      if (under) return at(under.line, 1, `"${under.key}" is indented under "${under.parent}", which already has a value: align it with the fields around it`);
+      return at(first, 1, 'this line is indented differently from the lines around it: fields of the same mapping, and items of the same list, start at the same column (use spaces)');
+    }
+    default:
+      return at(first, start?.col, err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?\s*$/, ''));
+  }
 }
 
 /** Splits MDX into frontmatter data and body (gray-matter, with our YAML parser so errors carry positions). */
@@ -202,7 +258,7 @@ export function readContent(root = process.cwd()): RawContent {
     const courseFile = join(dir, 'course.yaml');
     const course: RawCourse = { slug: courseSlug, dir: rel(dir), course: null, chapters: [] };
     if (existsSync(courseFile)) course.course = readYamlFile(courseFile, rel(courseFile), problems);
-    else problems.push({ file: rel(courseFile), field: '', message: 'is missing: every course folder needs a course.yaml with name, description and createdBy' });
+    else problems.push({ file: rel(courseFile), field: '', message: 'is missing: every course folder needs a course.yaml with at least a name' });
 
     for (const name of listDir(dir)) {
       const abs = join(dir, name);

@@ -39,10 +39,10 @@ export const levels = ['beginner', 'intermediate', 'advanced'] as const;
 
 export const courseSchema = z.strictObject({
   name: nonEmpty('a course name'),
-  description: nonEmpty('a one-paragraph description'),
+  description: nonEmpty('a one-paragraph description').optional(),
   thumbnail: z.string().optional(),
   status: z.enum(courseStatuses).default('ready'),
-  createdBy: nonEmpty('the author handle (createdBy)'),
+  createdBy: nonEmpty('the author handle (createdBy)').optional(),
   isPublished: z.boolean().default(false),
   tags: z.array(nonEmpty('a tag')).default([]),
   level: z.enum(levels).default('beginner'),

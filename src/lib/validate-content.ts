@@ -12,44 +12,19 @@ import {
   mdxItemTypes,
   videoEntrySchema,
   itemTypes,
-  type Chapter,
-  type Course,
   type Item,
-  type VideoEntry,
 } from './schema.ts';
 import { friendlyParams, zodProblems, type ContentProblem } from './friendly-errors.ts';
 import type { RawContent, RawFile } from './content-files.ts';
+import type { ChapterNode, ContentTree, CourseNode, ItemNode, VideoNode } from './content-tree.ts';
+import { closestName } from './did-you-mean.ts';
 
-export interface ValidItem {
-  slug: string;
-  file: string;
-  data: Item;
-  body?: string;
-  bodyLine?: number;
-}
-export interface ValidChapter {
-  slug: string;
-  file: string;
-  data: Chapter;
-  items: ValidItem[];
-}
-export interface ValidCourse {
-  slug: string;
-  file: string;
-  data: Course;
-  chapters: ValidChapter[];
-}
-export interface ValidVideo {
-  id: string;
-  file: string;
-  data: VideoEntry;
-  captionFile?: string;
-}
-export interface ValidatedContent {
-  courses: ValidCourse[];
-  videos: ValidVideo[];
-  problems: ContentProblem[];
-}
+/** The validated tree; its node shapes are schemas in content-tree.ts. */
+export type ValidItem = ItemNode;
+export type ValidChapter = ChapterNode;
+export type ValidCourse = CourseNode;
+export type ValidVideo = VideoNode;
+export type ValidatedContent = ContentTree;
 
 function parseWith<T>(schema: { safeParse: (d: unknown, p: typeof friendlyParams) => { success: true; data: T } | { success: false; error: import('astro/zod').z.ZodError } }, raw: RawFile, problems: ContentProblem[]): T | null {
   const result = schema.safeParse(raw.data, friendlyParams);
@@ -74,8 +49,12 @@ export function validateContent(raw: RawContent, options: { publicDir?: string }
     videos.push({ id: v.id, file: v.file, data, captionFile: v.captionFile });
   }
   const libraryIds = new Set(raw.videos.map((v) => v.id));
-  const missingVideo = (id: string) =>
-    `expected a video in the library, got "${id}": add content/videos/${id}.yaml (npm run videos -- add ${id})`;
+  const missingVideo = (id: string) => {
+    const guess = closestName(id, libraryIds);
+    // A near miss is a typo: advising to add the mistyped id would create a bogus video.
+    if (guess) return `expected a video in the library, got "${id}": did you mean "${guess}" (content/videos/${guess}.yaml)?`;
+    return `expected a video in the library, got "${id}": add content/videos/${id}.yaml (npm run videos -- add ${id})`;
+  };
 
   const courses: ValidCourse[] = [];
   for (const rc of raw.courses) {
@@ -125,14 +104,14 @@ export function validateContent(raw: RawContent, options: { publicDir?: string }
         if ((item.type === 'text' || item.type === 'assignment') && !ri.body?.trim()) {
           problems.push({ file: ri.file, field: '', message: `expected ${item.type === 'text' ? 'the text' : 'the instructions'} below the frontmatter, but the body is empty` });
         }
-        items.push({ slug: ri.slug, file: ri.file, data: item, body: ri.body, bodyLine: ri.bodyLine });
+        items.push({ slug: ri.slug, key: `${rc.slug}/${rch.slug}/${ri.slug}`, file: ri.file, data: item, body: ri.body, bodyLine: ri.bodyLine });
       }
       if (chapter && rch.chapter) {
         if (items.length === 0 && !chapter.video && rch.items.length === 0) {
           problems.push({ file: rch.chapter.file, field: '', message: 'chapter has no items: add at least one item file (or a legacy `video`)' });
         }
         items.sort((a, b) => a.data.order - b.data.order);
-        chapters.push({ slug: rch.slug, file: rch.chapter.file, data: chapter, items });
+        chapters.push({ slug: rch.slug, key: `${rc.slug}/${rch.slug}`, file: rch.chapter.file, data: chapter, items });
       }
     }
     if (course && rc.course) {

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, mkdirSync, renameSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { loadContent } from '../../../scripts/lib/load-content.ts';
+import { loadContentTree } from '../../../src/lib/content-tree.ts';
 import { formatProblem } from '../../../src/lib/friendly-errors.ts';
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/content-valid');
@@ -33,7 +33,7 @@ const rename = (from: string, to: string): Mutation => (root) => renameSync(join
 function problemsAfter(...mutations: Mutation[]): string[] {
   const root = copyFixture();
   for (const m of mutations) m(root);
-  return loadContent(root).problems.map(formatProblem);
+  return loadContentTree(root).problems.map(formatProblem);
 }
 
 afterEach(() => {
@@ -47,7 +47,22 @@ const course = (extra: string) => `name: Demo course\ndescription: A course.\ncr
 const cases: [string, Mutation[], string | RegExp][] = [
   ['YAML with an unclosed quote', [write('content/courses/demo/course.yaml', 'name: "Demo\ndescription: x\n')], /^content\/courses\/demo\/course\.yaml: line \d+, column \d+: invalid YAML: /],
   ['YAML indented with a tab', [write(`${CH}/chapter.yaml`, 'name: x\norder:\n\t1\n')], /^content\/courses\/demo\/01-start\/chapter\.yaml: line 3, column 1: invalid YAML: .*tab/i],
-  ['a key written twice', [write(`${CH}/chapter.yaml`, 'name: a\nname: b\norder: 1\n')], /chapter\.yaml: line 2, column 1: invalid YAML: Map keys must be unique/],
+  ['a key written twice', [write(`${CH}/chapter.yaml`, 'name: a\nname: b\norder: 1\n')], `${CH}/chapter.yaml: line 2, column 1: invalid YAML: "name" is written twice in the same place: keep one`],
+  ['a field indented under the one before it', [write(`${CH}/chapter.yaml`, 'name: Getting started\ndescription: The basics.\n  order: 1\n')], `${CH}/chapter.yaml: line 3, column 1: invalid YAML: "order" is indented under "description", which already has a value: align it with the fields around it`],
+  ['a quiz answer indented one space too far', [write(`${CH}/03-quiz.yaml`, quiz('  - prompt: a\n    choices: [a, b]\n     answer: 0\n'))], `${CH}/03-quiz.yaml: line 7, column 1: invalid YAML: "answer" is indented under "choices", which already has a value: align it with the fields around it`],
+  ['a list item out of line with the list', [write(`${CH}/03-quiz.yaml`, quiz('  - prompt: a\n    choices: [a, b]\n    answer: 0\n - prompt: b\n'))], `${CH}/03-quiz.yaml: line 8, column 1: invalid YAML: this line is indented differently from the lines around it: fields of the same mapping, and items of the same list, start at the same column (use spaces)`],
+  ['a missing space after a colon', [write(`${CH}/chapter.yaml`, 'name: Getting started\norder:1\n')], `${CH}/chapter.yaml: line 2, column 1: invalid YAML: missing space after the colon: write "order: 1"`],
+  ['a field indented with a tab', [write(`${CH}/chapter.yaml`, 'name: Getting started\n\torder: 1\n')], `${CH}/chapter.yaml: line 2, column 1: invalid YAML: this line is indented with a tab: YAML needs spaces (use 2 spaces per level)`],
+  ['an unquoted value holding a colon', [write(`${CH}/chapter.yaml`, 'name: Intro: the basics\norder: 1\n')], `${CH}/chapter.yaml: line 1, column 1: invalid YAML: the value of "name" contains ": ": put it in quotes, like name: "Intro: the basics"`],
+  ['a quote never closed', [write(`${CH}/chapter.yaml`, 'order: 1\nname: "Getting started\ndescription: x\n')], `${CH}/chapter.yaml: line 2, column 1: invalid YAML: a quote opened on this line is never closed: add the closing "`],
+  ['a mistyped MDX component', [write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\nHello\n\n<Calout type="tip">Careful.</Calout>\n')], `${CH}/02-reading.mdx: line 9: unknown component <Calout>: did you mean <Callout>?`],
+  ['an MDX component that does not exist', [write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\n<VideoEmbed id="x" />\n')], `${CH}/02-reading.mdx: line 7: unknown component <VideoEmbed>: the components MDX items can use are <Callout>, <Figure>`],
+  ['a mistyped video id (0 for O)', [write('content/videos/Ip3X9LOh2dk.yaml', 'youtubeVideoId: Ip3X9LOh2dk\nurl: https://www.youtube.com/watch?v=Ip3X9LOh2dk\n'), write(`${CH}/01-lecture.yaml`, 'type: video\norder: 1\nvideo: Ip3X9L0h2dk\n')], `${CH}/01-lecture.yaml: video: expected a video in the library, got "Ip3X9L0h2dk": did you mean "Ip3X9LOh2dk" (content/videos/Ip3X9LOh2dk.yaml)?`],
+  ['a legacy chapter video with a swapped pair', [write(`${CH}/chapter.yaml`, 'name: x\norder: 1\nvideo: aircAruvKnk\n')], `${CH}/chapter.yaml: video: expected a video in the library, got "aircAruvKnk": did you mean "aircAruvnKk" (content/videos/aircAruvnKk.yaml)?`],
+  ['an unknown component on the first line of the body, its attributes on the next', [write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n<Figur\n  src="/files/a.svg" alt="A" />\n')], `${CH}/02-reading.mdx: line 6: unknown component <Figur>: did you mean <Figure>?`],
+  ['a chapter with no items', [write('content/courses/demo/02-empty/chapter.yaml', 'name: Empty\norder: 2\n')], 'content/courses/demo/02-empty/chapter.yaml: chapter has no items: add at least one item file (or a legacy `video`)'],
+  ['an assignment with an empty body', [write(`${CH}/04-homework.mdx`, '---\ntype: assignment\norder: 4\ntitle: H\npoints: 5\nsubmission: Email it.\n---\n\n')], `${CH}/04-homework.mdx: expected the instructions below the frontmatter, but the body is empty`],
+  ['an item named "video" beside a legacy chapter video', [write(`${CH}/chapter.yaml`, 'name: x\norder: 1\nvideo: aircAruvnKk\n'), write(`${CH}/video.yaml`, 'type: resource\norder: 9\ntitle: x\nurl: https://example.org/\n')], `${CH}/video.yaml: expected a file name unique within the chapter, but "video" is also used by ${CH}/chapter.yaml (legacy video): rename one of them`],
   ['a course without a name', [write('content/courses/demo/course.yaml', 'description: x\ncreatedBy: me\n')], 'content/courses/demo/course.yaml: name: required: expected text, but the field is missing'],
   ['isPublished written as "yes"', [write('content/courses/demo/course.yaml', course('isPublished: "yes"\n'))], 'content/courses/demo/course.yaml: isPublished: expected true or false, got "yes"'],
   ['an unknown level', [write('content/courses/demo/course.yaml', course('level: expert\n'))], 'content/courses/demo/course.yaml: level: expected one of "beginner", "intermediate", "advanced", got "expert"'],
@@ -85,8 +100,9 @@ const cases: [string, Mutation[], string | RegExp][] = [
   ['an assignment without submission instructions', [write(`${CH}/04-homework.mdx`, '---\ntype: assignment\norder: 4\ntitle: H\npoints: 5\n---\n\nDo it.\n')], `${CH}/04-homework.mdx: submission: required: expected text, but the field is missing`],
   ['a text item written as YAML', [remove(`${CH}/02-reading.mdx`), write(`${CH}/02-reading.yaml`, 'type: text\norder: 2\ntitle: R\n')], `${CH}/02-reading.yaml: type: a text item is written in MDX: rename the file to 02-reading.mdx and put the text below the frontmatter`],
   ['a quiz written as MDX', [remove(`${CH}/03-quiz.yaml`), write(`${CH}/03-quiz.mdx`, '---\ntype: quiz\norder: 3\ntitle: Q\n---\n\nquestions\n')], `${CH}/03-quiz.mdx: type: a quiz item is written in YAML: rename the file to 03-quiz.yaml`],
-  ['an unclosed JSX tag in MDX', [write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\nHello\n\n<Callout>never closed\n')], /^content\/courses\/demo\/01-start\/02-reading\.mdx: line 9, column 1: invalid MDX: Expected a closing tag for `<Callout>`/],
-  ['a bare brace in MDX text', [write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\nThe set {1, 2 is open\n')], /^content\/courses\/demo\/01-start\/02-reading\.mdx: line 7, column \d+: invalid MDX: .*write "\{" and "<" as/],
+  ['an unclosed JSX tag in MDX', [write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\nHello\n\n<Callout>never closed\n')], `${CH}/02-reading.mdx: line 9, column 1: invalid MDX: Expected a closing tag for \`<Callout>\` before the end of \`paragraph\` (write "{" and "<" as "\\{" and "&lt;" in plain text)`],
+  ['an unclosed JSX tag far into an MDX body', [write(`${CH}/02-reading.mdx`, `---\ntype: text\norder: 2\ntitle: R\n---\n${'\ntext\n'.repeat(6)}\nSome words then <Callout>never closed\n`)], `${CH}/02-reading.mdx: line 19, column 17: invalid MDX: Expected a closing tag for \`<Callout>\` before the end of \`paragraph\` (write "{" and "<" as "\\{" and "&lt;" in plain text)`],
+  ['a bare brace in MDX text', [write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\nThe set {1, 2 is open\n')], `${CH}/02-reading.mdx: line 7, column 9: invalid MDX: Unexpected end of file in expression, expected a corresponding closing brace for \`{\` (write "{" and "<" as "\\{" and "&lt;" in plain text)`],
   ['MDX without frontmatter', [write(`${CH}/02-reading.mdx`, '# Just a heading\n')], `${CH}/02-reading.mdx: expected frontmatter at the top: a block between two "---" lines with at least type and order`],
   ['MDX frontmatter never closed', [write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\n\nBody\n')], `${CH}/02-reading.mdx: frontmatter is not closed: add a "---" line after it`],
   ['broken YAML inside MDX frontmatter', [write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: [2\ntitle: R\n---\n\nBody\n')], /^content\/courses\/demo\/01-start\/02-reading\.mdx: line \d+, column \d+: invalid YAML/],
@@ -118,6 +134,15 @@ describe('broken content gives one clear message naming file and field', () => {
 
   it('has a corpus of at least 40 inputs', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('accepts a course that has only a name', () => {
+    expect(problemsAfter(write('content/courses/demo/course.yaml', 'name: Demo course\n'))).toEqual([]);
+  });
+
+  it('accepts MDX that uses the known components and mentions others only in code', () => {
+    const body = '<Callout type="tip">Hi</Callout>\n\n<Figure src="/files/a.svg" alt="A" />\n\n`<Calout>` in code\n\n```\n<Calout>\n```\n';
+    expect(problemsAfter(write(`${CH}/02-reading.mdx`, `---\ntype: text\norder: 2\ntitle: R\n---\n\n${body}`))).toEqual([]);
   });
 
   it('accepts a file saved with a BOM and Windows line endings', () => {
@@ -159,8 +184,36 @@ describe('npm run check', () => {
     expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
+  it('fails on a mistyped MDX component, which would otherwise only break the build', () => {
+    const root = copyFixture();
+    write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\n<Calout type="tip">Careful.</Calout>\n')(root);
+    const run = () => execFileSync(tsx, [script], { cwd: root, stdio: 'pipe', env: { ...process.env, LEARNSPACE_CONTENT: '' } });
+    expect(run).toThrow(/02-reading\.mdx: line 7: unknown component <Calout>: did you mean <Callout>\?/);
+  });
+
   it('says the content is fine when it is', () => {
     const out = execFileSync(tsx, [script], { cwd: copyFixture(), env: { ...process.env, LEARNSPACE_CONTENT: '' } }).toString();
     expect(out).toMatch(/✓ content OK: 1 courses, 1 chapters, 6 items, 1 videos/);
+  });
+});
+
+describe('npm run build with a content problem', () => {
+  it('stops in the prebuild, before Astro starts, with the message and no stack trace', () => {
+    const root = copyFixture();
+    write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\n<Calout type="tip">Careful.</Calout>\n')(root);
+    const tsx = join(import.meta.dirname, '../../../node_modules/.bin/tsx');
+    const prebuild = join(import.meta.dirname, '../../../scripts/prebuild.ts');
+    let stderr = '';
+    let status = 0;
+    try {
+      execFileSync(tsx, [prebuild], { cwd: root, stdio: 'pipe', env: { ...process.env, LEARNSPACE_CONTENT: '' } });
+    } catch (error) {
+      const e = error as { status: number; stderr: Buffer };
+      status = e.status;
+      stderr = e.stderr.toString();
+    }
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${CH}/02-reading.mdx: line 7: unknown component <Calout>: did you mean <Callout>?`);
+    expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 });

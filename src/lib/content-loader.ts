@@ -1,0 +1,104 @@
+/**
+ * The Astro content loader over loadContentTree: the site's course, item,
+ * video and problem collections come from the same validated tree as
+ * `npm run check`. A problem fails `astro build` with the check's message; under
+ * `astro dev` it is kept in `contentProblems` and every page shows it in the
+ * error overlay until the file is fixed.
+ */
+import { sep } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import { contentDir } from './content-files.ts';
+import { loadContentTree, type ContentTree } from './content-tree.ts';
+import { formatProblem, type ContentProblem } from './friendly-errors.ts';
+
+export type ContentPart = 'courses' | 'items' | 'videos' | 'contentProblems';
+
+/** The id of the one `contentProblems` entry. */
+export const CURRENT_PROBLEMS = 'current';
+
+/** The error a page or a build shows for content problems: one line per problem, as `npm run check` prints them. */
+export function contentProblemsError(problems: readonly ContentProblem[]): AstroError {
+  const n = problems.length;
+  const lines = problems.map(formatProblem).sort();
+  const error = new AstroError(`${n} problem${n === 1 ? '' : 's'} in content:\n${lines.join('\n')}`, 'Fix the file and field named above; `npm run check` lists the same problems.');
+  // The author needs the file and field, not where in Learnspace the problem was noticed.
+  error.name = 'ContentProblems';
+  error.stack = '';
+  return error;
+}
+
+function fill(part: ContentPart, { store }: LoaderContext, tree: ContentTree): void {
+  store.clear();
+  if (part === 'contentProblems') {
+    // Always one entry, so the collection is never empty (Astro warns on every read of an empty one).
+    store.set({ id: CURRENT_PROBLEMS, data: { problems: tree.problems.map((p) => ({ ...p })) } });
+    return;
+  }
+  if (part === 'videos') {
+    for (const video of tree.videos) store.set({ id: video.id, data: video.data, filePath: video.file });
+    return;
+  }
+  if (part === 'courses') {
+    for (const course of tree.courses) store.set({ id: course.slug, data: course, filePath: course.file });
+    return;
+  }
+  for (const course of tree.courses) {
+    for (const chapter of course.chapters) {
+      for (const item of chapter.items) {
+        // MDX items render from their file, as the glob loader would store them.
+        store.set({ id: item.key, data: item.data, body: item.body, filePath: item.file, deferredRender: item.file.endsWith('.mdx') });
+      }
+    }
+  }
+}
+
+/**
+ * One loader per collection, sharing one read of the tree per sync. Under `astro dev`, an edit to
+ * any authored file re-reads the tree once and refills every collection.
+ */
+export function contentTreeLoaders(root = process.cwd()): Record<ContentPart, Loader> {
+  const base = contentDir(root);
+  const generated = `${base}${sep}generated${sep}`;
+  const contexts = new Map<ContentPart, LoaderContext>();
+  let current: Promise<ContentTree> | undefined;
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  const read = () => (current ??= Promise.resolve().then(() => loadContentTree(root)));
+
+  const reloadAll = async () => {
+    current = undefined;
+    const tree = await read();
+    const problems = contexts.get('contentProblems');
+    if (problems) fill('contentProblems', problems, tree);
+    // A broken tree keeps the last good collections; the pages show the problems instead of them.
+    if (tree.problems.length > 0) {
+      problems?.logger.error(contentProblemsError(tree.problems).message);
+      return;
+    }
+    for (const [part, context] of contexts) if (part !== 'contentProblems') fill(part, context, tree);
+  };
+
+  const onChange = (path: string) => {
+    if (!path.startsWith(base + sep) || path.startsWith(generated)) return;
+    clearTimeout(reloadTimer);
+    // Editors write a file in several steps; read the tree once they are done.
+    reloadTimer = setTimeout(() => void reloadAll(), 50);
+  };
+
+  const loader = (part: ContentPart): Loader => ({
+    name: `learnspace-content-${part}`,
+    load: async (context) => {
+      contexts.set(part, context);
+      const tree = await read();
+      if (tree.problems.length > 0 && !context.watcher) throw contentProblemsError(tree.problems);
+      if (part === 'contentProblems' || tree.problems.length === 0) fill(part, context, tree);
+      if (part === 'contentProblems' && context.watcher) {
+        context.watcher.add(base);
+        context.watcher.on('all', (_event, path) => onChange(path));
+        if (tree.problems.length > 0) context.logger.error(contentProblemsError(tree.problems).message);
+      }
+    },
+  });
+
+  return { courses: loader('courses'), items: loader('items'), videos: loader('videos'), contentProblems: loader('contentProblems') };
+}

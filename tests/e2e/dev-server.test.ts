@@ -1,0 +1,138 @@
+/**
+ * `astro dev` runs every content rule: an invalid edit shows the check's
+ * file-and-field message in the error overlay (never the stale page with 200),
+ * and fixing the file brings the page back. Runs on a temporary copy of the
+ * small validation fixture, served on 127.0.0.1.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage } from './support/browser.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+
+const project = process.cwd();
+const fixture = join(project, 'tests', 'fixtures', 'content-valid');
+const quizFile = 'content/courses/demo/01-start/03-quiz.yaml';
+const quizPath = '/courses/demo/01-start/03-quiz/';
+const brokenMessage = `${quizFile}: questions[1].answer: expected 0-3 (one of the 4 choices), got 7`;
+
+let root: string;
+let baseURL: string;
+let dev: ChildProcess;
+let output = '';
+let browser: Browser;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `check` until it returns true or `ms` pass; returns its last answer. */
+async function eventually(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return check().catch(() => false);
+}
+
+/**
+ * The environment for Astro in the temporary site: without vitest's variables (Astro's dev server
+ * stands down when VITEST is set, and DEV/MODE would leak into the build) and with its own cache.
+ */
+function astroEnv(nodeEnv: string): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|DEV$|PROD$|MODE$|SSR$|BASE_URL$|TEST$|LEARNSPACE_)/.test(key)));
+  return { ...env, NODE_ENV: nodeEnv, LEARNSPACE_CACHE_DIR: join(root, '.astro-cache') };
+}
+
+const statusOf = async (path: string) => (await fetch(baseURL + path, { signal: AbortSignal.timeout(15_000) })).status;
+const editQuiz = (from: string, to: string) => {
+  const file = join(root, quizFile);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+};
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'learnspace-dev-'));
+  for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(project, name), join(root, name), { recursive: true });
+  cpSync(join(fixture, 'content'), join(root, 'content'), { recursive: true });
+  cpSync(join(fixture, 'public'), join(root, 'public'), { recursive: true });
+  symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'), 'dir');
+  const port = await freePort();
+  baseURL = `http://127.0.0.1:${port}`;
+  dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, env: astroEnv('development'), stdio: 'pipe' });
+  dev.stdout?.on('data', (chunk) => (output += chunk));
+  dev.stderr?.on('data', (chunk) => (output += chunk));
+  // The first request waits for Vite to bundle dependencies, slow on a busy machine.
+  const up = await eventually(async () => (await statusOf(quizPath)) === 200, 240_000);
+  if (!up) throw new Error(`astro dev did not serve ${quizPath}:\n${output}`);
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  dev?.kill('SIGTERM');
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('astro dev with an invalid content edit', () => {
+  it('shows the message in the error overlay instead of the stale page, and the page again once fixed', async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(baseURL + quizPath);
+    await expect.poll(() => page.getByRole('heading', { name: 'Check yourself' }).count()).toBeGreaterThan(0);
+
+    editQuiz('answer: 2', 'answer: 7');
+    expect(await eventually(async () => (await statusOf(quizPath)) === 500, 30_000), `the page kept answering 200:\n${output}`).toBe(true);
+    expect(output).toContain(brokenMessage);
+    await page.goto(baseURL + quizPath);
+    await expect.poll(() => page.getByText(brokenMessage).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.getByText('npm run check').count()).toBeGreaterThan(0);
+    await saveScreenshot(page, 'dev-overlay-content-problem');
+
+    editQuiz('answer: 7', 'answer: 2');
+    expect(await eventually(async () => (await statusOf(quizPath)) === 200, 30_000)).toBe(true);
+    await page.goto(baseURL + quizPath);
+    await expect.poll(() => page.getByRole('heading', { name: 'Check yourself' }).count()).toBeGreaterThan(0);
+    expect(await page.getByText(brokenMessage).count()).toBe(0);
+  }, 120_000);
+
+  it('catches a rule that spans files: an item pointing at a mistyped library video', async () => {
+    const lecture = join(root, 'content/courses/demo/01-start/01-lecture.yaml');
+    const before = readFileSync(lecture, 'utf8');
+    writeFileSync(lecture, before.replace(/video: \S+/, 'video: aircAruvKnk'));
+    expect(await eventually(async () => (await statusOf('/')) === 500, 30_000)).toBe(true);
+    expect(output).toContain('01-lecture.yaml: video: expected a video in the library, got "aircAruvKnk": did you mean "aircAruvnKk"');
+    writeFileSync(lecture, before);
+    expect(await eventually(async () => (await statusOf('/')) === 200, 30_000)).toBe(true);
+  }, 90_000);
+});
+
+describe('astro build on its own with an invalid content file', () => {
+  it('stops with the check\'s message and no stack trace', async () => {
+    dev.kill('SIGTERM');
+    await new Promise((r) => dev.once('exit', r));
+    editQuiz('answer: 2', 'answer: 7');
+    let out = '';
+    let status = 0;
+    try {
+      execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', join(root, 'dist')], { cwd: root, env: astroEnv('production'), stdio: 'pipe' });
+    } catch (error) {
+      const e = error as { status: number; stdout: Buffer; stderr: Buffer };
+      status = e.status;
+      out = e.stdout.toString() + e.stderr.toString();
+    }
+    expect(status).toBe(1);
+    expect(out).toContain(brokenMessage);
+    expect(out).not.toMatch(/Stack trace|\n\s+at .+:\d+:\d+/);
+  }, 180_000);
+});
