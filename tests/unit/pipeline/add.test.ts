@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runAdd } from '../../../scripts/lib/add-command.ts';
+import { untitledVideoWarnings } from '../../../scripts/lib/content-check.ts';
+import { readContent } from '../../../src/lib/content-files.ts';
+import { validateContent } from '../../../src/lib/validate-content.ts';
 import { createYouTubeSource } from '../../../scripts/pipeline/youtube.ts';
 import { replayFetch } from './helpers/replay-fetch.ts';
 import { tempProject } from './helpers/temp-content.ts';
@@ -49,5 +52,15 @@ describe('videos add', () => {
     await add(['aircAruvnKk'], 'Neural networks, chapter 1');
     expect(entry('aircAruvnKk').title).toBe('Neural networks, chapter 1');
     await expect(add(['noCaption01', 'IHZwWFHWa-w'], 'One title')).rejects.toThrow('--title names one video');
+  });
+
+  it('leaves an untitled entry that `npm run check` warns about, until a title is known', async () => {
+    await add(['botCheck001']);
+    await add(['unknownVid1'], 'Backpropagation, intuitively');
+    await add(['aircAruvnKk']);
+    const videos = validateContent(readContent(root)).videos;
+    expect(untitledVideoWarnings(root, videos)).toEqual([
+      'content/videos/botCheck001.yaml: title: no title yet, so the site shows "YouTube video botCheck001"; add `title: ...` to the entry (or run `npm run videos -- process` once YouTube can be reached)',
+    ]);
   });
 });
