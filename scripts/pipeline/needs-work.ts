@@ -121,7 +121,8 @@ export function planVideo(root: string, video: ValidVideo, config: PipelineConfi
   if (options.force) return plan('forced');
   if (options.retry?.has(video.id)) return plan('retry');
   if (cacheProblems.length > 0 && !(status?.status === 'failed')) return plan('unreadable cache');
-  if (!status) return plan(statusRead.ok || statusRead.missing ? 'new' : 'unreadable cache');
+  // An unreadable status file was reported above, so no status here means a new video.
+  if (!status) return plan('new');
   switch (status.status) {
     case 'pending':
       return plan('pending');

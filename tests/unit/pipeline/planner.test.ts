@@ -245,6 +245,32 @@ describe('planVideo', () => {
     expect(report.outcomes).toEqual([]);
   });
 
+  it('reads the result when the status file records no digest of it (a cache from before digests)', async () => {
+    await run(keyless());
+    const { resultDigest: _digest, ...older } = status();
+    writeFileSync(videoStatusFile(ID, root), JSON.stringify(older));
+    const plan = planVideo(root, video(), keyless());
+    expect(plan.reason).toBeNull();
+    expect(plan.previous?.youtubeVideoId).toBe(ID);
+  });
+
+  it('regenerates a result whose recorded inputs differ from its status file\'s', async () => {
+    await run(keyless());
+    const file = videoResultFile(ID, root);
+    const edited = JSON.parse(readFileSync(file, 'utf8'));
+    edited.inputsHash = 'f'.repeat(32);
+    writeFileSync(file, JSON.stringify(edited, null, 2));
+    expect(planVideo(root, video(), keyless()).reason).toBe('inputs changed');
+  });
+
+  it('never retries on its own a YouTube video that failed and has no result to compare with', async () => {
+    rmSync(root, { recursive: true, force: true });
+    root = tempProject([{ id: 'noCaption01' }]);
+    mkdirSync(generatedDir(root), { recursive: true });
+    writeFileSync(videoStatusFile('noCaption01', root), JSON.stringify({ status: 'failed', attempts: 1, updatedAt: '2026-01-01T00:00:00Z', error: 'x', inputsHash: 'a'.repeat(32) }));
+    expect(planVideo(root, video('noCaption01'), keyless())).toMatchObject({ reason: null, knownInputsHash: undefined });
+  });
+
   it('a caption file that disappeared is read as changed inputs, never as up to date', async () => {
     await run(keyless());
     const v = video();
