@@ -5,7 +5,7 @@
  * the pipeline reuses the video library the check has just validated.
  */
 import { runContentCheck } from './lib/content-check.ts';
-import { reportKnownError, runProcess } from './lib/process-command.ts';
+import { reportKnownError, reportUnexpectedError, runProcess } from './lib/process-command.ts';
 
 const root = process.cwd();
 const content = runContentCheck(root);
@@ -13,6 +13,6 @@ if (!content) process.exit(1);
 try {
   process.exitCode = await runProcess({ root, ids: [], flags: { quiet: true }, library: content.videos });
 } catch (error) {
-  if (!reportKnownError(error)) throw error;
+  if (!reportKnownError(error)) reportUnexpectedError(error);
   process.exitCode = 1;
 }

@@ -7,52 +7,22 @@
  *   show <id>          one video's material for review (scripts/lib/show-command.ts)
  *   diff <id>          reviewed material against the pipeline's proposal (scripts/lib/diff-command.ts)
  */
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { Command, Option } from 'commander';
-import { stringify } from 'yaml';
-import { writeFileAtomically } from './pipeline/atomic-write.ts';
-import { contentDir } from '../src/lib/content-files.ts';
 import { pendingProposals, readVideoResult, readVideoStatus } from '../src/lib/video-cache.ts';
 import { videoStatuses, type VideoStatusFile } from '../src/lib/schema.ts';
-import { createMaterialWriter } from './pipeline/material-writer.ts';
-import { canonicalUrl, parseYoutubeRef } from './pipeline/youtube-url.ts';
+import { redactorFromEnv } from '../src/lib/redact.ts';
 import { table } from './pipeline/report.ts';
-import { PipelineError } from './pipeline/adapters.ts';
+import { resolveConfig } from './pipeline/config.ts';
+import { configuredYouTubeSource } from './pipeline/lazy-adapters.ts';
+import { libraryVideos, reportKnownError, reportUnexpectedError, runProcess, selectVideos, UsageError, type ProcessFlags } from './lib/process-command.ts';
+import { runAdd } from './lib/add-command.ts';
 import { runShow } from './lib/show-command.ts';
 import { runDiff } from './lib/diff-command.ts';
-import { libraryVideos, reportKnownError, runProcess, selectVideos, UsageError, type ProcessFlags } from './lib/process-command.ts';
 
 const root = process.cwd();
-const out = (line: string) => process.stdout.write(line + '\n');
-const err = (line: string) => process.stderr.write(line + '\n');
-
-async function runAdd(inputs: string[]): Promise<number> {
-  const dir = join(contentDir(root), 'videos');
-  const parsed = inputs.map((input) => ({ input, ref: parseYoutubeRef(input) }));
-  const bad = parsed.filter((p) => !p.ref.ok);
-  for (const p of bad) if (!p.ref.ok) err(`videos: ${p.ref.error}`);
-  if (bad.length) return 1;
-  const writer = createMaterialWriter(root);
-  for (const { ref } of parsed) {
-    if (!ref.ok) continue;
-    const file = join(dir, `${ref.id}.yaml`);
-    const rel = relative(root, file);
-    if (existsSync(file)) {
-      const status = readVideoStatus(ref.id, root);
-      out(`${ref.id}: already in the library (${rel}, status ${status.ok ? status.value.status : 'pending'}); left unchanged`);
-      continue;
-    }
-    try {
-      await writeFileAtomically(file, stringify({ youtubeVideoId: ref.id, url: canonicalUrl(ref.id) }));
-    } catch (error) {
-      throw new PipelineError(`cannot write ${rel} (${(error as NodeJS.ErrnoException).code})`);
-    }
-    await writer.writeStatus(ref.id, { status: 'pending', attempts: 0, updatedAt: new Date().toISOString() });
-    out(`${ref.id}: added ${rel} (pending; run \`npm run videos -- process\` or build)`);
-  }
-  return 0;
-}
+const redact = redactorFromEnv(process.env, { root });
+const out = (line: string) => process.stdout.write(redact(line) + '\n');
+const err = (line: string) => process.stderr.write(redact(line) + '\n');
 
 interface StatusRow {
   id: string;
@@ -124,6 +94,8 @@ const concurrencyOption = new Option('--concurrency <n>', 'videos processed at o
   return n;
 });
 
+const providerOption = new Option('--provider <name>', 'offline: use the extractor even with a key, and let it replace model-written notes; openai: require a model').choices(['openai', 'offline']);
+
 const program = new Command('videos').description('Learnspace video library: transcripts, study notes and quizzes').exitOverride().showHelpAfterError();
 program
   .command('process')
@@ -134,6 +106,7 @@ program
   .option('--json', 'print the outcome as JSON')
   .option('--quiet', 'print one summary line')
   .addOption(concurrencyOption)
+  .addOption(providerOption)
   .action(async (ids: string[], flags: ProcessFlags) => {
     process.exitCode = await runProcess({ root, ids, flags });
   });
@@ -141,8 +114,10 @@ program
   .command('add')
   .description('add YouTube videos to the library by URL or id')
   .argument('<urls...>', 'YouTube URLs (watch, youtu.be, shorts, embed, live) or 11-character ids')
-  .action(async (urls: string[]) => {
-    process.exitCode = await runAdd(urls);
+  .option('--title <title>', 'the title to record (used when YouTube cannot be reached, and instead of YouTube\'s)')
+  .action(async (urls: string[], flags: { title?: string }) => {
+    const config = resolveConfig(root);
+    process.exitCode = await runAdd({ root, inputs: urls, title: flags.title, source: configuredYouTubeSource(config), captionLanguages: config.captionLanguages, out, err });
   });
 program
   .command('status')
@@ -160,6 +135,7 @@ program
   .option('--json', 'print the outcome as JSON')
   .option('--quiet', 'print one summary line')
   .addOption(concurrencyOption)
+  .addOption(providerOption)
   .action(async (ids: string[], flags: ProcessFlags & { allFailed?: boolean }) => {
     process.exitCode = await runRetry(ids, flags);
   });
@@ -187,5 +163,6 @@ try {
   if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') process.exit(0);
   if (code?.startsWith('commander.')) process.exit(1);
   if (reportKnownError(error)) process.exit(1);
-  throw error;
+  reportUnexpectedError(error);
+  process.exit(1);
 }

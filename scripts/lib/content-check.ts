@@ -8,6 +8,22 @@ import { performance } from 'node:perf_hooks';
 import { formatProblem } from '../../src/lib/friendly-errors.ts';
 import { loadContentTree, type ContentTree } from '../../src/lib/content-tree.ts';
 import { checkVideoMaterial } from '../../src/lib/video-cache.ts';
+import type { ValidVideo } from '../../src/lib/validate-content.ts';
+import { readVideoStatus } from '../../src/lib/video-cache.ts';
+
+/**
+ * Library entries without a title whose pipeline has not learned one either (YouTube was
+ * unreachable when they were added, or they were never processed): the site would show the bare id.
+ */
+export function untitledVideoWarnings(root: string, videos: readonly ValidVideo[]): string[] {
+  return videos
+    .filter((v) => !v.data.title?.trim())
+    .filter((v) => {
+      const status = readVideoStatus(v.id, root);
+      return !status.ok || (status.value.status !== 'completed' && !status.value.title);
+    })
+    .map((v) => `${v.file}: title: no title yet, so the site shows "YouTube video ${v.id}"; add \`title: ...\` to the entry (or run \`npm run videos -- process\` once YouTube can be reached)`);
+}
 
 /** Checks the content under `root`; returns it when valid, null (after printing every problem) when not. */
 export function runContentCheck(root = process.cwd()): ContentTree | null {
@@ -27,5 +43,6 @@ export function runContentCheck(root = process.cwd()): ContentTree | null {
   const chapters = content.courses.reduce((n, c) => n + c.chapters.length, 0);
   const items = content.courses.reduce((n, c) => n + c.chapters.reduce((m, ch) => m + ch.items.length, 0), 0);
   console.log(`✓ content OK: ${content.courses.length} courses, ${chapters} chapters, ${items} items, ${content.videos.length} videos (${ms} ms)`);
+  for (const warning of untitledVideoWarnings(root, content.videos)) console.warn(`  warning: ${warning}`);
   return content;
 }

@@ -7,15 +7,18 @@ import { relative } from 'node:path';
 import { readVideoLibrary } from '../../src/lib/content-files.ts';
 import { generatedDir } from '../../src/lib/video-cache.ts';
 import { validateContent, type ValidVideo } from '../../src/lib/validate-content.ts';
-import { ConfigError, resolveConfig } from '../pipeline/config.ts';
+import { ConfigError, OFFLINE_MODEL, resolveConfig, type PipelineConfig } from '../pipeline/config.ts';
+import { redactorFromEnv } from '../../src/lib/redact.ts';
 import { acquireRunLock, createMaterialWriter, LockHeldError, migrateLegacyCaches } from '../pipeline/material-writer.ts';
 import { processPendingVideos } from '../pipeline/process-videos.ts';
 import { configuredGenerator, configuredYouTubeSource } from '../pipeline/lazy-adapters.ts';
-import { outcomesTable, progressReporter, summaryLine } from '../pipeline/report.ts';
+import { keptMessage, outcomesTable, progressReporter, summaryLine } from '../pipeline/report.ts';
 import { PipelineError } from '../pipeline/adapters.ts';
 
-const out = (line: string) => process.stdout.write(line + '\n');
-const err = (line: string) => process.stderr.write(line + '\n');
+/** Every line the CLI prints passes through this: no configured secret or project path leaves the process. */
+let redact = redactorFromEnv(process.env, { root: process.cwd() });
+const out = (line: string) => process.stdout.write(redact(line) + '\n');
+const err = (line: string) => process.stderr.write(redact(line) + '\n');
 
 /** A command used wrongly; its message says how to use it. */
 export class UsageError extends Error {}
@@ -40,6 +43,15 @@ export interface ProcessFlags {
   json?: boolean;
   quiet?: boolean;
   concurrency?: number;
+  /** `offline` asks for the extractor even when a key is set, and lets it replace model-written material. */
+  provider?: PipelineConfig['provider'];
+}
+
+/** Applies `--provider` to the resolved settings; asking for a model without one configured is a usage error. */
+export function withProvider(config: PipelineConfig, provider: ProcessFlags['provider']): PipelineConfig {
+  if (provider === 'offline') return { ...config, provider: 'offline', notes: { ...config.notes, model: OFFLINE_MODEL }, quiz: { ...config.quiz, model: OFFLINE_MODEL } };
+  if (provider === 'openai' && config.provider !== 'openai') throw new UsageError('--provider openai: set OPENAI_API_KEY (or NOTES_GENERATION_ENDPOINT / QUIZ_GENERATION_ENDPOINT for a local server)');
+  return config;
 }
 
 export interface ProcessRun {
@@ -54,8 +66,9 @@ export interface ProcessRun {
 
 /** Runs the pipeline and prints its outcome; returns the exit code (1 only with --strict and a failure). */
 export async function runProcess({ root, ids, flags, retry, library }: ProcessRun): Promise<number> {
-  const config = resolveConfig(root);
+  const config = withProvider(resolveConfig(root), flags.provider);
   if (flags.concurrency) config.concurrency = flags.concurrency;
+  redact = redactorFromEnv(process.env, { root, secrets: [config.apiKey], urls: [config.notes.baseURL, config.quiz.baseURL] });
   const videos = selectVideos(library ?? libraryVideos(root), ids);
   const release = await acquireRunLock(root);
   try {
@@ -74,12 +87,13 @@ export async function runProcess({ root, ids, flags, retry, library }: ProcessRu
       writer: createMaterialWriter(root),
       force: flags.force,
       retry,
+      replaceModelMaterial: flags.provider === 'offline',
       events: {
         ...reporter,
         onPlan(plans) {
           if (plans.todo.length > 0 && config.provider === 'offline' && !announced) {
             announced = true;
-            err('videos: no OPENAI_API_KEY: using the offline extractive provider');
+            err(flags.provider === 'offline' ? 'videos: --provider offline: using the offline extractive provider' : 'videos: no OPENAI_API_KEY: using the offline extractive provider');
           }
           reporter.onPlan?.(plans);
         },
@@ -87,9 +101,10 @@ export async function runProcess({ root, ids, flags, retry, library }: ProcessRu
     });
     reporter.stop();
     for (const problem of report.cacheProblems) err(`videos: ${problem}`);
+    if (report.kept.length && !flags.json) err(keptMessage(report.kept));
     const failed = report.outcomes.filter((o) => o.status === 'failed');
     if (flags.json) {
-      out(JSON.stringify({ provider: config.provider, outcomes: report.outcomes, upToDate: report.upToDate.map((p) => p.video.id), waitingForRetry: report.waitingForRetry.map((p) => p.video.id), cacheProblems: report.cacheProblems }, null, 2));
+      out(JSON.stringify({ provider: config.provider, outcomes: report.outcomes, upToDate: report.upToDate.map((p) => p.video.id), waitingForRetry: report.waitingForRetry.map((p) => p.video.id), kept: report.kept.map((p) => ({ id: p.video.id, model: p.previous?.generator.model, wouldHaveRun: p.keptFrom })), cacheProblems: report.cacheProblems }, null, 2));
     } else if (flags.quiet || report.outcomes.length === 0) {
       out(summaryLine(report));
     } else {
@@ -105,11 +120,16 @@ export async function runProcess({ root, ids, flags, retry, library }: ProcessRu
   }
 }
 
-/** Prints an error the user can act on as one `videos:` line and returns true; anything else is a bug and is left to crash. */
+/** Prints an error the user can act on as one `videos:` line and returns true; anything else is a bug (see reportUnexpectedError). */
 export function reportKnownError(error: unknown): boolean {
   if (error instanceof LockHeldError || error instanceof ConfigError || error instanceof UsageError || error instanceof PipelineError) {
     err(`videos: ${error.message}`);
     return true;
   }
   return false;
+}
+
+/** A bug: its stack goes to stderr for a bug report, redacted like every other line. */
+export function reportUnexpectedError(error: unknown): void {
+  err(`videos: unexpected error (a bug; please report it with the lines below)\n${(error as Error)?.stack ?? String(error)}`);
 }

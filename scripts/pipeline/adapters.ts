@@ -31,6 +31,8 @@ export interface FetchedTranscript {
 export interface VideoSource {
   /** Title, channel, duration, date and thumbnail of a video. */
   getMetadata(id: string): Promise<VideoMeta>;
+  /** Metadata and the caption language a new library entry should ask for (the first preferred one it has, else its own). */
+  getListing(id: string, languages: readonly string[]): Promise<{ meta: VideoMeta; captionLanguage: string | undefined }>;
   /** Metadata and transcript, the transcript in the first available preferred language. */
   getVideo(id: string, languages: readonly string[]): Promise<{ meta: VideoMeta; transcript: FetchedTranscript }>;
 }

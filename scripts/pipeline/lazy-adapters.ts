@@ -31,6 +31,7 @@ export function configuredYouTubeSource(config: PipelineConfig): VideoSource | n
   const source = once(async () => (await import('./youtube.ts')).createYouTubeSource({ timeoutMs: Math.min(config.timeoutMs, 30_000) }));
   return {
     getMetadata: async (id) => (await source()).getMetadata(id),
+    getListing: async (id, languages) => (await source()).getListing(id, languages),
     getVideo: async (id, languages) => (await source()).getVideo(id, languages),
   };
 }

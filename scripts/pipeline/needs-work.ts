@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { materialDigest, readVideoResult, readVideoStatus } from '../../src/lib/video-cache.ts';
-import type { Segment, VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
+import type { Segment, VideoChapter, VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import type { ValidVideo } from '../../src/lib/validate-content.ts';
 import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
 
@@ -14,12 +14,27 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 
 export const transcriptDigestOfSegments = (segments: readonly Segment[]) => sha256(JSON.stringify(segments));
 
-/** Everything that changes the output: the transcript, the prompt version, the provider and its models. */
-export function inputsHash(transcriptDigest: string, config: Pick<PipelineConfig, 'provider' | 'notes' | 'quiz'>): string {
+/** What the lecture itself says about its structure and language, besides the transcript. */
+export interface LectureInputs {
+  language?: string;
+  chapters?: readonly VideoChapter[];
+}
+
+/**
+ * Everything that changes the output: the transcript, the lecture's language and chapters,
+ * the prompt version, the provider and its models. English and "no chapters" are left out,
+ * so caches written before they counted stay valid.
+ */
+export function inputsHash(transcriptDigest: string, config: Pick<PipelineConfig, 'provider' | 'notes' | 'quiz'>, lecture: LectureInputs = {}): string {
+  const language = lecture.language && lecture.language.toLowerCase() !== 'en' ? lecture.language : undefined;
+  const chapters = lecture.chapters?.length ? lecture.chapters.map((c) => [c.startMs, c.title]) : undefined;
   return sha256(
-    JSON.stringify({ transcript: transcriptDigest, promptVersion: PROMPT_VERSION, provider: config.provider, notesModel: config.notes.model, quizModel: config.quiz.model }),
+    JSON.stringify({ transcript: transcriptDigest, promptVersion: PROMPT_VERSION, provider: config.provider, notesModel: config.notes.model, quizModel: config.quiz.model, language, chapters }),
   ).slice(0, 32);
 }
+
+/** The language a library entry asks for: the first of its `languages`. */
+export const entryLanguage = (video: ValidVideo): string | undefined => video.data.languages[0];
 
 export type WorkReason = 'new' | 'pending' | 'interrupted' | 'inputs changed' | 'forced' | 'retry' | 'unreadable cache';
 
@@ -34,6 +49,8 @@ export interface VideoPlan {
   reason: WorkReason | null;
   /** Hash of the current inputs when it can be known without the network. */
   knownInputsHash: string | undefined;
+  /** Set when model-written material would have been replaced by the offline extractor and was kept instead: why it would have run. */
+  keptFrom?: WorkReason;
 }
 
 /** Hash of a committed caption file; undefined when it cannot be read. */
@@ -55,7 +72,13 @@ export interface PlanOptions {
   force?: boolean;
   /** Ids the user asked to retry: processed even when failed. */
   retry?: ReadonlySet<string>;
+  /** The user asked for the offline extractor explicitly (`--provider offline`): it may replace model-written material. */
+  replaceModelMaterial?: boolean;
 }
+
+/** True when this run would replace material a model wrote with the offline extractor's. */
+export const wouldDowngrade = (previous: VideoResult | null, config: Pick<PipelineConfig, 'provider'>): boolean =>
+  previous?.generator.provider === 'openai' && config.provider === 'offline';
 
 /**
  * Plans one video and says whether (and why) it needs work. Its status file
@@ -70,7 +93,8 @@ export function planVideo(root: string, video: ValidVideo, config: PipelineConfi
   if (!statusRead.ok && !statusRead.missing) cacheProblems.push(statusRead.error);
 
   const fileDigest = video.captionFile ? captionDigest(root, video.captionFile) : undefined;
-  const fileInputsHash = fileDigest ? inputsHash(fileDigest, config) : undefined;
+  const language = entryLanguage(video);
+  const fileInputsHash = fileDigest ? inputsHash(fileDigest, config, { language, chapters: video.data.chapters }) : undefined;
   const settled = status?.status === 'completed' || status?.status === 'failed';
   const vouched =
     !options.force && !options.retry?.has(video.id) && settled && fileInputsHash !== undefined && status?.inputsHash === fileInputsHash && resultMatchesStatus(root, video.id, status);
@@ -82,13 +106,19 @@ export function planVideo(root: string, video: ValidVideo, config: PipelineConfi
 
   // Without a caption file, the cached YouTube transcript stands for the inputs (never refetched just to compare).
   const digest = video.captionFile ? fileDigest : previous?.transcript.source === 'youtube' ? transcriptDigestOfSegments(previous.transcript.segments) : undefined;
-  const knownInputsHash = digest ? inputsHash(digest, config) : undefined;
-  const plan = (reason: WorkReason | null): VideoPlan => ({ video, status, previous, cacheProblems, reason, knownInputsHash });
+  // The chapters the generator is given: the entry's, else the ones YouTube gave last time.
+  const knownInputsHash = digest ? inputsHash(digest, config, { language, chapters: video.data.chapters ?? previous?.meta.chapters }) : undefined;
+  const keep = !options.replaceModelMaterial && wouldDowngrade(previous, config);
+  const plan = (reason: WorkReason | null): VideoPlan =>
+    reason && keep && reason !== 'forced'
+      ? { video, status, previous, cacheProblems, reason: null, knownInputsHash, keptFrom: reason }
+      : { video, status, previous, cacheProblems, reason, knownInputsHash };
 
   if (options.force) return plan('forced');
   if (options.retry?.has(video.id)) return plan('retry');
   if (cacheProblems.length > 0 && !(status?.status === 'failed')) return plan('unreadable cache');
-  if (!status) return plan(statusRead.ok || statusRead.missing ? 'new' : 'unreadable cache');
+  // An unreadable status file was reported above, so no status here means a new video.
+  if (!status) return plan('new');
   switch (status.status) {
     case 'pending':
       return plan('pending');

@@ -8,11 +8,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { notesSchema, videoQuizSchema, videoResultSchema, type Segment, type VideoMeta, type VideoResult, type VideoStatusFile } from '../../src/lib/schema.ts';
+import { notesSchema, videoQuizSchema, videoResultSchema, type Segment, type VideoChapter, type VideoMeta, type VideoResult, type VideoStatusFile } from '../../src/lib/schema.ts';
+import { createRedactor } from '../../src/lib/redact.ts';
 import type { ValidVideo } from '../../src/lib/validate-content.ts';
 import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
 import { CaptionParseError, parseCaptions } from './captions.ts';
-import { inputsHash, planVideo, transcriptDigestOfSegments, type VideoPlan, type WorkReason } from './needs-work.ts';
+import { entryLanguage, inputsHash, planVideo, transcriptDigestOfSegments, type VideoPlan, type WorkReason } from './needs-work.ts';
 import { parseModelOutput } from './model-output.ts';
 import type { MaterialWriter } from './material-writer.ts';
 import { PipelineError, type NotesAndQuizGenerator, type VideoSource } from './adapters.ts';
@@ -30,7 +31,7 @@ export interface VideoOutcome {
 }
 
 export interface ProcessEvents {
-  onPlan?(plans: { todo: VideoPlan[]; upToDate: VideoPlan[]; waitingForRetry: VideoPlan[] }): void;
+  onPlan?(plans: { todo: VideoPlan[]; upToDate: VideoPlan[]; waitingForRetry: VideoPlan[]; kept: VideoPlan[] }): void;
   onStart?(id: string): void;
   onDone?(outcome: VideoOutcome): void;
 }
@@ -45,6 +46,8 @@ export interface ProcessOptions {
   writer: MaterialWriter;
   force?: boolean;
   retry?: ReadonlySet<string>;
+  /** The user chose the offline extractor explicitly: it may replace model-written material. */
+  replaceModelMaterial?: boolean;
   events?: ProcessEvents;
   now?: () => Date;
 }
@@ -53,7 +56,9 @@ export interface ProcessReport {
   outcomes: VideoOutcome[];
   upToDate: VideoPlan[];
   waitingForRetry: VideoPlan[];
-  /** Unreadable cache files found while planning, each naming its file. */
+  /** Model-written material this (offline) run would have replaced and kept instead. */
+  kept: VideoPlan[];
+  /** Unreadable cache files found while planning, each naming its file (redacted). */
   cacheProblems: string[];
 }
 
@@ -65,6 +70,22 @@ interface Acquired {
   digest: string;
   warnings: string[];
 }
+
+/** YouTube's answer with known values kept where it came back empty (a bot check or an unplayable video answers with blanks). */
+export function mergeMeta(fetched: VideoMeta, known: VideoMeta | undefined): VideoMeta {
+  if (!known) return fetched;
+  return {
+    title: fetched.title.trim() || known.title,
+    channel: fetched.channel.trim() || known.channel,
+    durationSeconds: fetched.durationSeconds || known.durationSeconds,
+    publishedAt: fetched.publishedAt || known.publishedAt,
+    thumbnailUrl: fetched.thumbnailUrl || known.thumbnailUrl,
+    chapters: fetched.chapters?.length ? fetched.chapters : known.chapters,
+  };
+}
+
+/** The lecture's chapters the generator follows: the entry's list wins over YouTube's. */
+const lectureChapters = (video: ValidVideo, meta: VideoMeta): VideoChapter[] | undefined => video.data.chapters ?? (meta.chapters?.length ? meta.chapters : undefined);
 
 /** Transcript and metadata: a committed caption file wins; otherwise YouTube (or the cached YouTube transcript when only settings changed). */
 async function acquire(plan: VideoPlan, options: ProcessOptions): Promise<Acquired> {
@@ -89,7 +110,7 @@ async function acquire(plan: VideoPlan, options: ProcessOptions): Promise<Acquir
       throw new PipelineError(error instanceof CaptionParseError ? error.message : `${video.captionFile}: ${(error as Error).message}`);
     }
     const fromEntry: VideoMeta = {
-      title: video.data.title ?? previous?.meta.title ?? video.id,
+      title: video.data.title ?? (previous?.meta.title || video.id),
       channel: previous?.meta.channel ?? '',
       durationSeconds: previous?.meta.durationSeconds || Math.round(Math.max(...segments.map((s) => s.endMs)) / 1000),
       publishedAt: previous?.meta.publishedAt,
@@ -98,7 +119,7 @@ async function acquire(plan: VideoPlan, options: ProcessOptions): Promise<Acquir
     let meta = fromEntry;
     if (source) {
       try {
-        meta = await source.getMetadata(video.id);
+        meta = mergeMeta(await source.getMetadata(video.id), fromEntry);
       } catch (error) {
         warnings.push(`metadata from the entry, not YouTube (${(error as Error).message.split(';')[0]})`);
       }
@@ -115,10 +136,10 @@ async function acquire(plan: VideoPlan, options: ProcessOptions): Promise<Acquir
   }
   const fetched = await source.getVideo(video.id, languages);
   const segments = fetched.transcript.segments;
-  return { meta: fetched.meta, transcript: { source: 'youtube', language: fetched.transcript.language, segments }, digest: transcriptDigestOfSegments(segments), warnings };
+  return { meta: mergeMeta(fetched.meta, previous?.meta), transcript: { source: 'youtube', language: fetched.transcript.language, segments }, digest: transcriptDigestOfSegments(segments), warnings };
 }
 
-async function processOne(plan: VideoPlan, options: ProcessOptions): Promise<VideoOutcome> {
+async function processOne(plan: VideoPlan, options: ProcessOptions, redact: (text: string) => string): Promise<VideoOutcome> {
   const { video, previous } = plan;
   const { writer, generator, config } = options;
   const now = () => (options.now ?? (() => new Date()))().toISOString();
@@ -127,18 +148,16 @@ async function processOne(plan: VideoPlan, options: ProcessOptions): Promise<Vid
   const reason = plan.reason!;
   let warnings: string[] = [];
   let hash = plan.knownInputsHash;
+  let learned: Pick<VideoStatusFile, 'title' | 'durationSeconds'> = {};
   try {
     await writer.writeStatus(video.id, { status: 'processing', attempts, updatedAt: now(), inputsHash: plan.status?.inputsHash });
     const acquired = await acquire(plan, options);
-    warnings = acquired.warnings;
-    hash = inputsHash(acquired.digest, config);
-    const input = {
-      youtubeVideoId: video.id,
-      title: video.data.title ?? acquired.meta.title,
-      segments: acquired.transcript.segments,
-      chapters: video.data.chapters ?? acquired.meta.chapters,
-      language: acquired.transcript.language,
-    };
+    warnings = acquired.warnings.map(redact);
+    learned = { title: acquired.meta.title || undefined, durationSeconds: acquired.meta.durationSeconds || undefined };
+    const chapters = lectureChapters(video, acquired.meta);
+    const language = acquired.transcript.language || entryLanguage(video);
+    hash = inputsHash(acquired.digest, config, { language: entryLanguage(video), chapters });
+    const input = { youtubeVideoId: video.id, title: video.data.title ?? (acquired.meta.title || video.id), segments: acquired.transcript.segments, chapters, language };
     const notes = parseModelOutput(JSON.stringify(await generator.generateNotes(input)), notesSchema, 'notes');
     const quiz = parseModelOutput(JSON.stringify(await generator.generateQuiz({ ...input, notes })), videoQuizSchema, 'quiz');
     const result: VideoResult = videoResultSchema.parse({
@@ -154,14 +173,14 @@ async function processOne(plan: VideoPlan, options: ProcessOptions): Promise<Vid
     await writer.writeStatus(video.id, { status: 'completed', attempts, updatedAt: now(), inputsHash: hash, resultDigest });
     return { id: video.id, status: 'completed', reason, attempts, warnings, durationMs: Date.now() - started };
   } catch (error) {
-    const message = error instanceof PipelineError ? error.message : `unexpected error: ${(error as Error).message}`;
+    const message = redact(error instanceof PipelineError ? error.message : `unexpected error: ${(error as Error).message}`);
     // The last good result is untouched, so the digest its status recorded before this run still vouches for it.
-    const failed: VideoStatusFile = { status: 'failed', error: message, attempts, updatedAt: now(), inputsHash: hash, servingPrevious: previous ? true : undefined, resultDigest: previous ? plan.status?.resultDigest : undefined };
+    const failed: VideoStatusFile = { status: 'failed', error: message, attempts, updatedAt: now(), inputsHash: hash, servingPrevious: previous ? true : undefined, resultDigest: previous ? plan.status?.resultDigest : undefined, ...learned };
     let finalMessage = message;
     try {
       await writer.writeStatus(video.id, failed);
     } catch (writeError) {
-      finalMessage = `${message}; also ${(writeError as Error).message}`;
+      finalMessage = `${message}; also ${redact((writeError as Error).message)}`;
     }
     return { id: video.id, status: 'failed', reason, attempts, error: finalMessage, servingPrevious: previous ? true : undefined, warnings, durationMs: Date.now() - started };
   }
@@ -169,21 +188,24 @@ async function processOne(plan: VideoPlan, options: ProcessOptions): Promise<Vid
 
 /** Processes every library video that needs work, `config.concurrency` at a time; one failure never stops the others. */
 export async function processPendingVideos(options: ProcessOptions): Promise<ProcessReport> {
-  const plans = options.videos.map((video) => planVideo(options.root, video, options.config, { force: options.force, retry: options.retry }));
+  const { config, root } = options;
+  const redact = createRedactor({ secrets: [config.apiKey], urls: [config.notes.baseURL, config.quiz.baseURL], root });
+  const plans = options.videos.map((video) => planVideo(root, video, config, { force: options.force, retry: options.retry, replaceModelMaterial: options.replaceModelMaterial }));
   const todo = plans.filter((p) => p.reason !== null);
-  const upToDate = plans.filter((p) => p.reason === null && p.status?.status === 'completed');
-  const waitingForRetry = plans.filter((p) => p.reason === null && p.status?.status !== 'completed');
-  options.events?.onPlan?.({ todo, upToDate, waitingForRetry });
+  const kept = plans.filter((p) => p.keptFrom !== undefined);
+  const upToDate = plans.filter((p) => p.reason === null && !p.keptFrom && p.status?.status === 'completed');
+  const waitingForRetry = plans.filter((p) => p.reason === null && !p.keptFrom && p.status?.status !== 'completed');
+  options.events?.onPlan?.({ todo, upToDate, waitingForRetry, kept });
   const limit = pLimit(options.config.concurrency);
   const outcomes = await Promise.all(
     todo.map((plan) =>
       limit(async () => {
         options.events?.onStart?.(plan.video.id);
-        const outcome = await processOne(plan, options);
+        const outcome = await processOne(plan, options, redact);
         options.events?.onDone?.(outcome);
         return outcome;
       }),
     ),
   );
-  return { outcomes, upToDate, waitingForRetry, cacheProblems: plans.flatMap((p) => p.cacheProblems) };
+  return { outcomes, upToDate, waitingForRetry, kept, cacheProblems: plans.flatMap((p) => p.cacheProblems).map(redact) };
 }

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type cliProgressModule from 'cli-progress';
 import type { ProcessEvents, ProcessReport, VideoOutcome } from './process-videos.ts';
+import type { VideoPlan } from './needs-work.ts';
 
 type Write = (line: string) => void;
 
@@ -59,15 +60,30 @@ export function progressReporter(options: { tty: boolean; quiet: boolean; write:
   };
 }
 
+/**
+ * Says which model-written material an offline run kept instead of replacing it, why, and how to
+ * replace it on purpose; empty when nothing was kept.
+ */
+export function keptMessage(kept: readonly VideoPlan[]): string {
+  if (kept.length === 0) return '';
+  const ids = kept.map((p) => `${p.video.id} (${p.previous?.generator.model ?? 'model'}; would have run: ${p.keptFrom})`);
+  return (
+    `videos: kept model-written notes and quiz of ${kept.length} video${kept.length === 1 ? '' : 's'}: ${ids.join(', ')}. ` +
+    'This run has no OPENAI_API_KEY, and the offline extractor never replaces material a model wrote. ' +
+    'Set OPENAI_API_KEY to regenerate them, or run `npm run videos -- process --provider offline` to replace them with extracted notes.'
+  );
+}
+
 /** Counts for the one-line summary the prebuild prints. */
 export function summaryLine(report: ProcessReport): string {
   const completed = report.outcomes.filter((o) => o.status === 'completed').length;
   const failed = report.outcomes.filter((o) => o.status === 'failed');
+  const kept = report.kept.length ? `, ${report.kept.length} kept as written by a model (no key in this run)` : '';
   if (report.outcomes.length === 0) {
     const waiting = report.waitingForRetry.length;
-    return `videos: ${report.upToDate.length} completed${waiting ? `, ${waiting} failed (run \`npm run videos -- retry --all-failed\`)` : ''}, nothing to do`;
+    return `videos: ${report.upToDate.length} completed${kept}${waiting ? `, ${waiting} failed (run \`npm run videos -- retry --all-failed\`)` : ''}, nothing to do`;
   }
-  const parts = [`${completed} processed`, `${failed.length} failed`, `${report.upToDate.length} already up to date`];
+  const parts = [`${completed} processed`, `${failed.length} failed`, `${report.upToDate.length} already up to date${kept}`];
   const firstFailure = failed[0] ? `; first failure ${failed[0].id}: ${failed[0].error}` : '';
   return `videos: ${parts.join(', ')}${firstFailure}`;
 }

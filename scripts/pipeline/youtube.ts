@@ -4,7 +4,7 @@
  * tests replay recorded responses and the run can bound every request.
  */
 import { Innertube, Log, ClientType } from 'youtubei.js';
-import type { VideoMeta } from '../../src/lib/schema.ts';
+import type { VideoChapter, VideoMeta } from '../../src/lib/schema.ts';
 import { PipelineError, type FetchedTranscript, type VideoSource } from './adapters.ts';
 
 type Fetch = typeof globalThis.fetch;
@@ -23,13 +23,65 @@ interface CaptionTrack {
   kind?: string;
 }
 
-/** Bounds each request with a timeout while keeping any signal the caller passed. */
+/** YouTube answered HTTP 429: it is rate limiting this network. */
+export class YouTubeRateLimitError extends Error {
+  override name = 'YouTubeRateLimitError';
+}
+
+/** Bounds each request with a timeout while keeping any signal the caller passed; a 429 becomes a typed error. */
 function withTimeout(fetchImpl: Fetch, timeoutMs: number): Fetch {
-  return (input, init) => {
+  return async (input, init) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    return fetchImpl(input, { ...init, signal });
+    const response = await fetchImpl(input, { ...init, signal });
+    if (response.status === 429) throw new YouTubeRateLimitError('YouTube answered HTTP 429 (too many requests)');
+    return response;
   };
+}
+
+const TIMESTAMP_LINE = /^\s*[([]?((?:\d{1,2}:)?\d{1,2}:\d{2})[)\]]?\s*(?:[-–—:|•]\s*)?(.+?)\s*$/;
+
+/**
+ * Creator chapters from a description's `0:00 Title` lines, by YouTube's own rule: the first
+ * starts at 0:00, there are at least three, and they go forward in time. Anything else is no chapters.
+ */
+export function chaptersFromDescription(description: string | undefined): VideoChapter[] {
+  const chapters: VideoChapter[] = [];
+  for (const line of (description ?? '').split(/\r?\n/)) {
+    const match = TIMESTAMP_LINE.exec(line);
+    if (!match) continue;
+    const parts = match[1]!.split(':').map(Number);
+    const seconds = parts.reduce((total, part) => total * 60 + part, 0);
+    const title = match[2]!.trim();
+    if (!title) continue;
+    chapters.push({ title, startMs: seconds * 1000 });
+  }
+  const ordered = chapters.every((c, i) => i === 0 || c.startMs > chapters[i - 1]!.startMs);
+  return chapters.length >= 3 && chapters[0]!.startMs === 0 && ordered ? chapters : [];
+}
+
+interface Playability {
+  status?: string;
+  reason?: string;
+}
+
+/**
+ * Turns a player answer that is not playable into its own message: a scheduled live stream,
+ * an age-restricted video, YouTube's bot check, or an unavailable video. Undefined when playable.
+ */
+export function playabilityProblem(id: string, playability: Playability | undefined, upcoming: boolean): string | undefined {
+  const status = playability?.status ?? 'OK';
+  const reason = (playability?.reason ?? '').replace(/\s+/g, ' ').trim();
+  const captionFile = `commit content/videos/${id}.vtt (or .srt/.txt) with the transcript`;
+  if (upcoming || status === 'LIVE_STREAM_OFFLINE')
+    return `${id} is a scheduled live stream that has not aired yet${reason ? ` (YouTube: "${reason}")` : ''}; process it after the broadcast, when YouTube has its recording and captions, or ${captionFile}`;
+  if (/not a bot/i.test(reason))
+    return `YouTube asked to confirm this is not a bot ("${reason}") and gave no video data: it blocks automated requests from this network; try again later or from another network, or ${captionFile}`;
+  if (status === 'AGE_CHECK_REQUIRED' || status === 'CONTENT_CHECK_REQUIRED' || /\bage\b|inappropriate/i.test(reason))
+    return `${id} is age-restricted on YouTube ("${reason || status}"): its captions are only given to signed-in adults; ${captionFile}`;
+  if (status === 'LOGIN_REQUIRED') return `YouTube requires signing in to see ${id} ("${reason || status}"), for example a private video; ${captionFile}`;
+  if (status !== 'OK') return `${id} is not available on YouTube (${status}${reason ? `: "${reason}"` : ''}); check the id, or ${captionFile}`;
+  return undefined;
 }
 
 /**
@@ -73,35 +125,64 @@ export function createYouTubeSource(options: YouTubeOptions = {}): VideoSource {
       client_type: ClientType.WEB,
     }));
 
+  /** The video's info; a rate limit, a bot check or an unplayable video is a PipelineError saying which. */
   async function getInfo(id: string) {
+    let info;
     try {
-      return await (await innertube()).getInfo(id);
+      info = await (await innertube()).getInfo(id);
     } catch (error) {
+      if (error instanceof YouTubeRateLimitError || (error as Error & { cause?: unknown }).cause instanceof YouTubeRateLimitError)
+        throw new PipelineError(
+          `YouTube is rate limiting requests from this network (HTTP 429 Too Many Requests); wait an hour before \`npm run videos -- retry\`, and commit caption files (content/videos/${id}.vtt) so builds do not need YouTube`,
+        );
       throw new PipelineError(`cannot get video info from YouTube (${describe(error)}); check the id, your network, or commit a caption file content/videos/${id}.vtt`);
     }
+    const problem = playabilityProblem(id, info.playability_status, Boolean(info.basic_info.is_upcoming));
+    if (problem) throw new PipelineError(problem);
+    return info;
+  }
+
+  function chaptersOf(info: Awaited<ReturnType<typeof getInfo>>): VideoChapter[] {
+    const markers = info.player_overlays?.decorated_player_bar?.player_bar?.markers_map ?? [];
+    const marked = markers
+      .flatMap((m) => m.value.chapters ?? [])
+      .map((c) => ({ title: c.title.toString().trim(), startMs: Math.max(0, Math.round(Number(c.time_range_start_millis))) }))
+      .filter((c) => c.title && Number.isFinite(c.startMs));
+    return marked.length ? marked : chaptersFromDescription(info.basic_info.short_description);
   }
 
   function metaOf(info: Awaited<ReturnType<typeof getInfo>>): VideoMeta {
     const basic = info.basic_info;
     const microformat = info.page[0].microformat as { publish_date?: string } | undefined;
     const thumbnails = [...(basic.thumbnail ?? [])].sort((a, b) => b.width - a.width);
+    const chapters = chaptersOf(info);
     return {
       title: basic.title ?? '',
       channel: basic.author ?? '',
       durationSeconds: basic.duration ?? 0,
       publishedAt: microformat?.publish_date || undefined,
       thumbnailUrl: thumbnails[0]?.url,
+      ...(chapters.length ? { chapters } : {}),
     };
   }
+
+  const tracksOf = (info: Awaited<ReturnType<typeof getInfo>>): CaptionTrack[] =>
+    (info.captions?.caption_tracks ?? []).map((t) => ({ name: t.name.toString(), languageCode: t.language_code, kind: t.kind }));
 
   return {
     async getMetadata(id) {
       return metaOf(await getInfo(id));
     },
+    async getListing(id, languages) {
+      const info = await getInfo(id);
+      const tracks = tracksOf(info);
+      const track = pickCaptionTrack(tracks, languages) ?? tracks.find((t) => t.kind !== 'asr') ?? tracks[0];
+      return { meta: metaOf(info), captionLanguage: track?.languageCode };
+    },
     async getVideo(id, languages) {
       const info = await getInfo(id);
       const meta = metaOf(info);
-      const tracks: CaptionTrack[] = (info.captions?.caption_tracks ?? []).map((t) => ({ name: t.name.toString(), languageCode: t.language_code, kind: t.kind }));
+      const tracks = tracksOf(info);
       const track = pickCaptionTrack(tracks, languages);
       const tried = languages.join(', ');
       if (!track) {

@@ -12,12 +12,12 @@ export interface ContentWarning {
 }
 
 /** Every content warning, errors first. */
-export function contentWarnings(courses: CourseWithStructure[], videos: LibraryVideo[]): ContentWarning[] {
+export function contentWarnings(courses: CourseWithStructure[], videos: LibraryVideo[], redact: (text: string) => string = (t) => t): ContentWarning[] {
   const warnings: ContentWarning[] = [];
   const used = new Set(courses.flatMap((c) => c.items.flatMap((i) => (i.video ? [i.video.id] : []))));
   for (const v of videos) {
     const href = `/videos/${v.id}/`;
-    if (v.status.status === 'failed') warnings.push({ severity: 'error', message: `Video “${v.title}” (${v.id}) failed after ${v.status.attempts} attempt(s): ${v.status.error ?? 'no error message'}`, href });
+    if (v.status.status === 'failed') warnings.push({ severity: 'error', message: `Video “${v.title}” (${v.id}) failed after ${v.status.attempts} attempt(s): ${redact(v.status.error ?? 'no error message')}${v.status.servingPrevious ? ' (learners see the last good notes)' : ''}`, href });
     else if (v.status.status === 'pending') warnings.push({ severity: 'warning', message: `Video “${v.title}” (${v.id}) is pending: run \`npm run videos -- process\`.`, href });
     else if (v.status.status === 'processing') warnings.push({ severity: 'info', message: `Video “${v.title}” (${v.id}) is still processing.`, href });
     if (!used.has(v.id)) warnings.push({ severity: 'info', message: `Video “${v.title}” (${v.id}) is not used by any course.`, href });

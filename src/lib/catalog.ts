@@ -7,6 +7,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { ItemType, VideoResult, VideoStatusFile } from './schema.ts';
 import { contentProblemsError, CURRENT_PROBLEMS } from './content-loader.ts';
 import type { CourseNode } from './content-tree.ts';
+import { courseShownStatus, learnerVideoState, videoDurationSeconds, videoTitle, type ShownStatus } from './video-state.ts';
 
 /** True under `astro dev` (set from Astro's command in astro.config.mjs, not from the environment). */
 export const isDevServer: boolean = __LEARNSPACE_DEV__;
@@ -14,7 +15,7 @@ export const isDevServer: boolean = __LEARNSPACE_DEV__;
 /** Drafts are shown in `astro dev` and when LEARNSPACE_DRAFTS=1 (pull request previews). */
 export const showDrafts = isDevServer || process.env.LEARNSPACE_DRAFTS === '1';
 
-export type ShownStatus = 'draft' | 'generating' | 'ready' | 'failed';
+export type { ShownStatus } from './video-state.ts';
 
 export interface LibraryVideo {
   id: string;
@@ -56,7 +57,10 @@ export interface CourseWithStructure {
   slug: string;
   data: CourseNode['data'];
   href: string;
+  /** As learners see it: a video serving its last good material counts as ready. */
   shownStatus: ShownStatus;
+  /** As the instructor dashboard shows it: any failed video makes it failed. */
+  instructorStatus: ShownStatus;
   isDraft: boolean;
   chapters: CourseChapter[];
   items: CourseItem[];
@@ -89,13 +93,14 @@ export function getLibrary(): Promise<Map<string, LibraryVideo>> {
     for (const e of entries) {
       const cached = byId.get(e.id);
       const result = cached?.result ?? null;
+      const status: VideoStatusFile = cached?.status ?? { status: 'pending', attempts: 0, updatedAt: new Date(0).toISOString() };
       library.set(e.id, {
         id: e.id,
         url: e.data.url,
-        title: result?.meta.title ?? e.data.title ?? `YouTube video ${e.id}`,
-        status: cached?.status ?? { status: 'pending', attempts: 0, updatedAt: new Date(0).toISOString() },
+        title: videoTitle(e.id, e.data, status, result),
+        status,
         result,
-        durationSeconds: result?.meta.durationSeconds ?? 0,
+        durationSeconds: videoDurationSeconds(status, result),
         thumbnailUrl: youtubeThumbnail(e.id),
       });
     }
@@ -120,13 +125,6 @@ function estimateSeconds(entry: CollectionEntry<'items'>, video?: LibraryVideo):
     case 'resource':
       return 5 * 60;
   }
-}
-
-function shownStatus(course: CourseNode['data'], videos: LibraryVideo[]): ShownStatus {
-  if (course.status === 'draft') return 'draft';
-  if (videos.some((v) => v.status.status === 'failed')) return 'failed';
-  if (videos.some((v) => v.status.status === 'pending' || v.status.status === 'processing')) return 'generating';
-  return course.status === 'failed' ? 'failed' : 'ready';
 }
 
 /** True when a course may appear in this build. */
@@ -222,7 +220,8 @@ export function getCourses(): Promise<CourseWithStructure[]> {
         slug: course.slug,
         data: course.data,
         href: courseHref,
-        shownStatus: shownStatus(course.data, videos),
+        shownStatus: courseShownStatus(course.data.status, videos),
+        instructorStatus: courseShownStatus(course.data.status, videos, 'instructor'),
         isDraft: !course.data.isPublished || course.data.status === 'draft',
         chapters: courseChapters,
         items: flat,
@@ -285,10 +284,16 @@ export function placeOf(course: CourseWithStructure, item: CourseItem): ItemPlac
   return { chapter, previous: course.items[index - 1], next: course.items[index + 1], position: index + 1 };
 }
 
-/** Library videos grouped by pipeline status, in the order a reader cares about. */
-export function videosByStatus(videos: LibraryVideo[]): { status: VideoStatusFile['status']; videos: LibraryVideo[] }[] {
+/**
+ * Library videos grouped by pipeline status, in the order a reader cares about. Learners see
+ * a video serving material (even after a failed refresh) as completed and one without any as pending;
+ * the instructor dashboard sees the real status.
+ */
+export function videosByStatus(videos: LibraryVideo[], audience: 'learner' | 'instructor' = 'learner'): { status: VideoStatusFile['status']; videos: LibraryVideo[] }[] {
   const order: VideoStatusFile['status'][] = ['completed', 'processing', 'pending', 'failed'];
+  const statusOf = (v: LibraryVideo): VideoStatusFile['status'] =>
+    audience === 'instructor' ? v.status.status : learnerVideoState(v.status, v.result !== null) === 'preparing' ? (v.status.status === 'processing' ? 'processing' : 'pending') : 'completed';
   return order
-    .map((status) => ({ status, videos: videos.filter((v) => v.status.status === status).sort((a, b) => a.title.localeCompare(b.title)) }))
+    .map((status) => ({ status, videos: videos.filter((v) => statusOf(v) === status).sort((a, b) => a.title.localeCompare(b.title)) }))
     .filter((g) => g.videos.length > 0);
 }

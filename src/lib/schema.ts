@@ -175,6 +175,9 @@ export const videoStatusFileSchema = z.object({
   servingPrevious: z.boolean().optional(),
   /** Digest of the result file as written, so a run can trust an unchanged result without parsing it. */
   resultDigest: z.string().optional(),
+  /** What a failed run learned about the video before it failed, for titles and course length. */
+  title: z.string().optional(),
+  durationSeconds: z.number().min(0).optional(),
 });
 
 export const segmentSchema = z.object({

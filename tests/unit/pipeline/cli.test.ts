@@ -88,6 +88,47 @@ describe('npm run videos (end to end)', { timeout: 90_000 }, () => {
     }
   });
 
+  it('keeps model-written notes in a keyless run and says so; --provider offline replaces them', async () => {
+    const server: LocalOpenAI = await startOpenAIServer();
+    try {
+      expect((await run(root, ['process', '--quiet'], { OPENAI_API_KEY: 'sk-e2e', OPENAI_BASE_URL: server.baseURL })).code).toBe(0);
+    } finally {
+      await server.close();
+    }
+    const written = readFileSync(gen('aircAruvnKk.json'), 'utf8');
+    const keyless = await run(root, ['process']);
+    expect(keyless.code).toBe(0);
+    expect(keyless.stderr).toContain('videos: kept model-written notes and quiz of 2 videos: IHZwWFHWa-w (gpt-4o-mini; would have run: inputs changed), aircAruvnKk (gpt-4o-mini; would have run: inputs changed).');
+    expect(keyless.stderr).toContain('Set OPENAI_API_KEY to regenerate them, or run `npm run videos -- process --provider offline`');
+    expect(keyless.stdout).toBe('videos: 0 completed, 2 kept as written by a model (no key in this run), nothing to do\n');
+    expect(readFileSync(gen('aircAruvnKk.json'), 'utf8')).toBe(written);
+
+    const json = JSON.parse((await run(root, ['process', '--json'])).stdout);
+    expect(json).toMatchObject({ outcomes: [], kept: [{ id: 'IHZwWFHWa-w', model: 'gpt-4o-mini', wouldHaveRun: 'inputs changed' }, { id: 'aircAruvnKk' }] });
+
+    const replaced = await run(root, ['process', '--provider', 'offline', '--json']);
+    expect(JSON.parse(replaced.stdout)).toMatchObject({ provider: 'offline', outcomes: [{ status: 'completed' }, { status: 'completed' }], kept: [] });
+    expect(JSON.parse(readFileSync(gen('aircAruvnKk.json'), 'utf8')).generator.provider).toBe('offline');
+  });
+
+  it('prints no credential from the configuration, even in a failure and a configuration error', async () => {
+    const env = { OPENAI_API_KEY: 'sk-clitestsecretkey1234', OPENAI_BASE_URL: 'http://cliuser:clipassword1@127.0.0.1:9/v1?api-key=cliquerytoken1', LEARNSPACE_MAX_RETRIES: '0' };
+    const failed = await run(root, ['process', 'aircAruvnKk'], env);
+    const bad = await run(root, ['process'], { QUIZ_GENERATION_ENDPOINT: 'ftp://cliuser:clipassword1@host/?token=cliquerytoken1' });
+    const output = [failed, bad].map((r) => r.stdout + r.stderr).join('\n') + readFileSync(gen('aircAruvnKk.status.json'), 'utf8');
+    expect(failed.stdout).toContain('aircAruvnKk  failed');
+    expect(bad.stderr).toContain('QUIZ_GENERATION_ENDPOINT: expected an http(s) URL');
+    for (const secret of ['sk-clitestsecretkey1234', 'cliuser', 'clipassword1', 'cliquerytoken1']) expect(output).not.toContain(secret);
+  });
+
+  it('adds a video with the title given when YouTube is off, and warns about one without', async () => {
+    const titled = await run(root, ['add', 'Ilg3gGewQ5U', '--title', 'Backpropagation, step by step']);
+    expect(titled.stdout).toContain('Ilg3gGewQ5U: added content/videos/Ilg3gGewQ5U.yaml ("Backpropagation, step by step"; pending');
+    expect(readFileSync(join(root, 'content/videos/Ilg3gGewQ5U.yaml'), 'utf8')).toContain('title: Backpropagation, step by step');
+    const untitled = await run(root, ['add', 'XkY2DOUCWMU']);
+    expect(untitled.stderr).toContain('videos: warning: YouTube is switched off (LEARNSPACE_NO_YOUTUBE), so XkY2DOUCWMU has no title yet: add `title:` to content/videos/XkY2DOUCWMU.yaml');
+  });
+
   it('picks up a video a killed run left processing, and takes over its stale lock', async () => {
     await run(root, ['process']);
     writeFileSync(gen('aircAruvnKk', 'status.json'), JSON.stringify({ status: 'processing', attempts: 1, updatedAt: '2026-01-01T00:00:00Z' }));

@@ -1,9 +1,10 @@
 /**
  * Serves recorded InnerTube responses to youtubei.js through its injectable
- * fetch, keyed by endpoint and video id (or continuation params). An
- * unrecorded request fails loudly instead of reaching the network.
+ * fetch, keyed by endpoint and video id (or continuation params), with the
+ * HTTP status in the file name for error answers. An unrecorded request fails
+ * loudly instead of reaching the network.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const RECORDINGS = join(import.meta.dirname, '../../../fixtures/pipeline/youtube');
@@ -23,6 +24,9 @@ export function replayFetch(dir = RECORDINGS): ReplayFetch {
     const key = `${endpoint}.${body.videoId ?? body.params ?? ''}`;
     requests.push(key);
     const file = join(dir, `${key}.json`);
+    // `<key>.<status>.json` replays an error answer (a 429 page) with its HTTP status.
+    const errorFile = endpoint ? readdirSync(dir).find((f) => f.startsWith(`${key}.`) && /^\d{3}\.json$/.test(f.slice(key.length + 1))) : undefined;
+    if (errorFile) return new Response(readFileSync(join(dir, errorFile), 'utf8'), { status: Number(errorFile.slice(key.length + 1, -5)), headers: { 'content-type': 'text/html' } });
     if (!endpoint || !existsSync(file)) throw new Error(`unrecorded request ${request.method} ${request.url} (${key})`);
     return new Response(readFileSync(file, 'utf8'), { status: 200, headers: { 'content-type': 'application/json' } });
   };
