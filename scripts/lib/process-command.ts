@@ -3,7 +3,8 @@
  * progress and the summary the CLI prints. Shared by scripts/videos.ts and
  * scripts/prebuild.ts, which passes the library the content check validated.
  */
-import { readVideoLibrary } from '../../src/lib/content-files.ts';
+import { join } from 'node:path';
+import { contentDir, readVideoLibrary } from '../../src/lib/content-files.ts';
 import { validateContent, type ValidVideo } from '../../src/lib/validate-content.ts';
 import { ConfigError, resolveConfig } from '../pipeline/config.ts';
 import { acquireRunLock, createCacheWriter, LockHeldError } from '../pipeline/cache-writer.ts';
@@ -63,7 +64,7 @@ export async function runProcess({ root, ids, flags, retry, library }: ProcessRu
       root,
       videos,
       config,
-      generator: configuredGenerator(config),
+      generator: configuredGenerator(config, { libraryDir: join(contentDir(root), 'videos') }),
       source: configuredYouTubeSource(config),
       writer: createCacheWriter(root),
       force: flags.force,

@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanCaptionLine, detectCaptionFormat, parseCaptions } from '../../../scripts/pipeline/captions.ts';
-import { extractNotes, extractQuiz } from '../../../scripts/pipeline/offline-provider.ts';
-import { notesSchema, videoQuizSchema } from '../../../src/lib/schema.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/pipeline/captions', name), 'utf8');
 
@@ -62,42 +60,5 @@ describe('caption files', () => {
 
   it('explains what it expected when a file has no cues', () => {
     expect(() => parseCaptions('just some notes\nwith no times', 'x.txt')).toThrow(/no timestamped lines found: expected WebVTT .*"0:00 Welcome"/);
-  });
-});
-
-describe('offline extractive provider', () => {
-  const { segments } = parseCaptions(fixture('aircAruvnKk.vtt'), 'aircAruvnKk.vtt');
-
-  it('builds notes with sections, key sentences and key terms that match the schema', () => {
-    const notes = extractNotes(segments);
-    expect(notesSchema.safeParse(notes).success).toBe(true);
-    expect(notes.sections.length).toBeGreaterThanOrEqual(2);
-    expect(notes.sections[0]!.startMs).toBe(0);
-    const starts = notes.sections.map((s) => s.startMs);
-    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
-    expect(notes.sections.flatMap((s) => s.keyTerms)).toEqual(expect.arrayContaining(['activation']));
-  });
-
-  it('builds 5-10 cloze questions with other key terms as distractors, each pointing into the video', () => {
-    const notes = extractNotes(segments);
-    const quiz = extractQuiz(segments, notes);
-    expect(videoQuizSchema.safeParse(quiz).success).toBe(true);
-    for (const q of quiz.questions) {
-      expect(q.prompt).toContain('____');
-      expect(new Set(q.choices).size).toBe(q.choices.length);
-      const answer = q.choices[q.answer]!;
-      expect(q.explanation.toLowerCase()).toContain(answer);
-      expect(segments.some((s) => s.startMs <= q.startMs)).toBe(true);
-    }
-  });
-
-  it('is deterministic', () => {
-    const notes = extractNotes(segments);
-    expect(extractQuiz(segments, notes)).toEqual(extractQuiz(segments, extractNotes(segments)));
-  });
-
-  it('fails with a reason when the transcript is too short for a quiz', () => {
-    const short = parseCaptions('0:00 Hello and welcome.\n0:03 Goodbye.', 'x.txt').segments;
-    expect(() => extractQuiz(short, extractNotes(short))).toThrow(/too short for the offline quiz/);
   });
 });
