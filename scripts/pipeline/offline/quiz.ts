@@ -111,7 +111,7 @@ function termQuestion(entry: GlossaryEntry, term: Term, glossary: readonly { ent
   const answer = describe({ entry, term });
   const distractors = others.map(describe).filter((d) => d !== answer);
   if (distractors.length < 3) return null;
-  return choiceQuestion('term', `Which of these does the lecture say about ${quote(term.display)} (shown as …)?`, answer, distractors, `The lecture says: ${quote(entry.definition)}`, entry.startMs);
+  return choiceQuestion('term', `Which line of the lecture is about ${quote(term.display)}? (Each line has its own term left out as “…”.)`, answer, distractors, `The lecture says: ${quote(entry.definition)}`, entry.startMs);
 }
 
 function statementQuestion(index: number, term: Term, analysis: Analysis, pool: readonly Term[]): Question | null {
