@@ -6,7 +6,7 @@
  */
 import type { GlossaryEntry, Notes, VideoChapter } from '../../../src/lib/schema.ts';
 import type { Sentence, Token } from './language.ts';
-import { isVagueAdjective, termPattern, type Term } from './terms.ts';
+import { isFillerWord, isVagueAdjective, termPattern, type Term } from './terms.ts';
 
 export interface Analysis {
   sentences: Sentence[];
@@ -150,7 +150,7 @@ function phraseAround(term: Term, sentence: Sentence): string | null {
       let from = i;
       let end = i + words.length;
       // A compound goes on to its head noun: "unit" is read as "the unit square".
-      while (end < tokens.length && end - i < words.length + 2 && tokens[end - 1]!.normal === tokens[end - 1]!.lemma.toLowerCase() && tokens[end]!.pos === 'NOUN' && /^[a-z-]{3,}$/i.test(tokens[end]!.value)) end++;
+      while (end < tokens.length && end - i < words.length + 2 && tokens[end - 1]!.normal === tokens[end - 1]!.lemma.toLowerCase() && tokens[end]!.pos === 'NOUN' && !isFillerWord(tokens[end]!.value) && /^[a-z-]{3,}$/i.test(tokens[end]!.value)) end++;
       for (;;) {
         const prev = tokens[from - 1];
         if (prev && POSSESSIVE.has(prev.normal) && tokens[from - 2] && /NOUN|PROPN/.test(tokens[from - 2]!.pos)) from -= 2;
