@@ -8,6 +8,7 @@ export default {
     'scripts/pipeline/needs-work.ts',
     'scripts/pipeline/captions.ts',
     'scripts/pipeline/offline-provider.ts',
+    'scripts/pipeline/offline/*.ts',
     'src/lib/validate-content.ts',
     'src/stores/progress-model.ts',
   ],

@@ -3,8 +3,8 @@
  * progress and the summary the CLI prints. Shared by scripts/videos.ts and
  * scripts/prebuild.ts, which passes the library the content check validated.
  */
-import { relative } from 'node:path';
-import { readVideoLibrary } from '../../src/lib/content-files.ts';
+import { join, relative } from 'node:path';
+import { contentDir, readVideoLibrary } from '../../src/lib/content-files.ts';
 import { generatedDir } from '../../src/lib/video-cache.ts';
 import { validateContent, type ValidVideo } from '../../src/lib/validate-content.ts';
 import { ConfigError, OFFLINE_MODEL, resolveConfig, type PipelineConfig } from '../pipeline/config.ts';
@@ -82,7 +82,7 @@ export async function runProcess({ root, ids, flags, retry, library }: ProcessRu
       root,
       videos,
       config,
-      generator: configuredGenerator(config),
+      generator: configuredGenerator(config, { libraryDir: join(contentDir(root), 'videos') }),
       source: configuredYouTubeSource(config),
       writer: createMaterialWriter(root),
       force: flags.force,

@@ -4,7 +4,7 @@
  * second or so it takes to load them.
  */
 import { openAIModelName, type PipelineConfig } from './config.ts';
-import { createOfflineGenerator } from './offline-provider.ts';
+import { createOfflineGenerator, type OfflineGeneratorOptions } from './offline-provider.ts';
 import type { NotesAndQuizGenerator, VideoSource } from './adapters.ts';
 
 /** Loads a module-backed value once, on the first call, and shares the promise. */
@@ -13,9 +13,9 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (loaded ??= load());
 }
 
-/** The OpenAI-compatible generator when configured (SDK loaded on the first call), else the offline one. */
-export function configuredGenerator(config: PipelineConfig): NotesAndQuizGenerator {
-  if (config.provider === 'offline') return createOfflineGenerator();
+/** The OpenAI-compatible generator when configured (SDK loaded on the first call), else the offline one (weighing terms against `offline.libraryDir`). */
+export function configuredGenerator(config: PipelineConfig, offline: OfflineGeneratorOptions = {}): NotesAndQuizGenerator {
+  if (config.provider === 'offline') return createOfflineGenerator(offline);
   const generator = once(async () => (await import('./openai-provider.ts')).createOpenAIGenerator(config));
   return {
     provider: 'openai',

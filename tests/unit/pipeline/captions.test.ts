@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CaptionParseError, cleanCaptionLine, detectCaptionFormat, parseCaptions, parseWebVtt } from '../../../scripts/pipeline/captions.ts';
-import { extractNotes, extractQuiz } from '../../../scripts/pipeline/offline-provider.ts';
-import { notesSchema, videoQuizSchema } from '../../../src/lib/schema.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/pipeline/captions', name), 'utf8');
 
@@ -259,46 +257,6 @@ describe('rolling auto-captions', () => {
   });
 });
 
-describe('offline extractive provider', () => {
-  // Parsed inside each test, not at collection, so mutation testing can tell which test reads which caption code.
-  const airSegments = () => parseCaptions(fixture('aircAruvnKk.vtt'), 'aircAruvnKk.vtt').segments;
-
-  it('builds notes with sections, key sentences and key terms that match the schema', () => {
-    const segments = airSegments();
-    const notes = extractNotes(segments);
-    expect(notesSchema.safeParse(notes).success).toBe(true);
-    expect(notes.sections.length).toBeGreaterThanOrEqual(2);
-    expect(notes.sections[0]!.startMs).toBe(0);
-    const starts = notes.sections.map((s) => s.startMs);
-    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
-    expect(notes.sections.flatMap((s) => s.keyTerms)).toEqual(expect.arrayContaining(['activation']));
-  });
-
-  it('builds 5-10 cloze questions with other key terms as distractors, each pointing into the video', () => {
-    const segments = airSegments();
-    const notes = extractNotes(segments);
-    const quiz = extractQuiz(segments, notes);
-    expect(videoQuizSchema.safeParse(quiz).success).toBe(true);
-    for (const q of quiz.questions) {
-      expect(q.prompt).toContain('____');
-      expect(new Set(q.choices).size).toBe(q.choices.length);
-      const answer = q.choices[q.answer]!;
-      expect(q.explanation.toLowerCase()).toContain(answer);
-      expect(segments.some((s) => s.startMs <= q.startMs)).toBe(true);
-    }
-  });
-
-  it('is deterministic', () => {
-    const segments = airSegments();
-    const notes = extractNotes(segments);
-    expect(extractQuiz(segments, notes)).toEqual(extractQuiz(segments, extractNotes(segments)));
-  });
-
-  it('fails with a reason when the transcript is too short for a quiz', () => {
-    const short = parseCaptions('0:00 Hello and welcome.\n0:03 Goodbye.', 'x.txt').segments;
-    expect(() => extractQuiz(short, extractNotes(short))).toThrow(/too short for the offline quiz/);
-  });
-});
 
 describe('real files from other projects', () => {
   const realFile = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/pipeline/captions/webvtt-py', name), 'utf8');

@@ -64,7 +64,7 @@ describe('npm run videos (end to end)', { timeout: 90_000 }, () => {
     const status = await run(root, ['status', '--json']);
     expect(JSON.parse(status.stdout)).toEqual([
       expect.objectContaining({ id: 'IHZwWFHWa-w', status: 'completed', attempts: 1 }),
-      expect.objectContaining({ id: 'aircAruvnKk', status: 'completed', attempts: 1, provider: 'offline/extractive-v1' }),
+      expect.objectContaining({ id: 'aircAruvnKk', status: 'completed', attempts: 1, provider: 'offline/wink-nlp-extractive-v2' }),
     ]);
 
     const second = await run(root, ['process', '--quiet'], { LEARNSPACE_NO_YOUTUBE: '' });
