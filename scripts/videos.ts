@@ -4,6 +4,7 @@
  *   add <url-or-id...> add YouTube videos to the library
  *   status             where every video stands
  *   retry [ids...]     process failed videos again
+ *   thumbnails [ids...] store each video's thumbnail in the repository (the prebuild fetches missing ones)
  */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -17,6 +18,7 @@ import { createCacheWriter } from './pipeline/cache-writer.ts';
 import { canonicalUrl, parseYoutubeRef } from './pipeline/youtube-url.ts';
 import { table } from './pipeline/report.ts';
 import { PipelineError } from './pipeline/adapters.ts';
+import { fetchThumbnails, thumbnailSummary } from './pipeline/thumbnails.ts';
 import { libraryVideos, reportKnownError, runProcess, selectVideos, UsageError, type ProcessFlags } from './lib/process-command.ts';
 
 const root = process.cwd();
@@ -110,6 +112,15 @@ async function runRetry(ids: string[], flags: ProcessFlags & { allFailed?: boole
   return runProcess({ root, ids: targets, flags, retry: new Set(targets) });
 }
 
+async function runThumbnails(ids: string[], flags: { force?: boolean; json?: boolean }): Promise<number> {
+  const videos = selectVideos(libraryVideos(root), ids);
+  const outcomes = await fetchThumbnails(videos.map((v) => v.id), { root, force: flags.force });
+  if (flags.json) out(JSON.stringify(outcomes, null, 2));
+  else out(thumbnailSummary(outcomes));
+  // A missing thumbnail only shows a placeholder, so it fails the command (for CI), never a build.
+  return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+}
+
 const concurrencyOption = new Option('--concurrency <n>', 'videos processed at once (default 4, or LEARNSPACE_CONCURRENCY)').argParser((v) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency: expected a whole number of at least 1, got "${v}"`);
@@ -154,6 +165,16 @@ program
   .addOption(concurrencyOption)
   .action(async (ids: string[], flags: ProcessFlags & { allFailed?: boolean }) => {
     process.exitCode = await runRetry(ids, flags);
+  });
+
+program
+  .command('thumbnails')
+  .description('fetch, resize and store video thumbnails in content/generated/thumbnails (served by the site, so pages never load images from Google)')
+  .argument('[ids...]', 'only these video ids')
+  .option('--force', 'fetch again even when a thumbnail is stored')
+  .option('--json', 'print the outcome as JSON')
+  .action(async (ids: string[], flags: { force?: boolean; json?: boolean }) => {
+    process.exitCode = await runThumbnails(ids, flags);
   });
 
 try {

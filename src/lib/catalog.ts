@@ -5,6 +5,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ItemType, VideoResult, VideoStatusFile } from './schema.ts';
+import { thumbnailPath } from './thumbnails.ts';
+export { formatDuration } from './format.ts';
 
 /** True under `astro dev` (set from Astro's command in astro.config.mjs, not from the environment). */
 export const isDevServer: boolean = __LEARNSPACE_DEV__;
@@ -63,6 +65,9 @@ export interface CourseWithStructure {
 }
 
 const WORDS_PER_MINUTE = 200;
+/** An assignment is work, not reading: its instructions' length times this, and at least ASSIGNMENT_MIN_SECONDS. */
+const ASSIGNMENT_WORK_FACTOR = 10;
+const ASSIGNMENT_MIN_SECONDS = 15 * 60;
 
 export const itemTypeLabels: Record<ItemType, string> = {
   video: 'Video',
@@ -71,10 +76,6 @@ export const itemTypeLabels: Record<ItemType, string> = {
   assignment: 'Assignment',
   resource: 'Resource',
 };
-
-export function youtubeThumbnail(id: string): string {
-  return `https://i.ytimg.com/vi/${id}/hqdefault.jpg`;
-}
 
 let libraryCache: Promise<Map<string, LibraryVideo>> | undefined;
 /** The video library (seed: videos exist independently of courses). */
@@ -93,13 +94,15 @@ export function getLibrary(): Promise<Map<string, LibraryVideo>> {
         status: cached?.status ?? { status: 'pending', attempts: 0, updatedAt: new Date(0).toISOString() },
         result,
         durationSeconds: result?.meta.durationSeconds ?? 0,
-        thumbnailUrl: youtubeThumbnail(e.id),
+        thumbnailUrl: thumbnailPath(e.id),
       });
     }
     return library;
   })();
   return libraryCache;
 }
+
+const wordCount = (entry: CollectionEntry<'items'>) => (entry.body ?? '').split(/\s+/).filter(Boolean).length;
 
 function estimateSeconds(entry: CollectionEntry<'items'>, video?: LibraryVideo): number {
   const d = entry.data;
@@ -108,14 +111,14 @@ function estimateSeconds(entry: CollectionEntry<'items'>, video?: LibraryVideo):
     case 'video':
       return video?.durationSeconds ?? 0;
     case 'text':
-    case 'assignment': {
-      const words = (entry.body ?? '').split(/\s+/).filter(Boolean).length;
-      return Math.max(60, Math.round((words / WORDS_PER_MINUTE) * 60));
-    }
+      return Math.max(60, Math.round((wordCount(entry) / WORDS_PER_MINUTE) * 60));
+    case 'assignment':
+      return Math.max(ASSIGNMENT_MIN_SECONDS, Math.round((wordCount(entry) / WORDS_PER_MINUTE) * 60 * ASSIGNMENT_WORK_FACTOR));
     case 'quiz':
       return d.questions.length * 60;
     case 'resource':
-      return 5 * 60;
+      // An external page or file has no knowable length; only an authored `minutes` counts.
+      return 0;
   }
 }
 
@@ -251,14 +254,6 @@ export async function coursesUsingVideo(id: string): Promise<VideoUse[]> {
   return [...((await videoUsesCache).get(id) ?? [])];
 }
 
-/** "1 h 05 min", "12 min", "45 s". */
-export function formatDuration(seconds: number): string {
-  if (seconds <= 0) return '';
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 1) return `${Math.round(seconds)} s`;
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-}
 
 
 /** The refs progress islands need about a course's items (keys, links, titles), in syllabus order. */

@@ -199,7 +199,7 @@ export default function Search() {
         {hits.map((hit) => (
           <li key={hit.id} className="search-hit">
             {hit.image && (
-              // Thumbnails come from YouTube; offline, a missing one is hidden rather than drawn broken.
+              // A thumbnail that fails to load is hidden rather than drawn broken.
               <img className="search-hit-image" src={hit.image} alt="" loading="lazy" width={128} height={72} onError={(e) => (e.currentTarget.hidden = true)} />
             )}
             <div className="search-hit-body">
