@@ -4,7 +4,7 @@
  * material joined in, drafts filtered out of production builds.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { ItemType, VideoResult, VideoStatusFile } from './schema.ts';
+import type { ItemType, VideoChapter, VideoResult, VideoStatusFile } from './schema.ts';
 import { thumbnailPath } from './thumbnails.ts';
 export { formatDuration } from './format.ts';
 
@@ -24,6 +24,8 @@ export interface LibraryVideo {
   result: VideoResult | null;
   durationSeconds: number;
   thumbnailUrl: string;
+  /** The lecture's own chapters: the instructor's, else YouTube's. */
+  chapters: VideoChapter[];
 }
 
 export interface CourseItem {
@@ -95,6 +97,7 @@ export function getLibrary(): Promise<Map<string, LibraryVideo>> {
         result,
         durationSeconds: result?.meta.durationSeconds ?? 0,
         thumbnailUrl: thumbnailPath(e.id),
+        chapters: e.data.chapters ?? result?.meta.chapters ?? [],
       });
     }
     return library;

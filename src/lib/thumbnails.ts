@@ -40,13 +40,13 @@ function hueOf(id: string): number {
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A 16:9 SVG with the title's initials on a colour of the video's own. */
+/** A 16:9 SVG with the title's initials in the lower left (clear of the play button) on a colour of the video's own. */
 export function placeholderSvg(id: string, title: string): string {
   const hue = hueOf(id);
   const initials = escapeXml(titleInitials(title));
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${THUMBNAIL_WIDTH} ${THUMBNAIL_HEIGHT}" width="${THUMBNAIL_WIDTH}" height="${THUMBNAIL_HEIGHT}" role="img" aria-label="${escapeXml(title)}">`
     + `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue} 55% 38%)"/><stop offset="1" stop-color="hsl(${(hue + 40) % 360} 60% 24%)"/></linearGradient></defs>`
     + `<rect width="100%" height="100%" fill="url(#g)"/>`
-    + `<text x="50%" y="54%" text-anchor="middle" dominant-baseline="middle" font-family="system-ui, sans-serif" font-size="112" font-weight="700" fill="#fff" fill-opacity="0.9">${initials}</text>`
+    + `<text x="32" y="238" font-family="system-ui, sans-serif" font-size="88" font-weight="700" fill="#fff" fill-opacity="0.9">${initials}</text>`
     + `</svg>\n`;
 }
