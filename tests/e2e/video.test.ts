@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
@@ -5,16 +8,19 @@ import { serveDir, type StaticServer } from './support/server.ts';
 import { buildVideoFixtureSite, fixtureFailure, fixtureVideos } from './support/fixture-site.ts';
 import { fake, withFakeYouTube, type FakeState } from './support/fake-youtube.ts';
 
+// Per process: several checkouts on one machine must not build into (and serve) each other's folder.
+const fixtureRoot = join(tmpdir(), `learnspace-e2e-video-${process.pid}`);
 let browser: Browser;
 let server: StaticServer;
 beforeAll(async () => {
-  const { outDir } = buildVideoFixtureSite('/tmp/learnspace-e2e-video');
+  const { outDir } = buildVideoFixtureSite(fixtureRoot);
   server = await serveDir(outDir);
   browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(fixtureRoot, { recursive: true, force: true });
 });
 
 const videoPage = `/videos/${fixtureVideos.completed}/`;
