@@ -35,11 +35,11 @@ export default defineConfig({
   build: { format: 'directory' },
   security: {
     // A <meta> Content-Security-Policy on every page: Astro hashes its own scripts; the rest is the
-    // least the site needs (YouTube's nocookie player and IFrame API, thumbnails, Pagefind's WASM).
+    // least the site needs (YouTube's nocookie player and IFrame API, Pagefind's WASM); thumbnails are served by the site.
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self' data: https://i.ytimg.com",
+        "img-src 'self' data:",
         'frame-src https://www.youtube-nocookie.com https://www.youtube.com',
         "connect-src 'self'",
         "font-src 'self'",

@@ -6,6 +6,7 @@
  *   retry [ids...]     process failed videos again
  *   show <id>          one video's material for review (scripts/lib/show-command.ts)
  *   diff <id>          reviewed material against the pipeline's proposal (scripts/lib/diff-command.ts)
+ *   thumbnails [ids...] store each video's thumbnail in the repository (the prebuild fetches missing ones)
  */
 import { Command, Option } from 'commander';
 import { pendingProposals, readVideoResult, readVideoStatus } from '../src/lib/video-cache.ts';
@@ -18,6 +19,8 @@ import { libraryVideos, reportKnownError, reportUnexpectedError, runProcess, sel
 import { runAdd } from './lib/add-command.ts';
 import { runShow } from './lib/show-command.ts';
 import { runDiff } from './lib/diff-command.ts';
+import { fetchThumbnails, thumbnailSummary } from './pipeline/thumbnails.ts';
+import { PipelineError } from './pipeline/adapters.ts';
 
 const root = process.cwd();
 const redact = redactorFromEnv(process.env, { root });
@@ -88,6 +91,15 @@ async function runRetry(ids: string[], flags: ProcessFlags & { allFailed?: boole
   return runProcess({ root, ids: targets, flags, retry: new Set(targets) });
 }
 
+async function runThumbnails(ids: string[], flags: { force?: boolean; json?: boolean }): Promise<number> {
+  const videos = selectVideos(libraryVideos(root), ids);
+  const outcomes = await fetchThumbnails(videos.map((v) => v.id), { root, force: flags.force });
+  if (flags.json) out(JSON.stringify(outcomes, null, 2));
+  else out(thumbnailSummary(outcomes));
+  // A missing thumbnail only shows a placeholder, so it fails the command (for CI), never a build.
+  return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+}
+
 const concurrencyOption = new Option('--concurrency <n>', 'videos processed at once (default 4, or LEARNSPACE_CONCURRENCY)').argParser((v) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency: expected a whole number of at least 1, got "${v}"`);
@@ -154,6 +166,16 @@ program
   .argument('<id>', 'video id')
   .action((id: string) => {
     process.exitCode = runDiff(root, id, out, Boolean(process.stdout.isTTY));
+  });
+
+program
+  .command('thumbnails')
+  .description('fetch, resize and store video thumbnails in content/generated/thumbnails (served by the site, so pages never load images from Google)')
+  .argument('[ids...]', 'only these video ids')
+  .option('--force', 'fetch again even when a thumbnail is stored')
+  .option('--json', 'print the outcome as JSON')
+  .action(async (ids: string[], flags: { force?: boolean; json?: boolean }) => {
+    process.exitCode = await runThumbnails(ids, flags);
   });
 
 try {

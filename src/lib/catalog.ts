@@ -4,10 +4,12 @@
  * material joined in, drafts filtered out of production builds.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { ItemType, VideoResult, VideoStatusFile } from './schema.ts';
+import type { ItemType, VideoChapter, VideoResult, VideoStatusFile } from './schema.ts';
 import { contentProblemsError, CURRENT_PROBLEMS } from './content-loader.ts';
 import type { CourseNode } from './content-tree.ts';
 import { courseShownStatus, learnerVideoState, videoDurationSeconds, videoTitle, type ShownStatus } from './video-state.ts';
+import { thumbnailPath } from './thumbnails.ts';
+export { formatDuration } from './format.ts';
 
 /** True under `astro dev` (set from Astro's command in astro.config.mjs, not from the environment). */
 export const isDevServer: boolean = __LEARNSPACE_DEV__;
@@ -25,6 +27,8 @@ export interface LibraryVideo {
   result: VideoResult | null;
   durationSeconds: number;
   thumbnailUrl: string;
+  /** The lecture's own chapters: the instructor's, else YouTube's. */
+  chapters: VideoChapter[];
 }
 
 export interface CourseItem {
@@ -69,6 +73,9 @@ export interface CourseWithStructure {
 }
 
 const WORDS_PER_MINUTE = 200;
+/** An assignment is work, not reading: its instructions' length times this, and at least ASSIGNMENT_MIN_SECONDS. */
+const ASSIGNMENT_WORK_FACTOR = 10;
+const ASSIGNMENT_MIN_SECONDS = 15 * 60;
 
 export const itemTypeLabels: Record<ItemType, string> = {
   video: 'Video',
@@ -77,10 +84,6 @@ export const itemTypeLabels: Record<ItemType, string> = {
   assignment: 'Assignment',
   resource: 'Resource',
 };
-
-export function youtubeThumbnail(id: string): string {
-  return `https://i.ytimg.com/vi/${id}/hqdefault.jpg`;
-}
 
 let libraryCache: Promise<Map<string, LibraryVideo>> | undefined;
 /** The video library (seed: videos exist independently of courses). */
@@ -101,13 +104,16 @@ export function getLibrary(): Promise<Map<string, LibraryVideo>> {
         status,
         result,
         durationSeconds: videoDurationSeconds(status, result),
-        thumbnailUrl: youtubeThumbnail(e.id),
+        thumbnailUrl: thumbnailPath(e.id),
+        chapters: e.data.chapters ?? result?.meta.chapters ?? [],
       });
     }
     return library;
   })();
   return libraryCache;
 }
+
+const wordCount = (entry: CollectionEntry<'items'>) => (entry.body ?? '').split(/\s+/).filter(Boolean).length;
 
 function estimateSeconds(entry: CollectionEntry<'items'>, video?: LibraryVideo): number {
   const d = entry.data;
@@ -116,14 +122,14 @@ function estimateSeconds(entry: CollectionEntry<'items'>, video?: LibraryVideo):
     case 'video':
       return video?.durationSeconds ?? 0;
     case 'text':
-    case 'assignment': {
-      const words = (entry.body ?? '').split(/\s+/).filter(Boolean).length;
-      return Math.max(60, Math.round((words / WORDS_PER_MINUTE) * 60));
-    }
+      return Math.max(60, Math.round((wordCount(entry) / WORDS_PER_MINUTE) * 60));
+    case 'assignment':
+      return Math.max(ASSIGNMENT_MIN_SECONDS, Math.round((wordCount(entry) / WORDS_PER_MINUTE) * 60 * ASSIGNMENT_WORK_FACTOR));
     case 'quiz':
       return d.questions.length * 60;
     case 'resource':
-      return 5 * 60;
+      // An external page or file has no knowable length; only an authored `minutes` counts.
+      return 0;
   }
 }
 
@@ -253,14 +259,6 @@ export async function coursesUsingVideo(id: string): Promise<VideoUse[]> {
   return [...((await videoUsesCache).get(id) ?? [])];
 }
 
-/** "1 h 05 min", "12 min", "45 s". */
-export function formatDuration(seconds: number): string {
-  if (seconds <= 0) return '';
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 1) return `${Math.round(seconds)} s`;
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-}
 
 
 /** The refs progress islands need about a course's items (keys, links, titles), in syllabus order. */

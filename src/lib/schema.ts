@@ -102,6 +102,8 @@ export const quizItemSchema = z.strictObject({
   type: z.literal('quiz'),
   title: nonEmpty('a title'),
   passMark: z.number().min(0).max(100).default(70),
+  /** Lets learners tick the quiz complete by hand; by default only passing completes it. */
+  manualCompletion: z.boolean().default(false),
   questions: z.array(quizQuestionSchema).min(1, 'expected at least one question'),
 });
 export const rubricRowSchema = z.strictObject({

@@ -121,20 +121,39 @@ export function lastActivity(state: ProgressState, courseSlug: string, itemKeys:
   return latest;
 }
 
-/** Totals over every course given (seed: getUserOverallProgress). */
+/**
+ * Totals over the courses the learner started (seed: getUserOverallProgress): a course never
+ * opened does not dilute the percentage; coursesCompleted counts those with every item done.
+ */
 export function overallProgressOf(state: ProgressState, courses: readonly { slug: string; itemKeys: readonly string[] }[]): OverallProgress {
   let completed = 0;
   let total = 0;
   let coursesStarted = 0;
   let coursesCompleted = 0;
   for (const course of courses) {
+    if (!isStarted(state, course.slug, course.itemKeys)) continue;
     const progress = courseProgressOf(state, course.itemKeys);
     completed += progress.completed;
     total += progress.total;
-    if (isStarted(state, course.slug, course.itemKeys)) coursesStarted++;
+    coursesStarted++;
     if (progress.total > 0 && progress.completed === progress.total) coursesCompleted++;
   }
   return { completed, total, percentage: total === 0 ? 0 : Math.round((completed / total) * 100), coursesStarted, coursesCompleted };
+}
+
+/** A quiz's record as a learner reads it: best score, attempts, passed. */
+export interface QuizScore {
+  attempts: number;
+  bestScore: number;
+  lastScore: number;
+  passed: boolean;
+}
+
+/** The learner's score on a quiz item, or undefined before the first attempt. */
+export function quizScoreOf(state: ProgressState, key: string): QuizScore | undefined {
+  const quiz = state.items[key]?.quiz;
+  if (!quiz || quiz.attempts === 0) return undefined;
+  return { attempts: quiz.attempts, bestScore: quiz.bestScore, lastScore: quiz.lastScore, passed: quiz.passedAt !== undefined };
 }
 
 export type ContinueTarget = { kind: 'start' | 'continue' | 'review'; item: ItemRef };

@@ -15,13 +15,15 @@ import {
   markReadToEnd,
   mergeProgress,
   overallProgressOf,
+  quizScoreOf,
   recordVisit,
   type CourseProgress,
   type OverallProgress,
+  type QuizScore,
 } from './progress-model.ts';
 import { createSafeStorage, type StorageProblem } from './safe-storage.ts';
 
-export type { CourseProgress, OverallProgress } from './progress-model.ts';
+export type { CourseProgress, OverallProgress, QuizScore } from './progress-model.ts';
 
 /** The one localStorage key; the value carries its own `version`. */
 export const PROGRESS_KEY = 'learnspace:progress';
@@ -120,6 +122,17 @@ export function itemCompleted(itemKey: string): ReadableAtom<boolean> {
   if (!store) {
     store = computed($progress, (state) => state.items[itemKey]?.completed ?? false);
     itemStores.set(itemKey, store);
+  }
+  return store;
+}
+
+const quizStores = new Map<string, ReadableAtom<QuizScore | undefined>>();
+/** A quiz item's best score, attempts and passed; undefined before the first attempt. */
+export function quizScore(itemKey: string): ReadableAtom<QuizScore | undefined> {
+  let store = quizStores.get(itemKey);
+  if (!store) {
+    store = computed($progress, (state) => quizScoreOf(state, itemKey));
+    quizStores.set(itemKey, store);
   }
   return store;
 }

@@ -72,7 +72,7 @@ describe('learner progress', () => {
     await completeByHand(page, items[0]!.href);
     await completeByHand(page, items[1]!.href);
     await open(page, COURSE);
-    const expected = `2 of ${items.length} items done · ${percent(2, items.length)} %`;
+    const expected = `2 of ${items.length} items done · ${percent(2, items.length)}%`;
     expect(await barText(page)).toBe(expected);
     expect(await page.locator(`ls-item-status[data-key="${items[0]!.key}"]`).getAttribute('data-state')).toBe('done');
     expect(await page.locator(`ls-item-status[data-key="${items[2]!.key}"]`).getAttribute('data-state')).toBe('todo');
@@ -95,8 +95,11 @@ describe('learner progress', () => {
     const page = await open(await newPage(browser), QUIZ_PAGE);
     const fieldsets = page.locator('form.quiz fieldset');
     for (const [i, q] of quiz.questions.entries()) await fieldsets.nth(i).locator('input[type="radio"]').nth(q.answer).check();
+    // A quiz completes by passing only: no checkbox to skip the pass mark.
+    await expect(page.getByRole('checkbox', { name: 'Completed' }).count()).resolves.toBe(0);
+    await expect(page.locator('ls-complete-toggle').innerText()).resolves.toContain('Pass the quiz (70% or more) to complete this item.');
     await page.getByRole('button', { name: 'Check my answers' }).click();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'Completed' }).isChecked(), patient).toBe(true);
+    await expect.poll(() => page.locator('ls-complete-toggle').innerText(), patient).toContain('Completed: you passed this quiz.');
     await open(page, COURSE);
     const key = 'neural-networks/01-what-is-a-network/03-network-anatomy-quiz';
     expect(await page.locator(`ls-item-status[data-key="${key}"]`).getAttribute('data-state')).toBe('done');
@@ -107,7 +110,7 @@ describe('learner progress', () => {
     const items = await courseItems(first);
     const second = await first.context().newPage();
     await completeByHand(second, items[0]!.href);
-    await expect.poll(() => barText(first), patient).toBe(`1 of ${items.length} items done · ${percent(1, items.length)} %`);
+    await expect.poll(() => barText(first), patient).toBe(`1 of ${items.length} items done · ${percent(1, items.length)}%`);
     await expect.poll(() => first.locator(`ls-item-status[data-key="${items[0]!.key}"]`).getAttribute('data-state'), patient).toBe('done');
   });
 
@@ -137,7 +140,7 @@ describe('learner progress', () => {
     await fresh.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
     await expect.poll(() => fresh.locator('[data-course="neural-networks"]').textContent(), patient).toMatch(`2 of ${items.length} items done`);
     await open(fresh, COURSE);
-    expect(await barText(fresh)).toBe(`2 of ${items.length} items done · ${percent(2, items.length)} %`);
+    expect(await barText(fresh)).toBe(`2 of ${items.length} items done · ${percent(2, items.length)}%`);
   });
 
   it('refuses to import a file that is not progress, and changes nothing', async () => {
@@ -187,7 +190,7 @@ describe('learner progress', () => {
     };
     await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [STORAGE_KEY, JSON.stringify(stored)]);
     await open(page, COURSE);
-    expect(await barText(page)).toBe(`1 of ${items.length} items done · ${percent(1, items.length)} %`);
+    expect(await barText(page)).toBe(`1 of ${items.length} items done · ${percent(1, items.length)}%`);
   });
 
   it('reads progress saved by the first version', async () => {
@@ -196,7 +199,7 @@ describe('learner progress', () => {
     const v1 = { version: 1, progress: [{ courseId: 'neural-networks', contentItemId: items[1]!.key, completed: true, completedAt: 5 }] };
     await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [STORAGE_KEY, JSON.stringify(v1)]);
     await open(page, COURSE);
-    expect(await barText(page)).toBe(`1 of ${items.length} items done · ${percent(1, items.length)} %`);
+    expect(await barText(page)).toBe(`1 of ${items.length} items done · ${percent(1, items.length)}%`);
   });
 });
 

@@ -8,6 +8,8 @@ import { launchBrowser, newPage } from './support/browser.ts';
 const TRANSCRIPT_ONLY_WORD = 'hyperparaboloid';
 const TRANSCRIPT_VIDEO = 'IHZwWFHWa-w';
 const TRANSCRIPT_LINE_SECONDS = 450;
+/** The neural-networks course item that shows TRANSCRIPT_VIDEO. */
+const TRANSCRIPT_LESSON = '/courses/neural-networks/02-gradient-descent/01-lecture/';
 /** Occurs only in the unpublished calculus-draft course. */
 const DRAFT_ONLY_WORD = 'zanzibarquokka';
 /** Occurs in both published sample courses. */
@@ -57,6 +59,50 @@ describe('search', () => {
     const current = page.locator('.transcript [aria-current="time"]');
     await current.waitFor();
     await expect(current.innerText()).resolves.toContain(TRANSCRIPT_ONLY_WORD);
+  });
+
+  it('opens a lecture moment inside the course the learner searched from, with its sidebar and completion', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${inject('baseURL')}/courses/neural-networks/`);
+    await page.locator('[data-header-search]').fill(TRANSCRIPT_ONLY_WORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=hyperparaboloid&from=neural-networks/);
+    await page.locator(`#search-results[data-results-for="${TRANSCRIPT_ONLY_WORD}"]`).waitFor({ state: 'attached' });
+    const moment = page.locator(`.search-hit-sections a[href*="t=${TRANSCRIPT_LINE_SECONDS}"]`).first();
+    await expect(moment.getAttribute('href')).resolves.toMatch(new RegExp(`^${TRANSCRIPT_LESSON}\\?t=${TRANSCRIPT_LINE_SECONDS}(\\.\\d+)?#t-\\d+$`));
+    await moment.click();
+    await page.waitForURL((url) => url.pathname === TRANSCRIPT_LESSON);
+    await expect(page.locator('nav[aria-label="Course contents"]').count()).resolves.toBe(1);
+    await expect(page.locator('ls-complete-toggle').count()).resolves.toBe(1);
+    const current = page.locator('.transcript [aria-current="time"]');
+    await current.waitFor();
+    await expect(current.innerText()).resolves.toContain(TRANSCRIPT_ONLY_WORD);
+  });
+
+  it('keeps the library page for a lecture the course searched from does not use', async () => {
+    const page = await newPage(browser);
+    await searchFor(page, TRANSCRIPT_ONLY_WORD, '&from=linear-algebra');
+    const moment = page.locator(`.search-hit-sections a[href*="t=${TRANSCRIPT_LINE_SECONDS}"]`).first();
+    await expect(moment.getAttribute('href')).resolves.toMatch(new RegExp(`^/videos/${TRANSCRIPT_VIDEO}/\\?t=`));
+  });
+
+  it('shows snippets of the content, never page chrome', async () => {
+    const page = await newPage(browser);
+    for (const chrome of ['attempts are saved in this browser', 'Watch on YouTube', 'Auto-extracted from the transcript']) {
+      await searchFor(page, chrome);
+      const excerpts = (await page.locator('.search-hit-excerpt').allInnerTexts()).join(' ');
+      expect(excerpts.toLowerCase(), chrome).not.toContain(chrome.toLowerCase());
+    }
+    await searchFor(page, 'pass mark');
+    for (const excerpt of await page.locator('.search-hit-excerpt').allInnerTexts()) expect(excerpt).not.toMatch(/\d+ questions · pass mark/);
+  });
+
+  it('shows sub-headings whole', async () => {
+    const page = await newPage(browser, { viewport: { width: 375, height: 800 } });
+    await searchFor(page, 'mathematician scale');
+    const title = page.locator('.search-hit-section-title', { hasText: /mathematician.s view/ }).first();
+    await expect(title.innerText()).resolves.toMatch(/^The mathematician.s view: anything you can add and scale$/);
+    await expect(title.evaluate((el) => el.scrollWidth <= el.clientWidth && getComputedStyle(el).textOverflow !== 'ellipsis')).resolves.toBe(true);
   });
 
   it('narrows results to one course when a course filter is chosen', async () => {

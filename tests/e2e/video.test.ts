@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildVideoFixtureSite, fixtureFailure, fixtureQuizOff, fixtureReviewedQuiz, fixtureVideos } from './support/fixture-site.ts';
+import { fake, withFakeYouTube, type FakeState } from './support/fake-youtube.ts';
 
 // Its own folder per run: two checkouts running this file at once must not build into one folder.
 const FIXTURE_ROOT = mkdtempSync(join(tmpdir(), 'learnspace-e2e-video-'));
@@ -25,33 +26,6 @@ afterAll(async () => {
 
 const videoPage = `/videos/${fixtureVideos.completed}/`;
 const lecturePage = '/courses/neural-networks/01-what-is-a-network/01-lecture/';
-
-/**
- * Stands in for the YouTube IFrame API (the boundary src/lib/player.ts talks to):
- * records calls, and plays from a time the test controls through window.fakeYT.
- */
-async function withFakeYouTube(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const state = { calls: [] as [string, ...unknown[]][], time: 0, playing: false, iframeSrc: '' };
-    (window as unknown as { fakeYT: typeof state }).fakeYT = state;
-    (window as unknown as { YT: unknown }).YT = {
-      Player: class {
-        constructor(element: HTMLIFrameElement, options: { events?: { onReady?: () => void } }) {
-          state.iframeSrc = element.src;
-          state.calls.push(['new']);
-          setTimeout(() => options.events?.onReady?.(), 0);
-        }
-        seekTo(seconds: number) { state.calls.push(['seekTo', seconds]); state.time = seconds; }
-        playVideo() { state.calls.push(['playVideo']); state.playing = true; }
-        getCurrentTime() { return state.time; }
-        getPlayerState() { return state.playing ? 1 : 2; }
-      },
-    };
-  });
-}
-
-type FakeState = { calls: [string, ...unknown[]][]; time: number; playing: boolean; iframeSrc: string };
-const fake = (page: Page) => page.evaluate(() => (window as unknown as { fakeYT: FakeState }).fakeYT);
 
 async function hydrated(page: Page, component: string) {
   await page.locator(`astro-island[component-url*="${component}"]`).first().scrollIntoViewIfNeeded();
@@ -129,6 +103,7 @@ describe('video page', () => {
     await expect.poll(async () => (await fake(page)).calls.filter((c) => c[0] === 'seekTo').at(-1)).toEqual(['seekTo', ms / 1000]);
     expect(new URL(page.url()).search).toBe('');
 
+    await page.getByRole('tab', { name: 'Quiz' }).click();
     await hydrated(page, 'Quiz');
     const quiz = page.locator('form.quiz');
     const questions = quiz.locator('fieldset');

@@ -1,13 +1,14 @@
 /**
- * The /progress/ page body: every started course with its bar, last activity
- * and continue link, overall totals (seed: getUserOverallProgress), export to
+ * The /progress/ page body: every started course with its bar, last activity,
+ * continue link and quiz scores, overall totals over the started courses (seed: getUserOverallProgress), export to
  * and import from a JSON file, and a reset behind a confirmation dialog.
  * Renders a neutral placeholder on the server; the learner's data after hydration.
  */
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useStore } from '@nanostores/react';
 import { $progress, exportProgress, importProgress, resetProgress } from '../../stores/progress.ts';
-import { continueTarget, courseProgressOf, isStarted, lastActivity, overallProgressOf } from '../../stores/progress-model.ts';
+import { continueTarget, courseProgressOf, isStarted, lastActivity, overallProgressOf, quizScoreOf } from '../../stores/progress-model.ts';
+import { countOf } from '../../lib/format.ts';
 import { showProgressNotices } from './progress-notice.ts';
 import type { ProgressCourseRef } from './types.ts';
 import './ProgressDashboard.css';
@@ -58,6 +59,7 @@ export default function ProgressDashboard({ courses }: Props) {
           progress: courseProgressOf(state, keys),
           last: lastActivity(state, course.slug, keys),
           next: continueTarget(state, course.slug, course.items),
+          quizzes: course.items.flatMap((item) => (item.passMark === undefined ? [] : [{ item, score: quizScoreOf(state, item.key) }])),
         };
       }),
     [courses, state],
@@ -91,8 +93,10 @@ export default function ProgressDashboard({ courses }: Props) {
       <section aria-labelledby="overall-heading" className="overall card">
         <h2 id="overall-heading">Overall</h2>
         <p data-testid="overall">
-          {overall.completed} of {overall.total} items done across all courses · {overall.percentage} % · {overall.coursesStarted} started,{' '}
-          {overall.coursesCompleted} completed
+          {overall.coursesStarted === 0
+            ? 'Nothing yet: progress appears here once you open a course.'
+            : `${overall.completed} of ${countOf(overall.total, 'item')} done in the ${overall.coursesStarted === 1 ? 'course' : `${overall.coursesStarted} courses`} you started · ${overall.percentage}%` +
+              (overall.coursesCompleted > 0 ? ` · ${overall.coursesCompleted} completed` : '')}
         </p>
         <Bar percentage={overall.percentage} label="Overall progress" />
       </section>
@@ -105,16 +109,34 @@ export default function ProgressDashboard({ courses }: Props) {
           </p>
         ) : (
           <ul className="started" role="list">
-            {started.map(({ course, progress, last, next }) => (
+            {started.map(({ course, progress, last, next, quizzes }) => (
               <li key={course.slug} className="card" data-course={course.slug}>
                 <h3>
                   <a href={course.href}>{course.name}</a>
                 </h3>
                 <Bar percentage={progress.percentage} label={`${course.name} progress`} />
                 <p className="muted">
-                  {progress.completed} of {progress.total} items done · {progress.percentage} %
+                  {progress.completed} of {countOf(progress.total, 'item')} done · {progress.percentage}%
                   {last !== undefined && <> · last activity {dateFormat.format(last)}</>}
                 </p>
+                {quizzes.length > 0 && (
+                  <table className="quiz-scores">
+                    <caption className="visually-hidden">Quiz scores in {course.name}</caption>
+                    <thead>
+                      <tr><th scope="col">Quiz</th><th scope="col">Best score</th><th scope="col">Attempts</th><th scope="col">Result</th></tr>
+                    </thead>
+                    <tbody>
+                      {quizzes.map(({ item, score }) => (
+                        <tr key={item.key} data-quiz={item.key}>
+                          <th scope="row"><a href={item.href}>{item.title}</a></th>
+                          <td>{score ? `${score.bestScore}%` : '—'}</td>
+                          <td>{score?.attempts ?? 0}</td>
+                          <td data-result={score?.passed ? 'passed' : score ? 'not-passed' : 'not-tried'}>{score?.passed ? 'Passed' : score ? `Not yet (${item.passMark}% to pass)` : 'Not tried'}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
                 {next && (
                   <a className="button primary" href={next.item.href}>
                     {next.kind === 'review' ? 'Review the course' : `Continue: ${next.item.title}`}

@@ -1,6 +1,7 @@
 /**
  * `<ls-complete-toggle>`: records the visit when an item page opens, lets the
- * learner mark the item complete or not, and (opt-in, for reading) completes
+ * learner mark the item complete or not (or, for a quiz, says it completes by
+ * passing), and (opt-in, for reading) completes
  * it once the end of the article, where the toggle sits, has stayed in view.
  */
 import { completeOnRead, itemCompleted, setItemComplete, visitItem } from '../../stores/progress.ts';
@@ -18,8 +19,19 @@ class CompleteToggleElement extends HTMLElement {
     const key = this.dataset.key ?? '';
     const box = this.querySelector('input');
     const status = this.querySelector('.status');
-    if (!box) return;
     visitItem(course, key);
+    const rule = this.querySelector<HTMLElement>('[data-pass-mark]');
+    if (rule) {
+      const ruleText = rule.textContent;
+      this.cleanups.push(
+        itemCompleted(key).subscribe((done) => {
+          this.dataset.state = done ? 'done' : 'todo';
+          rule.textContent = done ? 'Completed: you passed this quiz.' : ruleText;
+        }),
+      );
+      return;
+    }
+    if (!box) return;
     box.disabled = false;
     const onChange = () => setItemComplete(course, key, box.checked);
     box.addEventListener('change', onChange);

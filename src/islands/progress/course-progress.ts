@@ -1,12 +1,13 @@
 /** `<ls-course-progress>`: a course's completion bar over the item keys the page was built with. */
 import { courseProgress, type CourseProgress } from '../../stores/progress.ts';
 import { showProgressNotices } from './progress-notice.ts';
+import { countOf } from '../../lib/format.ts';
 
-/** "3 of 8 items done · 38 %", or "Not started yet". */
+/** "3 of 8 items done · 38%", or "Not started yet". */
 export function describeCourseProgress({ completed, total, percentage }: CourseProgress): string {
   if (completed === 0) return 'Not started yet';
-  if (completed === total) return `All ${total} items done · 100 %`;
-  return `${completed} of ${total} items done · ${percentage} %`;
+  if (completed === total) return `${total === 1 ? 'The only item' : `All ${countOf(total, 'item')}`} done · 100%`;
+  return `${completed} of ${countOf(total, 'item')} done · ${percentage}%`;
 }
 
 class CourseProgressElement extends HTMLElement {

@@ -3,6 +3,8 @@ export interface ProgressItemRef {
   key: string;
   href: string;
   title: string;
+  /** Set for quiz items, whose scores /progress/ lists. */
+  passMark?: number;
 }
 export interface ProgressCourseRef {
   slug: string;

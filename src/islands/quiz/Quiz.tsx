@@ -1,12 +1,16 @@
 /**
  * A quiz learners can answer, submit, get scored on with per-question
- * feedback and explanations, and retry. Used by quiz items and by a video's
+ * feedback and explanations, and retry. In a course it shows the learner's
+ * record (best score, attempts, passed); a passed quiz reopens as its result,
+ * with a way to retake it. Used by quiz items and by a video's
  * generated quiz (whose questions link back to the moment they are taught).
  * Each question is a fieldset of radio buttons, so it works by keyboard and
  * screen reader; the score is announced and receives focus.
  */
-import { useId, useRef, useState, type SubmitEvent } from 'react';
-import { recordQuizAttempt } from '../../stores/progress.ts';
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { useStore } from '@nanostores/react';
+import { quizScore, recordQuizAttempt, type QuizScore } from '../../stores/progress.ts';
+import { countOf } from '../../lib/format.ts';
 import { formatTimestamp } from '../../lib/timestamp.ts';
 
 export interface QuizQuestionProps {
@@ -26,8 +30,19 @@ interface Props {
   itemKey?: string;
 }
 
+/** "Best score 80% · 2 attempts · passed". */
+function describeScore(score: QuizScore, passMark: number): string {
+  return `Best score ${score.bestScore}% · ${countOf(score.attempts, 'attempt')} · ${score.passed ? 'passed' : `not passed yet (pass mark ${passMark}%)`}`;
+}
 
 export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props) {
+  const tracked = Boolean(courseSlug && itemKey);
+  const stored = useStore(quizScore(tracked ? itemKey! : ''));
+  // The record lives in this browser only: shown after hydration, so the server's HTML and the first render agree.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const score = hydrated && tracked ? stored : undefined;
+  const [retaking, setRetaking] = useState(false);
   const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map(() => null));
   const [submitted, setSubmitted] = useState(false);
   const [missing, setMissing] = useState<number[]>([]);
@@ -51,6 +66,7 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
   };
 
   const retry = () => {
+    setRetaking(true);
     setAnswers(questions.map(() => null));
     setSubmitted(false);
     setMissing([]);
@@ -58,14 +74,31 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
     requestAnimationFrame(() => first.current?.querySelector('input')?.focus());
   };
 
+  if (score?.passed && !retaking && !submitted) {
+    return (
+      <div className="quiz quiz-passed">
+        <div className="quiz-result" role="status" data-passed="true">
+          <p className="quiz-score">
+            <strong>You passed this quiz.</strong> <span data-quiz-record="">{describeScore(score, passMark)}</span>
+          </p>
+          <button type="button" className="button" onClick={retry}>Retake the quiz</button>
+        </div>
+      </div>
+    );
+  }
+
   return (
     <form className="quiz" onSubmit={submit} noValidate data-submitted={submitted || undefined}>
+      {score && !submitted && (
+        <p className="quiz-record" data-quiz-record="">{describeScore(score, passMark)}</p>
+      )}
       {submitted && (
         <div className="quiz-result" ref={result} tabIndex={-1} role="status" data-passed={passed}>
           <p className="quiz-score">
             You scored <strong>{correct} of {questions.length}</strong> ({percent}%).{' '}
             {passed ? 'Well done, you passed!' : `The pass mark is ${passMark}%. Review the explanations below and try again.`}
           </p>
+          {score && <p className="quiz-record" data-quiz-record="">{describeScore(score, passMark)}</p>}
           <button type="button" className="button" onClick={retry}>Retry the quiz</button>
         </div>
       )}

@@ -116,7 +116,7 @@ export default function Search() {
       const page = response.results.slice(0, shown);
       const fragments = await Promise.all(page.map((r) => r.data()));
       if (!current) return;
-      const hits = fragments.flatMap((fragment, i) => (matchesEveryTerm(query, fragment) ? [toSearchHit(page[i]!.id, fragment)] : []));
+      const hits = fragments.flatMap((fragment, i) => (matchesEveryTerm(query, fragment) ? [toSearchHit(page[i]!.id, fragment, params.from)] : []));
       // Pagefind backtracks a term across the whole index, so a page of nothing but noise means no result.
       const noise = fragments.length > 0 && hits.length === 0;
       setOutcome({
@@ -199,7 +199,7 @@ export default function Search() {
         {hits.map((hit) => (
           <li key={hit.id} className="search-hit">
             {hit.image && (
-              // Thumbnails come from YouTube; offline, a missing one is hidden rather than drawn broken.
+              // A thumbnail that fails to load is hidden rather than drawn broken.
               <img className="search-hit-image" src={hit.image} alt="" loading="lazy" width={128} height={72} onError={(e) => (e.currentTarget.hidden = true)} />
             )}
             <div className="search-hit-body">

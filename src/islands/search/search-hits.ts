@@ -98,8 +98,24 @@ export function toSection(fragment: PagefindFragment, sub: PagefindSubResult): H
   };
 }
 
-/** The learner-facing result for one page fragment. */
-export function toSearchHit(id: string, fragment: PagefindFragment): SearchHit {
+/** The item page of a lecture in the given course, from a library page's `lessons` meta ("slug=/path/ slug=/path/"). */
+export function lessonPathIn(fragment: Pick<PagefindFragment, 'meta'>, courseSlug: string | undefined): string | undefined {
+  if (!courseSlug) return undefined;
+  for (const pair of (fragment.meta.lessons ?? '').split(' ')) {
+    const at = pair.indexOf('=');
+    if (at > 0 && pair.slice(0, at) === courseSlug) return pair.slice(at + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The learner-facing result for one page fragment. With `fromCourse`, a library
+ * lecture that course uses links to the course's item page instead (same moment),
+ * so the learner keeps the course sidebar and their completion.
+ */
+export function toSearchHit(id: string, fragment: PagefindFragment, fromCourse?: string): SearchHit {
+  const lesson = lessonPathIn(fragment, fromCourse);
+  if (lesson) fragment = { ...fragment, url: lesson, sub_results: fragment.sub_results.map((sub) => ({ ...sub, url: sub.url.replace(/^[^?#]*/, lesson) })) };
   const ranked = fragment.sub_results
     .filter((sub) => sub.locations.length > 0)
     .sort((a, b) => sectionScore(b) - sectionScore(a))

@@ -10,19 +10,23 @@ export interface SearchParams {
   query: string;
   course: string;
   type: string;
+  /** The slug of the course the learner searched from (`from=`): lecture hits open inside it. */
+  from?: string;
 }
 
 export function readSearchParams(search: string): SearchParams {
   const params = new URLSearchParams(search);
-  return { query: params.get('q') ?? '', course: params.get('course') ?? '', type: params.get('type') ?? '' };
+  const from = params.get('from');
+  return { query: params.get('q') ?? '', course: params.get('course') ?? '', type: params.get('type') ?? '', ...(from ? { from } : {}) };
 }
 
 /** `?q=…` with empty values left out. */
-export function writeSearchParams({ query, course, type }: SearchParams): string {
+export function writeSearchParams({ query, course, type, from }: SearchParams): string {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
   if (course) params.set('course', course);
   if (type) params.set('type', type);
+  if (from) params.set('from', from);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -1,6 +1,6 @@
 /**
- * The interactive transcript: lines grouped into about-a-minute blocks under
- * `#t-<seconds>` headings; a click on a line seeks the player; the line being
+ * The interactive transcript: sentences grouped under the lecture's chapters
+ * (or about-a-minute blocks) with `#t-<seconds>` headings; a click on a line seeks the player; the line being
  * spoken is highlighted while the video plays; a filter box narrows the lines.
  * The server renders the lines (TranscriptLines.astro, passed as children); on
  * hydration the island reads them back from that HTML and renders them itself,
@@ -71,10 +71,10 @@ export default function Transcript({ children }: { children?: ReactNode }) {
       <div className="transcript-lines" ref={panel} data-transcript-scroll tabIndex={-1}>
         {!blocks && children}
         {visible.map((block) => (
-          <section key={block.startMs} className="transcript-block" data-block-ms={block.startMs}>
-            <h3 id={needle ? undefined : `t-${Math.floor(block.startMs / 1000)}`} className="transcript-time">{formatTimestamp(block.startMs)}</h3>
+          <section key={block.startMs} className="transcript-block" data-block-ms={block.startMs} data-block-title={block.title}>
+            <h3 id={needle ? undefined : `t-${Math.floor(block.startMs / 1000)}`} className="transcript-time" data-titled={block.title ? '' : undefined}>{block.title ?? formatTimestamp(block.startMs)}</h3>
             <ol>
-              {block.lines.map((line) => (
+              {block.lines.map((line, i) => (
                 <li key={line.startMs} id={needle ? undefined : `l-${line.startMs}`}>
                   <button
                     type="button"
@@ -82,7 +82,7 @@ export default function Transcript({ children }: { children?: ReactNode }) {
                     aria-current={line.startMs === activeMs ? 'time' : undefined}
                     onClick={() => { setActiveMs(line.startMs); requestSeek(line.startMs); }}
                   >
-                    <span className="line-time">{formatTimestamp(line.startMs)}</span> <span className="line-text">{line.text}</span>
+                    <span className="line-time" data-same-as-heading={!block.title && !needle && i === 0 ? '' : undefined}>{formatTimestamp(line.startMs)}</span> <span className="line-text">{line.text}</span>
                   </button>
                 </li>
               ))}

@@ -10,6 +10,7 @@ import type { TranscriptBlock } from '../../lib/transcript.ts';
 export function readTranscriptBlocks(root: ParentNode): TranscriptBlock[] {
   return [...root.querySelectorAll<HTMLElement>('[data-block-ms]')].map((block) => ({
     startMs: Number(block.dataset.blockMs),
+    ...(block.dataset.blockTitle ? { title: block.dataset.blockTitle } : {}),
     lines: [...block.querySelectorAll<HTMLElement>('button[data-start-ms]')].map((line) => ({
       startMs: Number(line.dataset.startMs),
       text: line.querySelector('.line-text')?.textContent ?? '',

@@ -8,6 +8,7 @@ import {
   markCompleted,
   mergeProgress,
   overallProgressOf,
+  quizScoreOf,
   recordVisit,
 } from '../../../src/stores/progress-model.ts';
 
@@ -34,13 +35,22 @@ describe('course progress', () => {
     expect(courseProgressOf(undone, keys).completed).toBe(0);
   });
 
-  it('sums totals across courses for the overall view', () => {
+  it('sums totals over the started courses only, so a course never opened does not dilute the percentage', () => {
     const state = markCompleted(emptyProgress(), keys[0]!, true, 1);
     const overall = overallProgressOf(state, [
       { slug: 'nn', itemKeys: keys },
       { slug: 'la', itemKeys: ['la/01/01', 'la/01/02'] },
     ]);
-    expect(overall).toEqual({ completed: 1, total: 6, percentage: 17, coursesStarted: 1, coursesCompleted: 0 });
+    expect(overall).toEqual({ completed: 1, total: 4, percentage: 25, coursesStarted: 1, coursesCompleted: 0 });
+  });
+
+  it('reads a quiz score as best score, attempts and passed', () => {
+    let state = applyQuizAttempt(emptyProgress(), keys[1]!, 40, 70, 1);
+    expect(quizScoreOf(state, keys[1]!)).toEqual({ attempts: 1, bestScore: 40, lastScore: 40, passed: false });
+    state = applyQuizAttempt(state, keys[1]!, 80, 70, 2);
+    state = applyQuizAttempt(state, keys[1]!, 60, 70, 3);
+    expect(quizScoreOf(state, keys[1]!)).toEqual({ attempts: 3, bestScore: 80, lastScore: 60, passed: true });
+    expect(quizScoreOf(state, keys[0]!)).toBeUndefined();
   });
 });
 
