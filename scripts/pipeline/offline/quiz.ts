@@ -189,6 +189,12 @@ export function buildQuiz(analysis: Analysis): VideoQuiz {
     if (add(statementQuestion(i, term, analysis, pool), analysis.sentences[i]!.text)) counts.statement++;
   }
   clozes();
+  // A short or unpunctuated lecture: clozes beyond their third (any sentence using a key term) rather than no quiz at all.
+  const anySentence = pool.flatMap((term) => term.sentences.map((i) => ({ term, i })));
+  for (const { term, i } of [...candidates, ...anySentence]) {
+    if (questions.length >= 5) break;
+    if (add(clozeQuestion(i, term, analysis, pool), analysis.sentences[i]!.text)) counts.cloze++;
+  }
   if (questions.length < 5) {
     throw new PipelineError(
       `the transcript is too short for the offline quiz: found ${questions.length} usable questions about its key terms, need 5 (add a longer caption file or set OPENAI_API_KEY)`,

@@ -95,27 +95,27 @@ describe('npm run videos (end to end)', { timeout: 90_000 }, () => {
     } finally {
       await server.close();
     }
-    const written = readFileSync(gen('aircAruvnKk.json'), 'utf8');
+    const written = readFileSync(gen('aircAruvnKk', 'notes.md'), 'utf8') + readFileSync(gen('aircAruvnKk', 'quiz.yaml'), 'utf8');
     const keyless = await run(root, ['process']);
     expect(keyless.code).toBe(0);
-    expect(keyless.stderr).toContain('videos: kept model-written notes and quiz of 2 videos: IHZwWFHWa-w (gpt-4o-mini; would have run: inputs changed), aircAruvnKk (gpt-4o-mini; would have run: inputs changed).');
+    expect(keyless.stderr).toContain('videos: kept model-written notes and quiz of 2 videos: IHZwWFHWa-w (gpt-5-mini; would have run: inputs changed), aircAruvnKk (gpt-5-mini; would have run: inputs changed).');
     expect(keyless.stderr).toContain('Set OPENAI_API_KEY to regenerate them, or run `npm run videos -- process --provider offline`');
     expect(keyless.stdout).toBe('videos: 0 completed, 2 kept as written by a model (no key in this run), nothing to do\n');
-    expect(readFileSync(gen('aircAruvnKk.json'), 'utf8')).toBe(written);
+    expect(readFileSync(gen('aircAruvnKk', 'notes.md'), 'utf8') + readFileSync(gen('aircAruvnKk', 'quiz.yaml'), 'utf8')).toBe(written);
 
     const json = JSON.parse((await run(root, ['process', '--json'])).stdout);
-    expect(json).toMatchObject({ outcomes: [], kept: [{ id: 'IHZwWFHWa-w', model: 'gpt-4o-mini', wouldHaveRun: 'inputs changed' }, { id: 'aircAruvnKk' }] });
+    expect(json).toMatchObject({ outcomes: [], kept: [{ id: 'IHZwWFHWa-w', model: 'gpt-5-mini', wouldHaveRun: 'inputs changed' }, { id: 'aircAruvnKk' }] });
 
     const replaced = await run(root, ['process', '--provider', 'offline', '--json']);
     expect(JSON.parse(replaced.stdout)).toMatchObject({ provider: 'offline', outcomes: [{ status: 'completed' }, { status: 'completed' }], kept: [] });
-    expect(JSON.parse(readFileSync(gen('aircAruvnKk.json'), 'utf8')).generator.provider).toBe('offline');
+    expect(readFileSync(gen('aircAruvnKk', 'notes.md'), 'utf8')).toMatch(/^generator:\n  provider: offline$/m);
   });
 
   it('prints no credential from the configuration, even in a failure and a configuration error', async () => {
     const env = { OPENAI_API_KEY: 'sk-clitestsecretkey1234', OPENAI_BASE_URL: 'http://cliuser:clipassword1@127.0.0.1:9/v1?api-key=cliquerytoken1', LEARNSPACE_MAX_RETRIES: '0' };
     const failed = await run(root, ['process', 'aircAruvnKk'], env);
     const bad = await run(root, ['process'], { QUIZ_GENERATION_ENDPOINT: 'ftp://cliuser:clipassword1@host/?token=cliquerytoken1' });
-    const output = [failed, bad].map((r) => r.stdout + r.stderr).join('\n') + readFileSync(gen('aircAruvnKk.status.json'), 'utf8');
+    const output = [failed, bad].map((r) => r.stdout + r.stderr).join('\n') + readFileSync(gen('aircAruvnKk', 'status.json'), 'utf8');
     expect(failed.stdout).toContain('aircAruvnKk  failed');
     expect(bad.stderr).toContain('QUIZ_GENERATION_ENDPOINT: expected an http(s) URL');
     for (const secret of ['sk-clitestsecretkey1234', 'cliuser', 'clipassword1', 'cliquerytoken1']) expect(output).not.toContain(secret);
