@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
+import { offlineWorker } from './src/integrations/offline-worker.ts';
 
 /** The public address of the deployed site, for canonical URLs, the sitemap and RSS. */
 const site = process.env.LEARNSPACE_SITE ?? 'https://learnspace.example';
@@ -29,13 +30,15 @@ export default defineConfig({
     mdx(),
     react(),
     sitemap({
-      filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/'),
+      filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/') && !page.includes('/review/'),
     }),
+    offlineWorker(),
   ],
   build: { format: 'directory' },
   security: {
     // A <meta> Content-Security-Policy on every page: Astro hashes its own scripts; the rest is the
-    // least the site needs (YouTube's nocookie player and IFrame API, Pagefind's WASM); thumbnails are served by the site.
+    // least the site needs (YouTube's nocookie player and IFrame API, Pagefind's WASM); thumbnails are served by the site;
+    // the offline worker is the site's own /sw.js (worker-src 'self') and caches with same-origin fetches (connect-src 'self').
     csp: {
       directives: [
         "default-src 'self'",

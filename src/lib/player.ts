@@ -93,6 +93,8 @@ export function mountPlayer(root: HTMLElement, onWatched?: WatchReport): void {
 
   const activate = () => {
     if (root.dataset.state !== 'poster') return;
+    // Offline the embed would show a broken frame; the page's offline note says why nothing plays.
+    if (!navigator.onLine || root.dataset.connection === 'offline') return;
     root.dataset.state = 'loading';
     const iframe = document.createElement('iframe');
     const params = new URLSearchParams({ autoplay: '1', enablejsapi: '1', rel: '0', playsinline: '1', origin: location.origin });

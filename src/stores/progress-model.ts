@@ -3,7 +3,7 @@
  * getUserCourseProgress, getUserOverallProgress). The stores in progress.ts
  * apply them; tests call them directly.
  */
-import { emptyProgress, type ItemProgress, type ProgressState } from './progress-schema.ts';
+import { emptyProgress, type ItemProgress, type LearnerMark, type ProgressState, type ReviewCardState } from './progress-schema.ts';
 
 /** A video counts as watched at 90 % of its duration. */
 export const VIDEO_COMPLETE_RATIO = 0.9;
@@ -209,7 +209,19 @@ function mergeItem(a: ItemProgress, b: ItemProgress): ItemProgress {
   return merged;
 }
 
-/** Merges imported progress into the current one, item by item: the latest completion change wins. */
+/** The later-reviewed state of one card wins; on a tie, the one with more reviews. */
+function newerReview(a: ReviewCardState, b: ReviewCardState): ReviewCardState {
+  const at = a.lastReview ?? -1;
+  const bt = b.lastReview ?? -1;
+  if (bt !== at) return bt > at ? b : a;
+  return b.reps > a.reps ? b : a;
+}
+
+/**
+ * Merges imported progress into the current one, item by item: the latest completion change wins,
+ * quiz scores and watched time keep the best, each review card keeps its newest state, and
+ * learner notes and bookmarks from both are kept.
+ */
 export function mergeProgress(current: ProgressState, incoming: ProgressState): ProgressState {
   const merged = emptyProgress();
   merged.items = { ...current.items };
@@ -222,5 +234,87 @@ export function mergeProgress(current: ProgressState, incoming: ProgressState): 
     const mine = merged.courses[slug];
     merged.courses[slug] = !mine || (course.lastVisitedAt ?? -1) > (mine.lastVisitedAt ?? -1) ? course : mine;
   }
+  merged.reviews = { ...current.reviews };
+  for (const [id, review] of Object.entries(incoming.reviews)) {
+    const mine = merged.reviews[id];
+    merged.reviews[id] = mine ? newerReview(mine, review) : review;
+  }
+  merged.marks = { ...incoming.marks, ...current.marks };
   return merged;
+}
+
+/* ---------- review cards (the scheduling itself is in review-schedule.ts, with ts-fsrs) ---------- */
+
+/** What the progress store needs to know about a flashcard: its id and the item that unlocks it. */
+export interface CardRef {
+  id: string;
+  itemKey: string;
+}
+
+/** Stores a card's new memory state after the learner graded it. */
+export function recordReview(state: ProgressState, cardId: string, review: ReviewCardState): ProgressState {
+  return { ...state, reviews: { ...state.reviews, [cardId]: review } };
+}
+
+/** A card is in the learner's deck once they opened (or completed) the item it comes from. */
+export function isUnlocked(state: ProgressState, card: CardRef): boolean {
+  const item = state.items[card.itemKey];
+  return item !== undefined && (item.visitedAt !== undefined || item.completed);
+}
+
+/**
+ * The cards to review now, in order: cards whose due time has passed (the longest overdue
+ * first), then cards never reviewed, in deck order. Cards of unopened items are left out.
+ */
+export function dueCards<T extends CardRef>(state: ProgressState, cards: readonly T[], now: number): T[] {
+  const overdue: { card: T; due: number }[] = [];
+  const fresh: T[] = [];
+  for (const card of cards) {
+    if (!isUnlocked(state, card)) continue;
+    const review = state.reviews[card.id];
+    if (!review) fresh.push(card);
+    else if (review.due <= now) overdue.push({ card, due: review.due });
+  }
+  overdue.sort((a, b) => a.due - b.due);
+  return [...overdue.map((o) => o.card), ...fresh];
+}
+
+/** The earliest due time among unlocked cards reviewed before and not due yet, or undefined. */
+export function nextDueAt(state: ProgressState, cards: readonly CardRef[], now: number): number | undefined {
+  let next: number | undefined;
+  for (const card of cards) {
+    const review = state.reviews[card.id];
+    if (review && review.due > now && isUnlocked(state, card) && (next === undefined || review.due < next)) next = review.due;
+  }
+  return next;
+}
+
+/* ---------- learner notes and bookmarks ---------- */
+
+/** Adds a note or bookmark under its id; an empty note is not kept. */
+export function addMark(state: ProgressState, id: string, mark: LearnerMark): ProgressState {
+  const text = mark.text.trim();
+  if (mark.kind === 'note' && text === '') return state;
+  return { ...state, marks: { ...state.marks, [id]: { ...mark, text, seconds: Math.max(0, Math.floor(mark.seconds)) } } };
+}
+
+/** Deletes a note or bookmark. */
+export function removeMark(state: ProgressState, id: string): ProgressState {
+  if (!(id in state.marks)) return state;
+  const { [id]: _dropped, ...marks } = state.marks;
+  return { ...state, marks };
+}
+
+export type MarkEntry = LearnerMark & { id: string };
+
+/** A video's notes and bookmarks in the order of the video; all of them when no video is given, newest first. */
+export function marksOf(state: ProgressState, videoId?: string): MarkEntry[] {
+  const entries = Object.entries(state.marks).map(([id, mark]) => ({ ...mark, id }));
+  if (videoId === undefined) return entries.sort((a, b) => b.createdAt - a.createdAt);
+  return entries.filter((m) => m.videoId === videoId).sort((a, b) => a.seconds - b.seconds || a.createdAt - b.createdAt);
+}
+
+/** The link back to a mark's moment: its page at that second. */
+export function markHref(mark: LearnerMark): string {
+  return `${mark.href}?t=${mark.seconds}`;
 }

@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { formatPath } from '../lib/friendly-errors.ts';
 
-export const PROGRESS_VERSION = 2;
+export const PROGRESS_VERSION = 3;
 
 const timestamp = z.number().check(z.int(), z.minimum(0));
 const percent = z.number().check(z.minimum(0), z.maximum(100));
@@ -44,8 +44,44 @@ export const courseProgressRecordSchema = z.object({
   lastVisitedAt: z.optional(timestamp),
 });
 
+/** One flashcard's FSRS memory state (ts-fsrs `Card`, dates as epoch ms), keyed by the card's stable id. */
+export const reviewCardStateSchema = z.object({
+  due: timestamp,
+  stability: z.number().check(z.minimum(0)),
+  difficulty: z.number().check(z.minimum(0)),
+  scheduledDays: z.number().check(z.minimum(0)),
+  learningSteps: z.number().check(z.int(), z.minimum(0)),
+  reps: z.number().check(z.int(), z.minimum(0)),
+  lapses: z.number().check(z.int(), z.minimum(0)),
+  /** 0 new, 1 learning, 2 review, 3 relearning (ts-fsrs `State`). */
+  state: z.number().check(z.int(), z.minimum(0), z.maximum(3)),
+  lastReview: z.optional(timestamp),
+});
+
+/** A learner's note or bookmark at a moment of a video, keyed by a random id. */
+export const learnerMarkSchema = z.object({
+  kind: z.enum(['note', 'bookmark']),
+  videoId: z.string().check(z.minLength(1)),
+  /** The video's (or lecture item's) title when the mark was made, for lists away from the page. */
+  title: z.string(),
+  /** The page it was made on (a course item or the library page); the link back adds `?t=`. */
+  href: z.string().check(z.regex(/^\/[^/]/)),
+  seconds: seconds,
+  text: z.string().check(z.maxLength(2000)),
+  createdAt: timestamp,
+});
+
 export const progressSchema = z.object({
   version: z.literal(PROGRESS_VERSION),
+  items: z.record(z.string(), itemProgressSchema),
+  courses: z.record(z.string(), courseProgressRecordSchema),
+  reviews: z.record(z.string(), reviewCardStateSchema),
+  marks: z.record(z.string(), learnerMarkSchema),
+});
+
+/** Version 2: items and courses, before review cards and learner notes. */
+export const progressV2Schema = z.object({
+  version: z.literal(2),
   items: z.record(z.string(), itemProgressSchema),
   courses: z.record(z.string(), courseProgressRecordSchema),
 });
@@ -72,12 +108,20 @@ export type ItemProgress = z.infer<typeof itemProgressSchema>;
 export type CourseProgressRecord = z.infer<typeof courseProgressRecordSchema>;
 export type ProgressState = z.infer<typeof progressSchema>;
 export type ProgressV1 = z.infer<typeof progressV1Schema>;
+export type ProgressV2 = z.infer<typeof progressV2Schema>;
+export type ReviewCardState = z.infer<typeof reviewCardStateSchema>;
+export type LearnerMark = z.infer<typeof learnerMarkSchema>;
 
 export function emptyProgress(): ProgressState {
-  return { version: PROGRESS_VERSION, items: {}, courses: {} };
+  return { version: PROGRESS_VERSION, items: {}, courses: {}, reviews: {}, marks: {} };
 }
 
-/** v1 rows → v2 records; every row's course becomes a started course. */
+/** v2 → v3: the same records, with no review cards or learner marks yet. */
+export function migrateV2(old: ProgressV2): ProgressState {
+  return { ...emptyProgress(), items: old.items, courses: old.courses };
+}
+
+/** v1 rows → current records; every row's course becomes a started course. */
 export function migrateV1(old: ProgressV1): ProgressState {
   const state = emptyProgress();
   for (const row of old.progress) {
@@ -115,6 +159,10 @@ export function decodeProgress(data: unknown): DecodeResult {
   if (version === 1) {
     const parsed = progressV1Schema.safeParse(data);
     return parsed.success ? { ok: true, state: migrateV1(parsed.data), migratedFrom: 1 } : { ok: false, reason: describeIssues(parsed.error.issues) };
+  }
+  if (version === 2) {
+    const parsed = progressV2Schema.safeParse(data);
+    return parsed.success ? { ok: true, state: migrateV2(parsed.data), migratedFrom: 2 } : { ok: false, reason: describeIssues(parsed.error.issues) };
   }
   if (version === PROGRESS_VERSION) {
     const parsed = progressSchema.safeParse(data);

@@ -6,24 +6,29 @@
  */
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
-import { decodeProgressText, emptyProgress, type DecodeResult, type ProgressState } from './progress-schema.ts';
+import { decodeProgressText, emptyProgress, type DecodeResult, type LearnerMark, type ProgressState, type ReviewCardState } from './progress-schema.ts';
 import {
+  addMark,
   applyQuizAttempt,
   applyVideoWatch,
   courseProgressOf,
   markCompleted,
+  marksOf,
   markReadToEnd,
   mergeProgress,
   overallProgressOf,
   quizScoreOf,
+  recordReview,
   recordVisit,
+  removeMark,
   type CourseProgress,
+  type MarkEntry,
   type OverallProgress,
   type QuizScore,
 } from './progress-model.ts';
 import { createSafeStorage, type StorageProblem } from './safe-storage.ts';
 
-export type { CourseProgress, OverallProgress, QuizScore } from './progress-model.ts';
+export type { CourseProgress, MarkEntry, OverallProgress, QuizScore } from './progress-model.ts';
 
 /** The one localStorage key; the value carries its own `version`. */
 export const PROGRESS_KEY = 'learnspace:progress';
@@ -101,6 +106,34 @@ export function recordQuizAttempt(_courseSlug: string, itemKey: string, scorePer
  */
 export function recordVideoWatch(_courseSlug: string, itemKey: string, watchedSeconds: number, durationSeconds: number): void {
   update((state) => applyVideoWatch(state, itemKey, watchedSeconds, durationSeconds, Date.now()));
+}
+
+/** Stores a review card's new memory state (computed by the review page's scheduler). */
+export function saveReview(cardId: string, review: ReviewCardState): void {
+  update((state) => recordReview(state, cardId, review));
+}
+
+/** Keeps a note or bookmark at a moment of a video; returns its id. */
+export function addVideoMark(mark: Omit<LearnerMark, 'createdAt'>): string {
+  const id = `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  update((state) => addMark(state, id, { ...mark, createdAt: Date.now() }));
+  return id;
+}
+
+/** Deletes a note or bookmark. */
+export function deleteMark(id: string): void {
+  update((state) => removeMark(state, id));
+}
+
+const markStores = new Map<string, ReadableAtom<MarkEntry[]>>();
+/** One video's notes and bookmarks in video order; every one (newest first) for the empty id. */
+export function videoMarks(videoId: string): ReadableAtom<MarkEntry[]> {
+  let store = markStores.get(videoId);
+  if (!store) {
+    store = computed($progress, (state) => marksOf(state, videoId === '' ? undefined : videoId));
+    markStores.set(videoId, store);
+  }
+  return store;
 }
 
 const courseStores = new Map<string, ReadableAtom<CourseProgress>>();

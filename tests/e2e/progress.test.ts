@@ -132,7 +132,7 @@ describe('learner progress', () => {
     await open(page, '/progress/');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
     const file = await download.path();
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 2 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 3 });
 
     const fresh = await open(await newPage(browser), '/progress/');
     await fresh.getByText('You have not started a course yet.').waitFor();
@@ -174,7 +174,7 @@ describe('learner progress', () => {
     await page.getByRole('button', { name: 'Reset progress…' }).click();
     await dialog.getByRole('button', { name: 'Reset progress' }).click();
     await page.getByText('You have not started a course yet.').waitFor();
-    expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY))!)).toEqual({ version: 2, items: {}, courses: {} });
+    expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY))!)).toEqual({ version: 3, items: {}, courses: {}, reviews: {}, marks: {} });
   });
 
   it('stops counting items the course no longer has', async () => {

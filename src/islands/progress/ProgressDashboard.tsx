@@ -1,13 +1,14 @@
 /**
  * The /progress/ page body: every started course with its bar, last activity,
- * continue link and quiz scores, overall totals over the started courses (seed: getUserOverallProgress), export to
+ * continue link and quiz scores, the learner's notes and bookmarks, overall totals over the started courses (seed: getUserOverallProgress), export to
  * and import from a JSON file, and a reset behind a confirmation dialog.
  * Renders a neutral placeholder on the server; the learner's data after hydration.
  */
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useStore } from '@nanostores/react';
 import { $progress, exportProgress, importProgress, resetProgress } from '../../stores/progress.ts';
-import { continueTarget, courseProgressOf, isStarted, lastActivity, overallProgressOf, quizScoreOf } from '../../stores/progress-model.ts';
+import { continueTarget, courseProgressOf, isStarted, lastActivity, markHref, marksOf, overallProgressOf, quizScoreOf } from '../../stores/progress-model.ts';
+import { formatTimestamp } from '../../lib/timestamp.ts';
 import { countOf } from '../../lib/format.ts';
 import { showProgressNotices } from './progress-notice.ts';
 import type { ProgressCourseRef } from './types.ts';
@@ -74,6 +75,7 @@ export default function ProgressDashboard({ courses }: Props) {
     );
   }
 
+  const marks = marksOf(state);
   const started = rows.filter((r) => r.started).sort((a, b) => (b.last ?? 0) - (a.last ?? 0));
 
   async function onImport(event: ChangeEvent<HTMLInputElement>) {
@@ -148,6 +150,23 @@ export default function ProgressDashboard({ courses }: Props) {
         )}
       </section>
 
+      {marks.length > 0 && (
+        <section aria-labelledby="marks-heading">
+          <h2 id="marks-heading">Your notes and bookmarks</h2>
+          <ul className="marks" role="list">
+            {marks.map((mark) => (
+              <li key={mark.id} className="card" data-mark={mark.kind}>
+                <a href={markHref(mark)}>
+                  {mark.title} at {formatTimestamp(mark.seconds * 1000)}
+                </a>
+                <span className="muted"> · {mark.kind === 'bookmark' ? 'Bookmark' : 'Note'}</span>
+                {mark.text && <p>{mark.text}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="data-heading" className="data">
         <h2 id="data-heading">Your data</h2>
         <p className="muted">Progress is kept in this browser only. Export it to move it to another browser or keep a copy.</p>
@@ -182,7 +201,7 @@ export default function ProgressDashboard({ courses }: Props) {
       >
         <form method="dialog">
           <h2 id="reset-heading">Reset all progress?</h2>
-          <p>This forgets every completed item, quiz score and visit saved in this browser. Export first if you want a copy.</p>
+          <p>This forgets every completed item, quiz score, visit, review card, note and bookmark saved in this browser. Export first if you want a copy.</p>
           <div className="actions">
             <button type="submit" value="cancel" className="button" autoFocus>
               Cancel

@@ -11,6 +11,7 @@ export const pageTypes = {
   'video library': '/videos/',
   'video page': '/videos/aircAruvnKk/',
   progress: '/progress/',
+  review: '/review/',
   search: '/search/',
   'not found': '/no-such-page/',
 } as const;

@@ -30,7 +30,7 @@ describe('the progress store', () => {
     const course = progress.courseProgress(['c/1/a', 'c/1/b', 'c/2/c']);
     progress.setItemComplete('c', 'c/1/a', true);
     expect(course.get()).toEqual({ completed: 1, total: 3, percentage: 33 });
-    expect(stored()).toEqual({ version: 2, items: { 'c/1/a': { completed: true, completedAt: 1_000_000, changedAt: 1_000_000 } }, courses: {} });
+    expect(stored()).toEqual({ version: 3, items: { 'c/1/a': { completed: true, completedAt: 1_000_000, changedAt: 1_000_000 } }, courses: {}, reviews: {}, marks: {} });
   });
 
   it('completes a quiz item when an attempt passes', async () => {
@@ -51,7 +51,7 @@ describe('the progress store', () => {
 
   it('drops corrupt data with a notice instead of failing', async () => {
     const progress = await openStore('{"version":2,"items":{"c/1/a":{"completed":"yes"}}');
-    expect(progress.$progress.get()).toEqual({ version: 2, items: {}, courses: {} });
+    expect(progress.$progress.get()).toEqual({ version: 3, items: {}, courses: {}, reviews: {}, marks: {} });
     expect(progress.$progressNotices.get().corrupt).toMatch(/could not be read \(not valid JSON\), so it was discarded/);
     progress.setItemComplete('c', 'c/1/b', true);
     expect(stored().items['c/1/b'].completed).toBe(true);
@@ -94,6 +94,6 @@ describe('the progress store', () => {
     const progress = await openStore();
     progress.setItemComplete('c', 'c/1/a', true);
     progress.resetProgress();
-    expect(stored()).toEqual({ version: 2, items: {}, courses: {} });
+    expect(stored()).toEqual({ version: 3, items: {}, courses: {}, reviews: {}, marks: {} });
   });
 });

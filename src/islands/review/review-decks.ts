@@ -1,0 +1,16 @@
+/** Fetches the review decks of courses (static JSON, one per course) once per page; a missing deck counts as empty. */
+import { reviewDeckUrl, type ReviewDeck } from '../../lib/review-deck.ts';
+
+const decks = new Map<string, Promise<ReviewDeck | undefined>>();
+
+/** A course's deck, or undefined when it cannot be loaded (offline and not saved, removed course). */
+export function loadDeck(courseSlug: string): Promise<ReviewDeck | undefined> {
+  let deck = decks.get(courseSlug);
+  if (!deck) {
+    deck = fetch(reviewDeckUrl(courseSlug))
+      .then((response) => (response.ok ? (response.json() as Promise<ReviewDeck>) : undefined))
+      .catch(() => undefined);
+    decks.set(courseSlug, deck);
+  }
+  return deck;
+}

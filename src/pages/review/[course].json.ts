@@ -1,0 +1,12 @@
+/** One review deck per course, as a static JSON file the Review page and the due counts fetch. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCourses, type CourseWithStructure } from '../../lib/catalog.ts';
+import { reviewDeckOf } from '../../lib/review-cards.ts';
+
+export const getStaticPaths = (async () => {
+  const courses = await getCourses();
+  return courses.map((course) => ({ params: { course: course.slug }, props: { course } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ course: CourseWithStructure }> = ({ props }) =>
+  new Response(JSON.stringify(reviewDeckOf(props.course)), { headers: { 'Content-Type': 'application/json' } });

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { reviewCardsOf } from '../../../src/lib/review-cards.ts';
+import type { CourseWithStructure } from '../../../src/lib/catalog.ts';
+import { videoResultSchema, type VideoResult } from '../../../src/lib/schema.ts';
+
+// The committed offline notes and quiz of the sample lecture (3Blue1Brown, "But what is a neural network?").
+const sample = videoResultSchema.parse(JSON.parse(readFileSync('content/generated/videos/aircAruvnKk.json', 'utf8')));
+
+function courseWith(result: VideoResult): CourseWithStructure {
+  const lecture = { key: 'nn/01/01-lecture', href: '/courses/nn/01/01-lecture/', title: 'Lecture', type: 'video', video: { id: 'aircAruvnKk', result } };
+  const quiz = {
+    key: 'nn/01/03-check',
+    href: '/courses/nn/01/03-check/',
+    title: 'Check',
+    type: 'quiz',
+    entry: { data: { type: 'quiz', questions: [{ prompt: 'What does a first-layer neuron hold?', choices: ['A weight', "A pixel's brightness"], answer: 1, explanation: 'One pixel each.' }] } },
+  };
+  return { slug: 'nn', href: '/courses/nn/', data: { name: 'NN' }, items: [lecture, quiz] } as unknown as CourseWithStructure;
+}
+
+describe('review cards of a course', () => {
+  it('turns key terms into cards answered by the notes sentence that uses them, linked to their section', () => {
+    const cards = reviewCardsOf(courseWith(sample));
+    const activation = cards.find((c) => c.id === 'aircAruvnKk:term:activation');
+    expect(activation).toEqual({
+      id: 'aircAruvnKk:term:activation',
+      itemKey: 'nn/01/01-lecture',
+      kind: 'keyterm',
+      front: 'activation',
+      back: "We call that number the neuron's activation.",
+      href: '/courses/nn/01/01-lecture/?t=99',
+      source: 'Lecture',
+    });
+  });
+
+  it('prefers the glossary definition over a key term and keeps ids stable across builds', () => {
+    const withGlossary = { ...sample, notes: { ...sample.notes, glossary: [{ term: 'Activation', definition: 'The number a neuron holds, between 0 and 1.', startMs: 101_500 }] } };
+    const cards = reviewCardsOf(courseWith(withGlossary));
+    expect(cards.filter((c) => c.id === 'aircAruvnKk:term:activation')).toEqual([
+      expect.objectContaining({ kind: 'term', front: 'Activation', back: 'The number a neuron holds, between 0 and 1.', href: '/courses/nn/01/01-lecture/?t=101' }),
+    ]);
+    expect(reviewCardsOf(courseWith(sample)).map((c) => c.id)).toEqual(reviewCardsOf(courseWith(sample)).map((c) => c.id));
+  });
+
+  it('asks every video and authored quiz question with its right answer', () => {
+    const cards = reviewCardsOf(courseWith(sample)).filter((c) => c.kind === 'question');
+    expect(cards).toHaveLength(sample.quiz.questions.length + 1);
+    expect(cards[0]).toMatchObject({ back: 'three', href: '/courses/nn/01/01-lecture/?t=6' });
+    expect(cards.at(-1)).toMatchObject({ itemKey: 'nn/01/03-check', front: 'What does a first-layer neuron hold?', back: "A pixel's brightness", detail: 'One pixel each.', href: '/courses/nn/01/03-check/' });
+  });
+});
