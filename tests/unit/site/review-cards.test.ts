@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reviewCardsOf } from '../../../src/lib/review-cards.ts';
 import type { CourseWithStructure } from '../../../src/lib/catalog.ts';
-import { videoResultSchema, type VideoResult } from '../../../src/lib/schema.ts';
+import type { VideoResult } from '../../../src/lib/schema.ts';
+import { readVideoResult } from '../../../src/lib/video-cache.ts';
 
 // The committed offline notes and quiz of the sample lecture (3Blue1Brown, "But what is a neural network?").
-const sample = videoResultSchema.parse(JSON.parse(readFileSync('content/generated/videos/aircAruvnKk.json', 'utf8')));
+const read = readVideoResult('aircAruvnKk');
+if (!read.ok) throw new Error(read.error);
+const sample = read.value;
 
 function courseWith(result: VideoResult): CourseWithStructure {
   const lecture = { key: 'nn/01/01-lecture', href: '/courses/nn/01/01-lecture/', title: 'Lecture', type: 'video', video: { id: 'aircAruvnKk', result } };
