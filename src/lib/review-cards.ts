@@ -1,7 +1,7 @@
 /**
  * Flashcards for the Review page, built at build time from a course: each lecture's glossary
  * and key terms, each video quiz question and each authored quiz question. Card ids are
- * stable across builds (video id + term, item key + question text), so a regenerated quiz
+ * stable across builds (video id + term, item key + question text and its answer: statement questions share one prompt), so a regenerated quiz
  * keeps the review state of the questions it still asks.
  */
 import { createHash } from 'node:crypto';
@@ -50,13 +50,13 @@ export function reviewCardsOf(course: CourseWithStructure): ReviewCard[] {
         }
       }
       for (const q of result.quiz.questions) {
-        add({ id: `${videoId}:q:${shortHash(q.prompt)}`, itemKey: item.key, kind: 'question', front: q.prompt, back: q.choices[q.answer]!, detail: q.explanation || undefined, href: atMoment(item.href, q.startMs), source });
+        add({ id: `${videoId}:q:${shortHash(`${q.prompt}\n${q.choices[q.answer]}`)}`, itemKey: item.key, kind: 'question', front: q.prompt, back: q.choices[q.answer]!, detail: q.explanation || undefined, href: atMoment(item.href, q.startMs), source });
       }
     }
     const data = item.entry?.data;
     if (data?.type === 'quiz') {
       for (const q of data.questions) {
-        add({ id: `${item.key}:q:${shortHash(q.prompt)}`, itemKey: item.key, kind: 'question', front: q.prompt, back: q.choices[q.answer]!, detail: q.explanation || undefined, href: item.href, source });
+        add({ id: `${item.key}:q:${shortHash(`${q.prompt}\n${q.choices[q.answer]}`)}`, itemKey: item.key, kind: 'question', front: q.prompt, back: q.choices[q.answer]!, detail: q.explanation || undefined, href: item.href, source });
       }
     }
   }

@@ -23,7 +23,7 @@ function courseWith(result: VideoResult): CourseWithStructure {
 
 describe('review cards of a course', () => {
   it('turns key terms into cards answered by the notes sentence that uses them, linked to their section', () => {
-    const cards = reviewCardsOf(courseWith(sample));
+    const cards = reviewCardsOf(courseWith({ ...sample, notes: { ...sample.notes, glossary: [] } }));
     const activation = cards.find((c) => c.id === 'aircAruvnKk:term:activation');
     expect(activation).toEqual({
       id: 'aircAruvnKk:term:activation',
@@ -31,7 +31,7 @@ describe('review cards of a course', () => {
       kind: 'keyterm',
       front: 'activation',
       back: "We call that number the neuron's activation.",
-      href: '/courses/nn/01/01-lecture/?t=99',
+      href: '/courses/nn/01/01-lecture/?t=121',
       source: 'Lecture',
     });
   });
@@ -48,7 +48,10 @@ describe('review cards of a course', () => {
   it('asks every video and authored quiz question with its right answer', () => {
     const cards = reviewCardsOf(courseWith(sample)).filter((c) => c.kind === 'question');
     expect(cards).toHaveLength(sample.quiz.questions.length + 1);
-    expect(cards[0]).toMatchObject({ back: 'three', href: '/courses/nn/01/01-lecture/?t=6' });
+    const first = sample.quiz.questions[0]!;
+    expect(cards[0]).toMatchObject({ front: first.prompt, back: first.choices[first.answer], href: `/courses/nn/01/01-lecture/?t=${Math.floor(first.startMs / 1000)}` });
+    // Statement questions share one prompt; each is still its own card.
+    expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
     expect(cards.at(-1)).toMatchObject({ itemKey: 'nn/01/03-check', front: 'What does a first-layer neuron hold?', back: "A pixel's brightness", detail: 'One pixel each.', href: '/courses/nn/01/03-check/' });
   });
 });
