@@ -7,7 +7,7 @@
  * Each question is a fieldset of radio buttons, so it works by keyboard and
  * screen reader; the score is announced and receives focus. Question text
  * arrives as sanitised HTML rendered at build time (QuizBlock.astro), so no
- * Markdown parser ships to the browser. Only prompts are searchable.
+ * Markdown parser ships to the browser.
  */
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useStore } from '@nanostores/react';
@@ -93,10 +93,10 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
   return (
     <form className="quiz" onSubmit={submit} noValidate data-submitted={submitted || undefined}>
       {score && !submitted && (
-        <p className="quiz-record" data-quiz-record="" data-pagefind-ignore="">{describeScore(score, passMark)}</p>
+        <p className="quiz-record" data-quiz-record="">{describeScore(score, passMark)}</p>
       )}
       {submitted && (
-        <div className="quiz-result" data-pagefind-ignore="" ref={result} tabIndex={-1} role="status" data-passed={passed}>
+        <div className="quiz-result" ref={result} tabIndex={-1} role="status" data-passed={passed}>
           <p className="quiz-score">
             You scored <strong>{correct} of {questions.length}</strong> ({percent}%).{' '}
             {passed ? 'Well done, you passed!' : `The pass mark is ${passMark}%. Review the explanations below and try again.`}
@@ -118,7 +118,7 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
                   <span className="visually-hidden">Question {qi + 1} of {questions.length}: </span>
                   <div className="quiz-prompt-text" dangerouslySetInnerHTML={{ __html: q.promptHtml }} />
                 </div>
-                <div className="quiz-choices" data-pagefind-ignore="">
+                <div className="quiz-choices">
                   {q.choicesHtml.map((choice, ci) => (
                     <label key={ci} className="quiz-choice" data-chosen={chosen === ci || undefined} data-answer={submitted && ci === q.answer ? true : undefined}>
                       <input
@@ -134,7 +134,7 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
                   ))}
                 </div>
                 {submitted && (
-                  <div className="quiz-feedback" id={`${name}-feedback`} data-pagefind-ignore="">
+                  <div className="quiz-feedback" id={`${name}-feedback`}>
                     <p>
                       <strong>{isRight ? 'Correct.' : <>Not quite: the answer is “<span dangerouslySetInnerHTML={{ __html: q.choicesHtml[q.answer]! }} />”.</>}</strong>
                     </p>
@@ -151,7 +151,7 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
         })}
       </ol>
       {!submitted && (
-        <div className="quiz-actions" data-pagefind-ignore="">
+        <div className="quiz-actions">
           <button type="submit" className="button primary">Check my answers</button>
           <span className="muted">Pass mark: {passMark}%</span>
           {missing.length > 0 && (
