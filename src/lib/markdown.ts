@@ -1,10 +1,12 @@
 /**
- * Renders untrusted Markdown (model-generated notes) to safe HTML at build
- * time: satteri turns Markdown into HTML, sanitize-html keeps only basic
+ * Renders untrusted Markdown (model-generated notes, quiz text) to safe HTML at
+ * build time: satteri turns Markdown into HTML, sanitize-html keeps only basic
  * formatting and http(s) links, which always get rel="noopener noreferrer".
+ * Quiz code blocks are highlighted here by Shiki, so no parser ships to the browser.
  */
-import { markdownToHtml } from 'satteri';
+import { defineMdastPlugin, markdownToHtml } from 'satteri';
 import sanitizeHtml from 'sanitize-html';
+import { createHighlighter, type Highlighter } from 'shiki';
 
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a', 'sub', 'sup', 'del'],
@@ -31,4 +33,53 @@ export function renderUntrustedMarkdown(markdown: string): string {
     rendered.set(markdown, html);
   }
   return html;
+}
+
+/** Languages a quiz's fenced code may name; any other (or none) is shown as plain code. */
+const quizCodeLanguages = ['python', 'javascript', 'typescript', 'jsx', 'tsx', 'html', 'css', 'json', 'bash', 'shellscript', 'sql', 'yaml', 'c', 'cpp', 'java', 'rust', 'go', 'r'];
+const codeTheme = 'github-dark';
+let highlighter: Promise<Highlighter> | undefined;
+
+/** Quiz text's own elements: Markdown's formatting, code, and Shiki's coloured spans (colours only). */
+const quizAllowed: sanitizeHtml.IOptions = {
+  ...allowed,
+  allowedAttributes: { a: ['href', 'rel', 'title'], pre: ['class', 'style', 'tabindex'], span: ['class', 'style'] },
+  allowedTags: [...(allowed.allowedTags as string[]), 'span'],
+  allowedStyles: { '*': { color: [/^#[0-9a-f]{3,8}$/i], 'background-color': [/^#[0-9a-f]{3,8}$/i], 'font-style': [/^italic$/], 'font-weight': [/^bold$/] } },
+};
+
+/** Raw HTML in quiz text is shown as text (a prompt may ask about `<div>` without backticks); fenced code is highlighted. */
+function quizMarkdownPlugin(hl: Highlighter) {
+  return defineMdastPlugin({
+    name: 'learnspace-quiz-text',
+    html(node, ctx) {
+      ctx.replaceNode(node, { type: 'text', value: node.value });
+    },
+    code(node, ctx) {
+      const lang = node.lang && hl.getLoadedLanguages().includes(node.lang) ? node.lang : 'text';
+      const html = hl.codeToHtml(node.value, { lang, theme: codeTheme, transformers: [{ pre(pre) { this.addClassToHast(pre, 'astro-code'); } }] });
+      ctx.replaceNode(node, { type: 'html', value: html });
+    },
+  });
+}
+
+/** Quiz prompt, choice or explanation (authored or from a model) in, sanitised HTML out; a single paragraph is unwrapped so it sits inline. */
+export function renderQuizMarkdown(markdown: string): Promise<string> {
+  let html = renderedQuiz.get(markdown);
+  if (html === undefined) {
+    html = renderQuizHtml(markdown);
+    renderedQuiz.set(markdown, html);
+  }
+  return html;
+}
+
+// A video's generated quiz shows on its course item and on /videos/<id>/.
+const renderedQuiz = new Map<string, Promise<string>>();
+
+async function renderQuizHtml(markdown: string): Promise<string> {
+  highlighter ??= createHighlighter({ themes: [codeTheme], langs: quizCodeLanguages });
+  const plugin = quizMarkdownPlugin(await highlighter);
+  const html = sanitizeHtml(markdownToHtml(markdown, { mdastPlugins: [plugin] }).html, quizAllowed).trim();
+  const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
+  return single && !single[1]!.includes('<p>') ? single[1]! : html;
 }

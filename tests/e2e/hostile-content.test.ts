@@ -2,7 +2,8 @@
  * Transcripts and model output are untrusted. A corpus of XSS payloads is
  * planted in a caption file (run through the real pipeline), in a model's
  * result (notes Markdown, quiz, transcript, metadata) and in authored quiz and
- * course text; the built site is then browsed and used in Chromium. Nothing
+ * course text, plus Markdown-shaped payloads (links, raw HTML, code spans and
+ * fences that try to close their code) in quiz prompts, choices and explanations; the built site is then browsed and used in Chromium. Nothing
  * may execute, and the payloads show as text or are dropped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +49,31 @@ export const PAYLOADS = [
   '<a href="  javascript:__xss(28)">spaced</a>',
 ];
 
+/** Markdown-shaped payloads for quiz prompts, choices and explanations (rendered as Markdown, with highlighted code). */
+export const QUIZ_MARKDOWN_PAYLOADS = [
+  '[link](javascript:__xss(40))',
+  '[ref link][r]\n\n[r]: JaVaScRiPt:__xss(41)',
+  '![image](javascript:__xss(42))',
+  '<a href="javascript:__xss(43)">raw link</a>',
+  'Raw <script>__xss(44)</script> in prose',
+  'An image <img src=x onerror="__xss(45)"> inline',
+  '`</code><script>__xss(46)</script>`',
+  '```python\n</code></pre><script>__xss(47)</script>\n```',
+  '```js" onmouseover="__xss(48)\nlet x = 1;\n```',
+  '```\n<img src=x onerror=__xss(49)>\n```',
+  '<pre><code class="language-js" onclick="__xss(50)">x</code></pre>',
+  '<span style="background:url(javascript:__xss(51))">styled</span>',
+  '**bold <svg onload="__xss(52)"></svg>**',
+  '<div>\n\n[in html](javascript:__xss(53))\n\n</div>',
+  '[data](data:text/html,<script>__xss(54)</script>)',
+  '<details open ontoggle="__xss(55)">\n\n```html\n<b>code</b>\n```\n\n</details>',
+];
+/** Every payload in a prompt, a choice and an explanation, spread over `count` questions (a model's quiz holds at most 10). */
+function markdownQuestions(tag: string, count: number) {
+  const field = (label: string, k: number) => QUIZ_MARKDOWN_PAYLOADS.flatMap((p, j) => (j % count === k ? [`${label} ${j}:\n\n${p}`] : [])).join('\n\n');
+  return Array.from({ length: count }, (_, k) => ({ prompt: field(`${tag} prompt`, k), choices: [field('Choice', k), 'Plain choice'], answer: 0, explanation: field('Explained', k) }));
+}
+
 const A = 'hostilecap1';
 const B = 'hostilemod1';
 let root: string;
@@ -75,7 +101,10 @@ function modelResult(): VideoResult {
       glossary: PAYLOADS.map((p, i) => ({ term: `Term ${p}`, definition: `Defined as ${p}`, startMs: i * 10_000 })),
     },
     quiz: {
-      questions: PAYLOADS.slice(0, 8).map((p, i) => ({ prompt: `Prompt ${p}?`, choices: [`Right ${p}`, `Wrong ${PAYLOADS[i + 1]}`], answer: 0, explanation: `Because ${p}`, startMs: i * 10_000 })),
+      questions: [
+        ...PAYLOADS.slice(0, 2).map((p, i) => ({ prompt: `Prompt ${p}?`, choices: [`Right ${p}`, `Wrong ${PAYLOADS[i + 1]}`], answer: 0, explanation: `Because ${p}`, startMs: i * 10_000 })),
+        ...markdownQuestions('Model', 8).map((q, i) => ({ ...q, startMs: i * 10_000 })),
+      ],
     },
     generator: { provider: 'openai', model: 'hostile-model', promptVersion: 'test', generatedAt: new Date(0).toISOString() },
     inputsHash: 'fixture',
@@ -94,6 +123,7 @@ function writeContent(dir: string) {
   writeFileSync(join(chapter, '02-model.yaml'), `type: video\norder: 2\nvideo: ${B}\n`);
   const questions = PAYLOADS.slice(0, 10).map((p) => `  - prompt: ${yamlString(`Q ${p}`)}\n    choices: [${yamlString(`A ${p}`)}, ${yamlString('B')}]\n    answer: 0\n    explanation: ${yamlString(`E ${p}`)}`);
   writeFileSync(join(chapter, '03-quiz.yaml'), `type: quiz\norder: 3\ntitle: ${yamlString(`Quiz ${PAYLOADS[9]}`)}\nquestions:\n${questions.join('\n')}\n`);
+  writeFileSync(join(chapter, '05-markdown-quiz.yaml'), `type: quiz\norder: 5\ntitle: Markdown quiz\nquestions: ${JSON.stringify(markdownQuestions('Authored', QUIZ_MARKDOWN_PAYLOADS.length))}\n`);
   writeFileSync(join(chapter, '04-link.yaml'), `type: resource\norder: 4\ntitle: ${yamlString(`Link ${PAYLOADS[0]}`)}\ndescription: ${yamlString(PAYLOADS[1]!)}\nurl: https://example.org/page\n`);
   for (const id of [A, B]) writeFileSync(join(dir, 'videos', `${id}.yaml`), `youtubeVideoId: ${id}\nurl: https://www.youtube.com/watch?v=${id}\n`);
   writeFileSync(join(dir, 'videos', `${A}.vtt`), vtt());
@@ -150,7 +180,7 @@ async function dangerousNodes(page: Page): Promise<string[]> {
   });
 }
 
-const pages = ['/', '/courses/hostile/', '/courses/hostile/01-chapter/01-captions/', '/courses/hostile/01-chapter/02-model/', '/courses/hostile/01-chapter/03-quiz/', '/courses/hostile/01-chapter/04-link/', '/videos/', `/videos/${A}/`, `/videos/${B}/`];
+const pages = ['/', '/courses/hostile/', '/courses/hostile/01-chapter/01-captions/', '/courses/hostile/01-chapter/02-model/', '/courses/hostile/01-chapter/03-quiz/', '/courses/hostile/01-chapter/04-link/', '/courses/hostile/01-chapter/05-markdown-quiz/', '/videos/', `/videos/${A}/`, `/videos/${B}/`];
 
 describe('hostile transcripts, model output and quiz text', () => {
   it.each(pages)('%s renders payloads inertly', async (path) => {
@@ -187,6 +217,29 @@ describe('hostile transcripts, model output and quiz text', () => {
     await page.getByRole('button', { name: /submit|check/i }).first().click();
     await page.waitForTimeout(200);
     expect(await page.locator('main').innerText()).toContain('E <script>__xss(1)</script>');
+    expect(await dangerousNodes(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['/courses/hostile/01-chapter/05-markdown-quiz/', `/videos/${B}/`])('renders Markdown quiz payloads inertly, with their code as text, and answers them on %s', async (path) => {
+    const page = await open(path);
+    if (path.startsWith('/videos/')) await page.getByRole('tab', { name: 'Quiz' }).click();
+    const quiz = page.locator('form.quiz').last();
+    await quiz.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !document.querySelector('astro-island[component-url*="Quiz"][ssr]'));
+    const text = await quiz.innerText();
+    // Raw HTML shows as text; code spans and fenced code keep their characters.
+    expect(text).toContain('Raw <script>__xss(44)</script> in prose');
+    expect(text).toContain('</code><script>__xss(46)</script>');
+    expect(text).toContain('</code></pre><script>__xss(47)</script>');
+    expect(await quiz.locator('pre.astro-code').count()).toBeGreaterThan(0);
+    const links = await quiz.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.filter((h) => !/^\?t=\d+$/.test(h))).toEqual([]);
+    const questions = quiz.locator('fieldset');
+    for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).locator('input[type=radio]').first().check();
+    await quiz.getByRole('button', { name: /check/i }).click();
+    await quiz.locator('.quiz-result').waitFor();
+    expect((await quiz.locator('.quiz-explanation').allInnerTexts()).join('\n')).toContain('Raw <script>__xss(44)</script> in prose');
     expect(await dangerousNodes(page)).toEqual([]);
     await page.close();
   });

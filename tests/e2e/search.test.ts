@@ -14,6 +14,10 @@ const TRANSCRIPT_LESSON = '/courses/neural-networks/02-gradient-descent/01-lectu
 const DRAFT_ONLY_WORD = 'zanzibarquokka';
 /** Occurs in both published sample courses. */
 const SHARED_WORD = 'matrix';
+/** The composition quiz: a word only its NumPy prompts use, and words only its choices ('Hadamard') and explanations ('Kronecker') use. */
+const QUIZ_PAGE = '/courses/linear-algebra/04-composition/03-composition-quiz/';
+const QUIZ_PROMPT_WORD = 'arrays';
+const QUIZ_ANSWER_ONLY_WORDS = ['hadamard', 'kronecker'];
 
 /** Authored files under content/courses that contain `word`, so a test of its absence can fail. */
 function contentFilesWith(word: string): string[] {
@@ -141,6 +145,23 @@ describe('search', () => {
     await searchFor(page, DRAFT_ONLY_WORD);
     await expect(page.locator('.search-hit').count()).resolves.toBe(0);
     await expect(status(page)).resolves.toContain(`No results for “${DRAFT_ONLY_WORD}”`);
+  });
+
+  it('finds a quiz by a word of its prompts, never by words only its choices and explanations hold', async () => {
+    const quizFile = '04-composition/03-composition-quiz.yaml';
+    expect(contentFilesWith(QUIZ_PROMPT_WORD).map((f) => f.replace(/^linear-algebra\//, ''))).toEqual([quizFile]);
+    const page = await newPage(browser);
+    await searchFor(page, QUIZ_PROMPT_WORD);
+    // Other pages match the stem ("np.array"); the quiz page matches by its prompt.
+    const quizHit = page.locator('.search-hit', { has: page.locator(`.search-hit-title[href="${QUIZ_PAGE}"]`) });
+    await expect(quizHit.locator('.search-hit-excerpt').innerText()).resolves.toContain(QUIZ_PROMPT_WORD);
+    for (const word of QUIZ_ANSWER_ONLY_WORDS) {
+      // The word is in the quiz file (a choice, an explanation), so the quiz page missing from its results is the protection working.
+      expect(contentFilesWith(word).map((f) => f.replace(/^linear-algebra\//, ''))).toEqual([quizFile]);
+      await searchFor(page, word);
+      // Other pages may come up by a shared prefix ("had"); the quiz page must not.
+      await expect(page.locator(`.search-hit-title[href^="${QUIZ_PAGE}"]`).count(), word).resolves.toBe(0);
+    }
   });
 
   it('works by keyboard alone: / focuses the box, Enter searches, arrows reach a result, Enter opens it', async () => {

@@ -5,7 +5,9 @@
  * with a way to retake it. Used by quiz items and by a video's
  * generated quiz (whose questions link back to the moment they are taught).
  * Each question is a fieldset of radio buttons, so it works by keyboard and
- * screen reader; the score is announced and receives focus.
+ * screen reader; the score is announced and receives focus. Question text
+ * arrives as sanitised HTML rendered at build time (QuizBlock.astro), so no
+ * Markdown parser ships to the browser.
  */
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useStore } from '@nanostores/react';
@@ -13,11 +15,12 @@ import { quizScore, recordQuizAttempt, type QuizScore } from '../../stores/progr
 import { countOf } from '../../lib/format.ts';
 import { formatTimestamp } from '../../lib/timestamp.ts';
 
+/** A question with its Markdown already rendered to sanitised HTML. */
 export interface QuizQuestionProps {
-  prompt: string;
-  choices: string[];
+  promptHtml: string;
+  choicesHtml: string[];
   answer: number;
-  explanation: string;
+  explanationHtml: string;
   /** Where in the video this is taught, for "review at 12:34". */
   startMs?: number;
 }
@@ -109,10 +112,14 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
           const name = `${id}-q${qi}-a${attempt}`;
           return (
             <li key={qi}>
-              <fieldset ref={qi === 0 ? first : undefined} className="quiz-question" data-result={submitted ? (isRight ? 'correct' : 'incorrect') : undefined} aria-describedby={submitted ? `${name}-feedback` : undefined}>
-                <legend><span className="visually-hidden">Question {qi + 1} of {questions.length}: </span>{q.prompt}</legend>
+              <fieldset ref={qi === 0 ? first : undefined} className="quiz-question" aria-labelledby={`${name}-prompt`} data-result={submitted ? (isRight ? 'correct' : 'incorrect') : undefined} aria-describedby={submitted ? `${name}-feedback` : undefined}>
+                {/* Not a <legend>: a prompt may hold a code block, which a legend cannot contain. */}
+                <div className="quiz-prompt" id={`${name}-prompt`}>
+                  <span className="visually-hidden">Question {qi + 1} of {questions.length}: </span>
+                  <div className="quiz-prompt-text" dangerouslySetInnerHTML={{ __html: q.promptHtml }} />
+                </div>
                 <div className="quiz-choices">
-                  {q.choices.map((choice, ci) => (
+                  {q.choicesHtml.map((choice, ci) => (
                     <label key={ci} className="quiz-choice" data-chosen={chosen === ci || undefined} data-answer={submitted && ci === q.answer ? true : undefined}>
                       <input
                         type="radio"
@@ -122,13 +129,16 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
                         disabled={submitted}
                         onChange={() => setAnswers((prev) => prev.map((a, i) => (i === qi ? ci : a)))}
                       />
-                      <span>{choice}</span>
+                      <span className="quiz-choice-text" dangerouslySetInnerHTML={{ __html: choice }} />
                     </label>
                   ))}
                 </div>
                 {submitted && (
                   <div className="quiz-feedback" id={`${name}-feedback`}>
-                    <p><strong>{isRight ? 'Correct.' : `Not quite: the answer is “${q.choices[q.answer]}”.`}</strong> {q.explanation}</p>
+                    <p>
+                      <strong>{isRight ? 'Correct.' : <>Not quite: the answer is “<span dangerouslySetInnerHTML={{ __html: q.choicesHtml[q.answer]! }} />”.</>}</strong>
+                    </p>
+                    <div className="quiz-explanation" dangerouslySetInnerHTML={{ __html: q.explanationHtml }} />
                     {q.startMs !== undefined && (
                       <p><a href={`?t=${Math.floor(q.startMs / 1000)}`} data-seek-ms={q.startMs}>Review at {formatTimestamp(q.startMs)}</a></p>
                     )}
