@@ -63,6 +63,8 @@ describe('key terms', () => {
     expect(vector.forms).toEqual(['vectors', 'vector']);
     expect(termPattern(vector).test('Two Vectors add up')).toBe(true);
     expect(termPattern(vector).test('a vectorial sum')).toBe(false);
+    expect(termPattern(byKey(analyse(vectors).terms, 'i-hat')!).test('the I-hat points right')).toBe(true);
+    expect(termPattern(byKey(analyse(vectors).terms, 'i-hat')!).test('the ihat points right')).toBe(false);
     // Only the plural is ever said: it is shown as said.
     expect(byKey(analyse(vectors).terms, 'basis vector')!.display).toBe('basis vectors');
     expect(byKey(analyse(neurons).terms, 'digit')!.display).toBe('digits');
@@ -100,6 +102,57 @@ describe('key terms', () => {
     expect(plain.indexOf('column space')).toBeGreaterThan(plain.indexOf('basis vector'));
     expect(titled.indexOf('column space')).toBeLessThan(titled.indexOf('linear combination'));
     expect(analyse(vectors, 'What a span is').terms.map((t) => t.key).indexOf('span')).toBeLessThan(plain.indexOf('span'));
+  });
+
+  it('reads lower-case auto-captions, where a term may be the very first word', () => {
+    const autoCaptions = ['gradient descent finds the lowest point of the cost function', 'neurons fire when their input is strong enough for them', 'gradient descent takes small steps downhill on the cost surface', 'neurons in the next layer listen to the ones before'];
+    const segments = autoCaptions.map((text, i) => ({ startMs: i * 5000, endMs: i * 5000 + 2000, text }));
+    expect(analyse(segments).terms.map((t) => t.key)).toEqual(['gradient descent', 'cost', 'neuron']);
+  });
+
+  it('never makes a term of a two-letter word, a shouted verb or a phrase longer than three words, but keeps a tool name', () => {
+    const keys = analyse(lecture(
+      'We use TensorFlow to train the model.',
+      'TensorFlow builds the model graph.',
+      'Always NORMALIZE the inputs of the model.',
+      'Again we NORMALIZE the inputs.',
+      'Then each ox gets a vector, and an ox pulls the corpus.',
+      'Every ox reads the corpus.',
+      'A deep convolutional neural network sees images.',
+      'Every deep convolutional neural network has layers.',
+    )).terms.map((t) => t.key);
+    expect(keys).toContain('tensorflow');
+    expect(keys).toContain('convolutional neural network');
+    for (const key of keys) expect(key.split(' ').length).toBeLessThanOrEqual(3);
+    expect(keys).not.toContain('normalize');
+    expect(keys).not.toContain('ox');
+  });
+
+  it('keeps a verb out of a phrase and reads "row-vector" as a vector', () => {
+    const keys = analyse(lecture(
+      'We normalize vectors before training.',
+      'You normalize vectors to length one.',
+      'A row-vector and a column-vector are both vectors.',
+      'Every vector has a length.',
+    )).terms.map((t) => t.key);
+    expect(keys).toEqual(['vector', 'length']);
+  });
+
+  it('shows the singular even when the lecture says it only at the start of a sentence', () => {
+    const digit = byKey(analyse(lecture('The network reads digits.', 'Digit images are small.', 'Each of the digits is a picture.')).terms, 'digit')!;
+    expect(digit.display).toBe('digit');
+  });
+
+  it('lists a term’s forms most used first, ties in alphabetical order', () => {
+    const neuron = byKey(analyse(lecture('Layers of neurons pass numbers on.', 'A neuron holds one activation.', 'Every neuron has a bias.', 'The neuron fires with a bias.')).terms, 'neuron')!;
+    expect(neuron.forms).toEqual(['neuron', 'neurons']);
+    const tie = byKey(analyse(lecture('Two vectors add.', 'A vector has a length.', 'The length of a line.')).terms, 'vector')!;
+    expect(tie.forms).toEqual(['vector', 'vectors']);
+  });
+
+  it('counts a plural title as naming the term', () => {
+    expect(analyse(neurons).terms[0]!.key).toBe('neuron');
+    expect(analyse(neurons, 'Activations').terms[0]!.key).toBe('activation');
   });
 
   it('ranks a term lower when the rest of the library uses it too', () => {
