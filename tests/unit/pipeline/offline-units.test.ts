@@ -186,6 +186,15 @@ describe('sentences a reader can take out of the lecture', () => {
     expect(standsAlone(sentence('A vector is an arrow that has a length', { punctuated: false, fromPauses: false }))).toBe(false);
   });
 
+  it('never takes a sentence that opens by pointing back or with a filler word', () => {
+    const openers = ['and', 'but', 'so', 'or', 'because', 'which', 'then', 'also', 'that', 'this', 'these', 'those', 'it', 'they', 'he', 'she', 'here', 'there', 'now', 'again', 'yes', 'no', 'well', 'okay', 'ok', 'oh', 'hmm'];
+    for (const opener of openers) {
+      const text = `${opener.charAt(0).toUpperCase()}${opener.slice(1)} the vector has a length and a direction.`;
+      expect(standsAlone(sentence(text)), text).toBe(false);
+    }
+    expect(standsAlone(sentence('Every vector has a length and a direction.'))).toBe(true);
+  });
+
   it('shows a sentence cut at a pause with a capital and a full stop, the rest as said', () => {
     expect(asDisplayed(sentence('a vector is an arrow', { punctuated: false, fromPauses: true }))).toBe('A vector is an arrow.');
     expect(asDisplayed(sentence('A vector is an arrow!'))).toBe('A vector is an arrow!');
@@ -281,6 +290,51 @@ describe('sections', () => {
     expect(section!.body.split('\n')).toHaveLength(3);
     expect(section!.body.split('\n').every((line) => line.startsWith('- '))).toBe(true);
     expect(buildNotes(analyse(neurons)).sections[0]!.title).toBe('Neuron and activation');
+  });
+});
+
+const twoTopics = lecture(
+  'A vector is an arrow that starts at the origin and points to a place in the plane, with a length and a direction of its own.',
+  'We add two vectors by moving the tail of the second vector to the tip of the first vector and drawing the arrow from start to end.',
+  'Scaling a vector by a number stretches or squishes the arrow, and a negative number flips the vector around to point the other way.',
+  'The coordinates of a vector tell us how far to walk along the horizontal axis and then how far along the vertical axis of the plane.',
+  'Every vector in the plane can be written with two coordinates, one for each axis, stacked in a column between square brackets on the page.',
+  'Adding vectors coordinate by coordinate gives the same arrow as moving the tail of one vector to the tip of the other vector in the plane.',
+  'The length of a vector comes from the theorem of Pythagoras applied to its two coordinates along the axes of the plane we drew.',
+  'A unit vector has length one, and dividing any vector by its own length gives the unit vector that points in the same direction.',
+  'The zero vector sits at the origin, has no length at all, and adding it to another vector leaves that vector exactly where it was.',
+  'Two vectors that point along the same line are parallel, because one vector is simply a scaled copy of the other vector in the plane.',
+  'Thinking of each vector as an arrow from the origin makes addition and scaling of vectors easy to picture on the coordinate plane.',
+  'With addition and scaling of vectors in hand, we can describe every point of the plane as a combination of two simple arrows.',
+  'A neuron in a network holds a single activation between zero and one, and the activation says how strongly that neuron fires right now.',
+  'Each connection between two neurons carries a weight, and the weight says how much the activation of one neuron pushes the next neuron.',
+  'A neuron adds up the weighted activations of the previous layer, then adds a bias, and squishes the sum with a sigmoid into a fresh activation.',
+  'The bias of a neuron shifts how high the weighted sum must climb before the neuron becomes meaningfully active in its layer of the network.',
+  'The first layer of the network holds one neuron per pixel of the image, and its activation is the brightness of that pixel on the screen.',
+  'The last layer of the network has ten neurons, one for each digit, and the brightest neuron in that layer is the guess of the network.',
+  'Hidden layers sit between the first layer and the last layer, and each neuron in a hidden layer might learn to detect an edge or a loop.',
+  'Learning means finding the weights and biases of every neuron so that the network gives the right digit for each image in the training data.',
+  'A network with two hidden layers of sixteen neurons each already has about thirteen thousand weights and biases for learning to adjust.',
+  'The sigmoid squishes any weighted sum into an activation between zero and one, so every neuron in the network speaks the same range.',
+  'Modern networks often replace the sigmoid with a rectified linear unit, which keeps a positive weighted sum and turns a negative one into zero.',
+  'Writing the activations of a layer as a column and the weights as a grid turns the whole layer of neurons into one tidy formula.',
+);
+
+describe('sections without chapters', () => {
+  it('cuts a lecture where its subject changes, each part titled by its own key phrase', () => {
+    const analysis = analyse(twoTopics);
+    const notes = buildNotes(analysis);
+    // About one section per 230 words; the first cut falls where the lecture turns from vectors to neurons.
+    expect(notes.sections.map((s) => s.startMs)).toEqual([0, 60_000, 105_000]);
+    for (const section of notes.sections) {
+      expect(section.title.split(' ').length).toBeGreaterThanOrEqual(2);
+      expect(section.title.split(' ').length).toBeLessThanOrEqual(8);
+      expect(section.title).not.toContain(',');
+    }
+    expect(notes.sections[0]!.keyTerms[0]).toBe('vector');
+    expect(notes.sections[1]!.keyTerms[0]).toBe('neuron');
+    expect(notes.sections[0]!.body).not.toMatch(/neuron/);
+    for (const section of notes.sections.slice(1)) expect(section.body).not.toMatch(/vector/);
   });
 });
 
