@@ -61,6 +61,7 @@ export function candidatesOf(tokens: readonly Token[]): Candidate[] {
     }
     // A noun followed by another noun is a modifier there ("pixel value"), still a term on its own.
     for (let from = head; from >= Math.max(0, head - 2); from--) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the head is a noun, so it is a modifier; `from < head` only skips the call.
       if (from < head && !isModifier(tokens[from]!)) break;
       const span = tokens.slice(from, head + 1);
       const key = [...span.slice(0, -1).map((t) => t.normal), headToken.lemma.toLowerCase()].join(' ');
@@ -125,6 +126,7 @@ export function rankTerms(sentences: readonly Sentence[], library: LibraryStats,
     const inTitle = forms.some((f) => titleText.includes(` ${f} `)) || titleText.includes(` ${key} `);
     const score = Math.pow(mentions, TF_POWER) * idf * (entry.words > 1 ? 1.2 : 1) * (inTitle ? 1.6 : 1);
     const display = allText.includes(` ${key} `) ? key : forms[0]!;
+    // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: sentences are added in order already; the sort keeps that promise explicit.
     terms.push({ key, display, forms, sentences: [...entry.sentences].sort((a, b) => a - b), score, words: entry.words });
   }
   terms.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
@@ -140,6 +142,7 @@ export function rankTerms(sentences: readonly Sentence[], library: LibraryStats,
 
 /** Whole-word pattern for any form of a term ("vector", "vectors"). */
 export function termPattern(term: Term): RegExp {
+  // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: forms of one term have the same words, so none is a whole-word prefix of another and the order never changes a match.
   const forms = [...new Set([term.display, term.key, ...term.forms])].sort((a, b) => b.length - a.length);
   const escaped = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&').replace(/ /g, '\\s+'));
   return new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'i');

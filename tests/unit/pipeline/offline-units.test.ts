@@ -1,0 +1,411 @@
+// The offline provider's modules on tiny hand-made lectures: fast enough to run under mutation testing.
+import { describe, expect, it } from 'vitest';
+import { PipelineError } from '../../../scripts/pipeline/adapters.ts';
+import { splitSentences, type Sentence } from '../../../scripts/pipeline/offline/language.ts';
+import { documentTerms, EMPTY_LIBRARY, isFillerWord, libraryStats, rankTerms, termPattern, type Term } from '../../../scripts/pipeline/offline/terms.ts';
+import { asDisplayed, buildNotes, centralSentences, definingSentence, glossaryOf, standsAlone } from '../../../scripts/pipeline/offline/notes.ts';
+import { buildQuiz, distractorsFor, standsAsPhrase } from '../../../scripts/pipeline/offline/quiz.ts';
+import type { Segment } from '../../../src/lib/schema.ts';
+
+/** One cue per line, five seconds apart. */
+const lecture = (...lines: string[]): Segment[] => lines.map((text, i) => ({ startMs: i * 5000, endMs: i * 5000 + 4500, text }));
+const analyse = (segments: Segment[], title = '') => {
+  const sentences = splitSentences(segments);
+  return { sentences, terms: rankTerms(sentences, EMPTY_LIBRARY, title) };
+};
+const byKey = (terms: Term[], key: string) => terms.find((t) => t.key === key);
+
+const vectors = lecture(
+  'Hello everyone, and welcome to this video about vectors.',
+  'A vector is an arrow that has a length and a direction.',
+  'We add two vectors by placing the tail of one vector at the tip of the other.',
+  'A number that stretches a vector is called a scalar.',
+  'Multiplying a vector by a scalar changes its length but keeps its direction.',
+  'The span of two vectors is the set of every linear combination of them.',
+  'A linear combination adds scaled vectors together.',
+  'Every linear combination of the two basis vectors lands somewhere in the plane.',
+  'The basis vectors are called i-hat and j-hat.',
+  'The i-hat points to the right and the j-hat points up.',
+  'The determinant measures how much a matrix stretches areas.',
+  'A matrix is a grid of numbers that describes a linear transformation.',
+  'A linear transformation keeps grid lines parallel and evenly spaced.',
+  'The determinant of a matrix is zero when the matrix squashes the plane onto a line.',
+  'The span of the columns of a matrix is called its column space.',
+  'The column space tells us which outputs the matrix can reach.',
+  'Thanks for watching, and see you in the next video.',
+);
+
+const neurons = lecture(
+  'Grant trains a network on MNIST today.',
+  'Grant says MNIST holds many handwritten digits.',
+  'Each neuron holds a number between zero and one.',
+  'We call that number the activation of the neuron.',
+  'The activation of a neuron is bright when the neuron fires.',
+  'Different neurons in the network have different activations.',
+  'A weight connects two neurons in a network.',
+  'The bias, which is a number added before the squishing, shifts the activation.',
+  'Each weight and each bias is learned from the digits.',
+);
+
+describe('key terms', () => {
+  it('ranks the lecture’s own vocabulary, the most mentioned first, ties by name', () => {
+    const { terms } = analyse(vectors);
+    expect(terms.map((t) => t.display)).toEqual([
+      'vector', 'matrix', 'linear combination', 'basis vectors', 'column space', 'linear transformation',
+      'direction', 'grid', 'i-hat', 'j-hat', 'length', 'plane', 'span',
+    ]);
+    expect(terms[0]!.sentences).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('merges singular and plural under the singular the lecture uses, with every form it uses', () => {
+    const vector = byKey(analyse(vectors).terms, 'vector')!;
+    expect(vector.display).toBe('vector');
+    expect(vector.forms).toEqual(['vectors', 'vector']);
+    expect(termPattern(vector).test('Two Vectors add up')).toBe(true);
+    expect(termPattern(vector).test('a vectorial sum')).toBe(false);
+    expect(termPattern(byKey(analyse(vectors).terms, 'i-hat')!).test('the I-hat points right')).toBe(true);
+    expect(termPattern(byKey(analyse(vectors).terms, 'i-hat')!).test('the ihat points right')).toBe(false);
+    // Only the plural is ever said: it is shown as said.
+    expect(byKey(analyse(vectors).terms, 'basis vector')!.display).toBe('basis vectors');
+    expect(byKey(analyse(neurons).terms, 'digit')!.display).toBe('digits');
+  });
+
+  it('never offers greetings, the video itself, people’s names or words said once', () => {
+    const keys = [...analyse(vectors).terms, ...analyse(neurons).terms].map((t) => t.key);
+    for (const filler of ['video', 'everyone', 'number', 'today', 'grant', 'arrow', 'scalar', 'hello']) expect(keys).not.toContain(filler);
+    expect(keys).toContain('mnist');
+    expect(isFillerWord('Video')).toBe(true);
+    expect(isFillerWord('vector')).toBe(false);
+  });
+
+  it('keeps a vague adjective out of a phrase, and a lettered name like i-hat whole', () => {
+    const keys = analyse(neurons).terms.map((t) => t.key);
+    expect(keys).not.toContain('different neuron');
+    expect(byKey(analyse(neurons).terms, 'activation')!.forms).toEqual(['activation', 'activations']);
+    const vectorKeys = analyse(vectors).terms.map((t) => t.key);
+    expect(vectorKeys).toEqual(expect.arrayContaining(['i-hat', 'j-hat']));
+    expect(vectorKeys).not.toContain('hat');
+  });
+
+  it('lets a phrase replace its word only when the phrase is how the word is nearly always used', () => {
+    const keys = analyse(vectors).terms.map((t) => t.key);
+    expect(keys).toContain('linear combination');
+    expect(keys).not.toContain('combination');
+    expect(keys).not.toContain('space');
+    // "basis vectors" is 2 of the 9 sentences about vectors: "vector" stays.
+    expect(keys).toEqual(expect.arrayContaining(['basis vector', 'vector']));
+  });
+
+  it('puts a term of the title ahead of its equals', () => {
+    const plain = analyse(vectors).terms.map((t) => t.key);
+    const titled = analyse(vectors, 'The column space of a matrix').terms.map((t) => t.key);
+    expect(plain.indexOf('column space')).toBeGreaterThan(plain.indexOf('basis vector'));
+    expect(titled.indexOf('column space')).toBeLessThan(titled.indexOf('linear combination'));
+    expect(analyse(vectors, 'What a span is').terms.map((t) => t.key).indexOf('span')).toBeLessThan(plain.indexOf('span'));
+  });
+
+  it('reads lower-case auto-captions, where a term may be the very first word', () => {
+    const autoCaptions = ['gradient descent finds the lowest point of the cost function', 'neurons fire when their input is strong enough for them', 'gradient descent takes small steps downhill on the cost surface', 'neurons in the next layer listen to the ones before'];
+    const segments = autoCaptions.map((text, i) => ({ startMs: i * 5000, endMs: i * 5000 + 2000, text }));
+    expect(analyse(segments).terms.map((t) => t.key)).toEqual(['gradient descent', 'cost', 'neuron']);
+  });
+
+  it('never makes a term of a two-letter word, a shouted verb or a phrase longer than three words, but keeps a tool name', () => {
+    const keys = analyse(lecture(
+      'We use TensorFlow to train the model.',
+      'TensorFlow builds the model graph.',
+      'Always NORMALIZE the inputs of the model.',
+      'Again we NORMALIZE the inputs.',
+      'Then each ox gets a vector, and an ox pulls the corpus.',
+      'Every ox reads the corpus.',
+      'A deep convolutional neural network sees images.',
+      'Every deep convolutional neural network has layers.',
+    )).terms.map((t) => t.key);
+    expect(keys).toContain('tensorflow');
+    expect(keys).toContain('convolutional neural network');
+    for (const key of keys) expect(key.split(' ').length).toBeLessThanOrEqual(3);
+    expect(keys).not.toContain('normalize');
+    expect(keys).not.toContain('ox');
+  });
+
+  it('keeps a verb out of a phrase and reads "row-vector" as a vector', () => {
+    const keys = analyse(lecture(
+      'We normalize vectors before training.',
+      'You normalize vectors to length one.',
+      'A row-vector and a column-vector are both vectors.',
+      'Every vector has a length.',
+    )).terms.map((t) => t.key);
+    expect(keys).toEqual(['vector', 'length']);
+  });
+
+  it('shows the singular even when the lecture says it only at the start of a sentence', () => {
+    const digit = byKey(analyse(lecture('The network reads digits.', 'Digit images are small.', 'Each of the digits is a picture.')).terms, 'digit')!;
+    expect(digit.display).toBe('digit');
+  });
+
+  it('lists a term’s forms most used first, ties in alphabetical order', () => {
+    const neuron = byKey(analyse(lecture('Layers of neurons pass numbers on.', 'A neuron holds one activation.', 'Every neuron has a bias.', 'The neuron fires with a bias.')).terms, 'neuron')!;
+    expect(neuron.forms).toEqual(['neuron', 'neurons']);
+    const tie = byKey(analyse(lecture('Two vectors add.', 'A vector has a length.', 'The length of a line.')).terms, 'vector')!;
+    expect(tie.forms).toEqual(['vector', 'vectors']);
+  });
+
+  it('counts a plural title as naming the term', () => {
+    expect(analyse(neurons).terms[0]!.key).toBe('neuron');
+    expect(analyse(neurons, 'Activations').terms[0]!.key).toBe('activation');
+  });
+
+  it('ranks a term lower when the rest of the library uses it too', () => {
+    const sentences = splitSentences(vectors);
+    const everywhere = libraryStats(Array.from({ length: 9 }, () => new Set(['vector'])));
+    expect(everywhere.documents).toBe(9);
+    expect(everywhere.frequency.get('vector')).toBe(9);
+    const alone = rankTerms(sentences, libraryStats([documentTerms(sentences)]));
+    const against = rankTerms(sentences, everywhere);
+    expect(alone[0]!.key).toBe('vector');
+    expect(against[0]!.key).toBe('matrix');
+    expect(byKey(against, 'vector')!.score).toBeLessThan(byKey(alone, 'vector')!.score);
+    expect(documentTerms(sentences)).toEqual(expect.objectContaining({ size: expect.any(Number) }));
+    expect(documentTerms(sentences).has('linear combination')).toBe(true);
+  });
+});
+
+const sentence = (text: string, extra: Partial<Sentence> = {}): Sentence => ({ ...splitSentences(lecture(text))[0]!, ...extra });
+
+describe('sentences a reader can take out of the lecture', () => {
+  it('takes whole statements of 6-45 words that do not lean on the sentence before', () => {
+    expect(standsAlone(sentence('A vector is an arrow that has a length.'))).toBe(true);
+    expect(standsAlone(sentence('Is a vector an arrow with a length?'))).toBe(false);
+    expect(standsAlone(sentence('A vector has a length.'))).toBe(false);
+    expect(standsAlone(sentence('So a vector is an arrow with a length.'))).toBe(false);
+    expect(standsAlone(sentence('It is an arrow that has a length and a direction.'))).toBe(false);
+    expect(standsAlone(sentence(`A vector is ${'very '.repeat(42)}long.`))).toBe(false);
+    expect(standsAlone(sentence(`A vector is ${'very '.repeat(41)}long.`))).toBe(true);
+    expect(standsAlone(sentence('a vector is an arrow that has a length.'))).toBe(false);
+    expect(standsAlone(sentence('a vector is an arrow that has a length', { punctuated: false, fromPauses: true }))).toBe(true);
+    expect(standsAlone(sentence('A vector is an arrow that has a length', { punctuated: false, fromPauses: false }))).toBe(false);
+  });
+
+  it('never takes a sentence that opens by pointing back or with a filler word', () => {
+    const openers = ['and', 'but', 'so', 'or', 'because', 'which', 'then', 'also', 'that', 'this', 'these', 'those', 'it', 'they', 'he', 'she', 'here', 'there', 'now', 'again', 'yes', 'no', 'well', 'okay', 'ok', 'oh', 'hmm'];
+    for (const opener of openers) {
+      const text = `${opener.charAt(0).toUpperCase()}${opener.slice(1)} the vector has a length and a direction.`;
+      expect(standsAlone(sentence(text)), text).toBe(false);
+    }
+    expect(standsAlone(sentence('Every vector has a length and a direction.'))).toBe(true);
+  });
+
+  it('shows a sentence cut at a pause with a capital and a full stop, the rest as said', () => {
+    expect(asDisplayed(sentence('a vector is an arrow', { punctuated: false, fromPauses: true }))).toBe('A vector is an arrow.');
+    expect(asDisplayed(sentence('A vector is an arrow!'))).toBe('A vector is an arrow!');
+  });
+});
+
+describe('summary', () => {
+  const repeated = lecture(
+    'A vector is an arrow with a length and a direction in space.',
+    'A vector is an arrow with a direction and a length in space.',
+    'Adding two vectors puts the tail of one vector on the tip of the other.',
+    'Scaling a vector by a number stretches the arrow along its direction.',
+    'And that is why every vector has a direction.',
+    'Is a vector always an arrow with a direction?',
+  );
+
+  it('says each thing once, in whole sentences in lecture order', () => {
+    const analysis = analyse(repeated);
+    const chosen = centralSentences(analysis, analysis.sentences.map((_, i) => i), 4);
+    // The scaling line shares most of its words with the first: only one of them.
+    expect(chosen).toEqual([0, 2]);
+    const { summary } = buildNotes(analysis);
+    expect(summary).toBe('A vector is an arrow with a length and a direction in space. Adding two vectors puts the tail of one vector on the tip of the other.');
+  });
+
+  it('takes the most central sentences when it has to choose', () => {
+    const analysis = analyse(repeated);
+    expect(centralSentences(analysis, [0, 2, 3, 4, 5], 1)).toEqual([0]);
+    expect(centralSentences(analysis, [2, 3], 1)).toEqual([3]);
+    expect(centralSentences(analysis, [4, 5], 2)).toEqual([]);
+  });
+
+  it('falls back to the first sentence when none stands alone', () => {
+    const analysis = analyse(lecture('So vectors add.', 'And vectors scale.', 'Then vectors span.'));
+    expect(buildNotes(analysis).summary).toBe('So vectors add.');
+  });
+});
+
+describe('glossary', () => {
+  it('defines a term by the sentence that names it, with the time it is said', () => {
+    const glossary = glossaryOf(analyse(vectors));
+    expect(glossary).toEqual([
+      { term: 'vector', definition: 'A vector is an arrow that has a length and a direction.', startMs: 5000 },
+      { term: 'matrix', definition: 'A matrix is a grid of numbers that describes a linear transformation.', startMs: 55000 },
+    ]);
+    expect(glossaryOf(analyse(vectors), 1)).toHaveLength(1);
+  });
+
+  it('recognises the ways a lecture names a thing', () => {
+    const term = (key: string): Term => ({ key, display: key, forms: [key], sentences: [0], score: 1, words: key.split(' ').length });
+    const defines = (key: string, text: string, extra: Partial<Sentence> = {}) => definingSentence(term(key), [sentence(text, extra)]) === 0;
+    expect(defines('scalar', 'A number used this way is called a scalar.')).toBe(true);
+    expect(defines('scalar', 'A number used this way is known as a scalar, by most people.')).toBe(true);
+    expect(defines('activation', "We call that number the neuron's activation.")).toBe(true);
+    expect(defines('determinant', 'The determinant measures how much areas stretch.')).toBe(true);
+    expect(defines('determinant', 'So the determinant is simply the area of the square.')).toBe(true);
+    expect(defines('bias', 'The bias, which is a number added first, shifts the output.')).toBe(true);
+    expect(defines('span', 'The span tells us where the vectors can reach.')).toBe(true);
+    expect(defines('span', 'The span grows when we add vectors.')).toBe(false);
+    expect(defines('scalar', 'Is a number used this way called a scalar?')).toBe(false);
+    expect(defines('scalar', 'a number used this way is called a scalar', { punctuated: false, fromPauses: false })).toBe(false);
+    expect(defines('scalar', `A number used this way ${'and more '.repeat(22)}is called a scalar.`)).toBe(false);
+    expect(defines('scalar', 'We will call the number in front of the vector a scalar.')).toBe(true);
+    expect(defines('scalar', 'We call them all scalars.')).toBe(false);
+  });
+});
+
+describe('sections', () => {
+  it('follows the lecture’s chapters, in time order, with their titles and start times', () => {
+    const chapters = [
+      { title: 'Matrices', startMs: 50_000 },
+      { title: 'Adding and scaling vectors', startMs: 2_000 },
+      { title: 'Never reached', startMs: 500_000 },
+    ];
+    const notes = buildNotes(analyse(vectors), chapters);
+    expect(notes.sections.map((s) => [s.title, s.startMs])).toEqual([
+      ['Adding and scaling vectors', 2_000],
+      ['Matrices', 50_000],
+    ]);
+    // The greeting before the first chapter belongs to it; each chapter's body is its own sentences.
+    expect(notes.sections[0]!.body.split('\n').every((line) => !/matrix/i.test(line))).toBe(true);
+    expect(notes.sections[1]!.body).toMatch(/matrix/);
+    expect(notes.sections[1]!.keyTerms[0]).toBe('matrix');
+    expect(notes.sections[0]!.keyTerms).toEqual(['vector', 'linear combination', 'basis vectors', 'direction', 'i-hat']);
+  });
+
+  it('titles a section by its key phrase in 2-8 words, never a comma list', () => {
+    const notes = buildNotes(analyse(vectors));
+    expect(notes.sections).toHaveLength(1);
+    const [section] = notes.sections;
+    expect(section!.title).toBe('Scaled vectors');
+    expect(section!.startMs).toBe(0);
+    expect(section!.body.split('\n')).toHaveLength(3);
+    expect(section!.body.split('\n').every((line) => line.startsWith('- '))).toBe(true);
+    expect(buildNotes(analyse(neurons)).sections[0]!.title).toBe('Neuron and activation');
+  });
+});
+
+const twoTopics = lecture(
+  'A vector is an arrow that starts at the origin and points to a place in the plane, with a length and a direction of its own.',
+  'We add two vectors by moving the tail of the second vector to the tip of the first vector and drawing the arrow from start to end.',
+  'Scaling a vector by a number stretches or squishes the arrow, and a negative number flips the vector around to point the other way.',
+  'The coordinates of a vector tell us how far to walk along the horizontal axis and then how far along the vertical axis of the plane.',
+  'Every vector in the plane can be written with two coordinates, one for each axis, stacked in a column between square brackets on the page.',
+  'Adding vectors coordinate by coordinate gives the same arrow as moving the tail of one vector to the tip of the other vector in the plane.',
+  'The length of a vector comes from the theorem of Pythagoras applied to its two coordinates along the axes of the plane we drew.',
+  'A unit vector has length one, and dividing any vector by its own length gives the unit vector that points in the same direction.',
+  'The zero vector sits at the origin, has no length at all, and adding it to another vector leaves that vector exactly where it was.',
+  'Two vectors that point along the same line are parallel, because one vector is simply a scaled copy of the other vector in the plane.',
+  'Thinking of each vector as an arrow from the origin makes addition and scaling of vectors easy to picture on the coordinate plane.',
+  'With addition and scaling of vectors in hand, we can describe every point of the plane as a combination of two simple arrows.',
+  'A neuron in a network holds a single activation between zero and one, and the activation says how strongly that neuron fires right now.',
+  'Each connection between two neurons carries a weight, and the weight says how much the activation of one neuron pushes the next neuron.',
+  'A neuron adds up the weighted activations of the previous layer, then adds a bias, and squishes the sum with a sigmoid into a fresh activation.',
+  'The bias of a neuron shifts how high the weighted sum must climb before the neuron becomes meaningfully active in its layer of the network.',
+  'The first layer of the network holds one neuron per pixel of the image, and its activation is the brightness of that pixel on the screen.',
+  'The last layer of the network has ten neurons, one for each digit, and the brightest neuron in that layer is the guess of the network.',
+  'Hidden layers sit between the first layer and the last layer, and each neuron in a hidden layer might learn to detect an edge or a loop.',
+  'Learning means finding the weights and biases of every neuron so that the network gives the right digit for each image in the training data.',
+  'A network with two hidden layers of sixteen neurons each already has about thirteen thousand weights and biases for learning to adjust.',
+  'The sigmoid squishes any weighted sum into an activation between zero and one, so every neuron in the network speaks the same range.',
+  'Modern networks often replace the sigmoid with a rectified linear unit, which keeps a positive weighted sum and turns a negative one into zero.',
+  'Writing the activations of a layer as a column and the weights as a grid turns the whole layer of neurons into one tidy formula.',
+);
+
+describe('sections without chapters', () => {
+  it('cuts a lecture where its subject changes, each part titled by its own key phrase', () => {
+    const analysis = analyse(twoTopics);
+    const notes = buildNotes(analysis);
+    // About one section per 230 words; the first cut falls where the lecture turns from vectors to neurons.
+    expect(notes.sections.map((s) => s.startMs)).toEqual([0, 60_000, 105_000]);
+    for (const section of notes.sections) {
+      expect(section.title.split(' ').length).toBeGreaterThanOrEqual(2);
+      expect(section.title.split(' ').length).toBeLessThanOrEqual(8);
+      expect(section.title).not.toContain(',');
+    }
+    expect(notes.sections[0]!.keyTerms[0]).toBe('vector');
+    expect(notes.sections[1]!.keyTerms[0]).toBe('neuron');
+    expect(notes.sections[0]!.body).not.toMatch(/neuron/);
+    for (const section of notes.sections.slice(1)) expect(section.body).not.toMatch(/vector/);
+  });
+});
+
+describe('quiz', () => {
+  const quiz = buildQuiz(analyse(vectors));
+
+  it('asks 5-10 questions in lecture order, at most a third cloze, each at the time its line is said', () => {
+    expect(quiz.questions.map((q) => q.kind)).toEqual(['definition', 'statement', 'cloze', 'statement', 'definition', 'statement', 'statement', 'cloze']);
+    expect(quiz.questions.map((q) => q.startMs)).toEqual([5000, 25000, 30000, 50000, 55000, 60000, 70000, 75000]);
+    for (const q of quiz.questions) expect(new Set(q.choices).size).toBe(4);
+  });
+
+  it('asks which term a definition names, with the term blanked and the article giving nothing away', () => {
+    const q = quiz.questions[0]!;
+    expect(q.prompt).toBe('Which term does the lecture define here: “A(n) ____ is an arrow that has a length and a direction.”');
+    expect(q.choices[q.answer]).toBe('vector');
+    expect(q.explanation).toBe('The lecture says: “A vector is an arrow that has a length and a direction.”');
+  });
+
+  it('offers the lecture’s statement among versions with another key term swapped in', () => {
+    const q = quiz.questions[1]!;
+    expect(q.prompt).toBe('Which statement matches what the lecture says?');
+    expect(q.choices[q.answer]).toBe('The span of two vectors is the set of every linear combination of them.');
+    for (const c of q.choices) expect(c).toMatch(/^The span of two vectors is the set of every [a-z -]+ of them\.$/);
+    const capital = quiz.questions[5]!;
+    expect(capital.choices[capital.answer]).toBe('A linear transformation keeps grid lines parallel and evenly spaced.');
+    expect(capital.choices.filter((c) => /^A [A-Z]/.test(c))).toHaveLength(0);
+    expect(capital.choices.every((c) => /^A [a-z]/.test(c))).toBe(true);
+  });
+
+  it('blanks a key term for cloze lines and answers with the term', () => {
+    const q = quiz.questions[2]!;
+    expect(q.prompt).toBe('Which term completes this line of the lecture: “A(n) ____ adds scaled vectors together.”');
+    expect(q.choices[q.answer]).toBe('linear combination');
+  });
+
+  it('asks what the lecture calls a thing, with the sentence before as context', () => {
+    const analysis = analyse([
+      ...vectors.slice(0, 16),
+      ...lecture('Each matrix stretches every area by the same number.', 'We call that number the stretch factor.', 'The stretch factor of a rotation is one.').map((s) => ({ ...s, startMs: s.startMs + 80_000 })),
+    ]);
+    const called = buildQuiz(analysis).questions.find((q) => q.prompt.includes('call'))!;
+    expect(called.prompt).toBe('Each matrix stretches every area by the same number. What does the lecture call that number?');
+    expect(called.choices[called.answer]).toBe('stretch factor');
+    expect(called.startMs).toBe(85_000);
+  });
+
+  it('draws three distractors of the same number, closest in length, none named in the line', () => {
+    const { terms } = analyse(vectors);
+    const vector = byKey(terms, 'vector')!;
+    expect(distractorsFor(vector, 'vector', terms, '')).toEqual(['length', 'matrix', 'i-hat']);
+    expect(distractorsFor(vector, 'vector', terms, 'a grid and a length')).toEqual(['matrix', 'i-hat', 'j-hat']);
+    // "basis vectors" shares a word with "vector": never a distractor for it.
+    expect(distractorsFor(vector, 'vectors', terms, '')).toEqual([]);
+    const matrix = byKey(terms, 'matrix')!;
+    expect(distractorsFor(matrix, 'matrix', terms, '')).toEqual(['length', 'vector', 'i-hat']);
+    expect(distractorsFor(byKey(terms, 'linear combination')!, 'linear combination', terms, '')).toEqual(['column space', 'direction', 'length']);
+  });
+
+  it('swaps or blanks a term only where it stands as a phrase of its own', () => {
+    const { terms } = analyse(vectors);
+    const vector = byKey(terms, 'vector')!;
+    expect(standsAsPhrase(vector, sentence('A vector is an arrow.'))).toBe(true);
+    expect(standsAsPhrase(vector, sentence('The basis vector points up.'))).toBe(false);
+    expect(standsAsPhrase(vector, sentence('A vector space holds vectors.'))).toBe(false);
+    expect(standsAsPhrase(vector, sentence('A vector plus a vector is a vector.'))).toBe(false);
+    expect(standsAsPhrase(byKey(terms, 'i-hat')!, sentence('We draw the i-hat in green.'))).toBe(true);
+  });
+
+  it('refuses a lecture too short for five questions, saying what to do', () => {
+    expect(() => buildQuiz(analyse(vectors.slice(0, 6)))).toThrow(PipelineError);
+    expect(() => buildQuiz(analyse(vectors.slice(0, 6)))).toThrow(/too short for the offline quiz: found 0 usable questions about its key terms, need 5 \(add a longer caption file or set OPENAI_API_KEY\)/);
+  });
+});
