@@ -186,6 +186,7 @@ describe('video page', () => {
     const quizFile = `${FIXTURE_ROOT}/content/generated/videos/${fixtureQuizOff.video}/quiz.yaml`;
     const answers = (parse(readFileSync(quizFile, 'utf8')) as { questions: { answer: number }[] }).questions.map((q) => q.answer);
     await page.goto(`${server.url}/videos/${fixtureQuizOff.video}/`);
+    await page.getByRole('tab', { name: 'Quiz' }).click();
     await hydrated(page, 'Quiz');
     const fieldsets = page.locator('form.quiz fieldset');
     for (const [i, answer] of answers.entries()) await fieldsets.nth(i).locator('input[type="radio"]').nth(answer).check();
