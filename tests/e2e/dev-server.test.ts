@@ -89,7 +89,7 @@ describe('astro dev with an invalid content edit', () => {
   it('shows the message in the error overlay instead of the stale page, and the page again once fixed', async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(baseURL + quizPath);
-    await expect.poll(() => page.getByRole('heading', { name: 'Check yourself' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('heading', { name: 'Check yourself' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
 
     editQuiz('answer: 2', 'answer: 7');
     expect(await eventually(async () => (await statusOf(quizPath)) === 500, 30_000), `the page kept answering 200:\n${output}`).toBe(true);
@@ -102,7 +102,7 @@ describe('astro dev with an invalid content edit', () => {
     editQuiz('answer: 7', 'answer: 2');
     expect(await eventually(async () => (await statusOf(quizPath)) === 200, 30_000)).toBe(true);
     await page.goto(baseURL + quizPath);
-    await expect.poll(() => page.getByRole('heading', { name: 'Check yourself' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('heading', { name: 'Check yourself' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.getByText(brokenMessage).count()).toBe(0);
   }, 120_000);
 

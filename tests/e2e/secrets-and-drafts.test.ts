@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
@@ -92,7 +92,10 @@ describe('a deploy build after the pipeline failed against endpoints with creden
   afterAll(() => new Promise<void>((resolve) => (echo ? echo.close(() => resolve()) : resolve())));
 
   const generated = () => join(content, 'generated', 'videos');
-  const statuses = () => readdirSync(generated()).filter((f) => f.endsWith('.status.json')).map((f) => JSON.parse(readFileSync(join(generated(), f), 'utf8')) as { status: string; error?: string; servingPrevious?: boolean });
+  const statuses = () =>
+    readdirSync(generated(), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(generated(), d.name, 'status.json')))
+      .map((d) => JSON.parse(readFileSync(join(generated(), d.name, 'status.json'), 'utf8')) as { status: string; error?: string; servingPrevious?: boolean });
 
   it('ran against the failing endpoints: every processed video failed and serves its last notes', () => {
     const all = statuses();
