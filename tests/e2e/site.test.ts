@@ -212,5 +212,5 @@ describe('screenshots', () => {
       }
     }
     expect(saved).toHaveLength(Object.keys(pageTypes).length * 4);
-  }, 240_000);
+  }, 480_000);
 });
