@@ -365,16 +365,21 @@ describe('the SCORM 1.2 package in an LMS', () => {
     await expect.poll(() => completedIn(frame, quiz.key), patient).toBe(true);
 
     for (const item of config.items) {
-      if (course().items.find((c) => c.key === item.key)?.type === 'quiz') continue;
       await frame.goto(`${lms.url}/pkg/${item.page}`);
       frame = await frameOf();
+      if (course().items.find((c) => c.key === item.key)?.type === 'quiz') {
+        if (!(await completedIn(frame, item.key))) await passQuiz(frame, item.key);
+        continue;
+      }
       const box = frame.getByRole('checkbox', { name: 'Completed' });
       await expect.poll(() => box.isEnabled(), patient).toBe(true);
       if (!(await box.isChecked())) await box.check();
     }
     await expect.poll(async () => (await cmi(page)).core.lesson_status, patient).toBe('completed');
     const state = await cmi(page);
-    expect(state.core.score.raw).toBe(firstSession.core.score.raw);
+    // Every quiz item now passed with full marks; a video's generated quiz left unanswered counts 0.
+    const quizItems = config.items.filter((i) => course().items.find((c) => c.key === i.key)?.type === 'quiz').length;
+    expect(state.core.score.raw).toBe(String(Math.round((100 * quizItems) / config.items.filter((i) => i.quiz).length)));
     const suspend = JSON.parse(state.suspend_data) as { i: Record<string, { completed: boolean }> };
     expect(Object.values(suspend.i).filter((r) => r.completed)).toHaveLength(config.items.length);
     await frame.goto(`${lms.url}/pkg/${config.start}`);

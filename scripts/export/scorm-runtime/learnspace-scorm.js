@@ -53,11 +53,16 @@
   function readState() {
     try {
       var state = JSON.parse(localStorage.getItem(config.progressKey) || 'null');
-      if (state && state.version === config.progressVersion && state.items && state.courses) return state;
+      if (state && state.version === config.progressVersion && state.items && state.courses) {
+        // The site's store keeps review states and learner notes beside items; a state without them is rejected as corrupt.
+        state.reviews = state.reviews || {};
+        state.marks = state.marks || {};
+        return state;
+      }
     } catch (e) {
       /* unreadable progress is replaced, as the site does */
     }
-    return { version: config.progressVersion, items: {}, courses: {} };
+    return { version: config.progressVersion, items: {}, courses: {}, reviews: {}, marks: {} };
   }
   function writeState(state) {
     try {
