@@ -168,6 +168,24 @@ function ownerIsDead(ownerPath: string): boolean {
   }
 }
 
+/** How long a run may take between taking the lock and naming itself in the owner file. */
+const NAMING_GRACE_MS = 2_000;
+
+/**
+ * True when the lock is held by no live run: its owner is a process on this machine that is gone,
+ * or no run named itself within the grace period (a run killed between taking the lock and naming
+ * itself, or between removing its name and releasing).
+ */
+async function heldByNobody(lockPath: string, ownerPath: string): Promise<boolean> {
+  const deadline = Date.now() + NAMING_GRACE_MS;
+  while (!existsSync(ownerPath)) {
+    if (!existsSync(lockPath)) return false;
+    if (Date.now() > deadline) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return ownerIsDead(ownerPath);
+}
+
 /**
  * Takes the run lock on the generated dir (stale locks of killed runs are
  * taken over); throws LockHeldError saying who holds it and since when.
@@ -186,9 +204,8 @@ export async function acquireRunLock(root: string): Promise<() => Promise<void>>
     rmSync(lockPath, { recursive: true, force: true });
     rmSync(ownerPath, { force: true });
   }
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dir, {
+  const lock = () =>
+    lockfile.lock(dir, {
       lockfilePath: lockPath,
       realpath: false,
       stale: STALE_LOCK_MS,
@@ -199,6 +216,16 @@ export async function acquireRunLock(root: string): Promise<() => Promise<void>>
         process.exit(1);
       },
     });
+  let release: () => Promise<void>;
+  try {
+    try {
+      release = await lock();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || !(await heldByNobody(lockPath, ownerPath))) throw error;
+      rmSync(lockPath, { recursive: true, force: true });
+      rmSync(ownerPath, { force: true });
+      release = await lock();
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw new PipelineError(`cannot lock ${relative(root, dir)} (${describeFsError(error)})`);
     let since: string;
