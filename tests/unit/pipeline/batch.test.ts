@@ -84,6 +84,23 @@ describe('videos process --batch', { timeout: 240_000 }, () => {
     expect(server.requests.map((r) => JSON.stringify(r.body)).sort()).toEqual(batched);
   });
 
+  it('runs a long transcript in rounds (all notes parts in one batch, then the merge, then the quiz parts), asking what the synchronous path asks', async () => {
+    const budget = { LEARNSPACE_TOKEN_BUDGET: '700' };
+    const result = await cli(root, ['process', '--batch'], server.baseURL, budget).done;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('videos: 2 processed, 0 failed');
+    const kinds = [...server.batches.values()].map((batch) => {
+      const inBatch = server.batchedRequests.filter((r) => r.batchId === batch.id);
+      return [...new Set(inBatch.map((r) => (r.body.messages[0]?.content.startsWith('You merge') ? 'merge' : `${r.schemaName}${r.body.messages[1]?.content.includes('This is one part') ? ' part' : ''}`)))].join(', ');
+    });
+    // Round 1: the short lecture's notes and every part of the long one; round 2: the long one's merge and the short one's quiz (two batches, one per task); round 3: the long one's quiz parts.
+    expect(kinds).toEqual(['study_notes, study_notes part', 'merge', 'video_quiz', 'video_quiz_part part']);
+    const batched = server.batchedRequests.map((r) => JSON.stringify(r.body)).sort();
+    rmSync(join(root, 'content/generated'), { recursive: true, force: true });
+    expect((await cli(root, ['process'], server.baseURL, budget).done).code).toBe(0);
+    expect(server.requests.map((r) => JSON.stringify(r.body)).sort()).toEqual(batched);
+  });
+
   it('resumes after being killed: the next run collects the batch instead of submitting it again', async () => {
     server.batchFate = () => ({ kind: 'hold' });
     const first = cli(root, ['process', '--batch'], server.baseURL);

@@ -26,6 +26,8 @@ export interface ReceivedRequest {
   authorization: string | undefined;
   /** The path and query as received. */
   url: string;
+  /** The batch that carried it, for a batched request. */
+  batchId?: string;
 }
 
 export type Reply =
@@ -188,7 +190,7 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
         errors.push(entry(null, { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' }));
         return;
       }
-      const request: ReceivedRequest = { schemaName: line.body.response_format?.json_schema?.name ?? '', model: line.body.model, body: line.body, authorization: undefined, url: '/v1/chat/completions' };
+      const request: ReceivedRequest = { schemaName: line.body.response_format?.json_schema?.name ?? '', model: line.body.model, body: line.body, authorization: undefined, url: '/v1/chat/completions', batchId: batch.id };
       state.batchedRequests.push(request);
       const reply = state.behaviour(request, state.requests.length + state.batchedRequests.length);
       if (reply.kind === 'status') {
