@@ -178,6 +178,7 @@ export async function processInBatches(options: BatchRunOptions): Promise<BatchR
   // Videos already waiting in a batch: collect before anything is submitted.
   let work: VideoPlan[] = options.submitNew ? [...run.todo] : [];
   const fallBack: VideoPlan[] = [];
+  const cancelled: VideoPlan[] = [];
   const inBatchStates = await Promise.all(
     run.inBatch.map(async (plan) => {
       const open = plan.openBatch;
@@ -200,12 +201,13 @@ export async function processInBatches(options: BatchRunOptions): Promise<BatchR
     const running = entry.states.find((s) => !isTerminal(s.status));
     if (running) waiting.push({ id, batchId: running.id, status: running.status });
     else if (entry.states.some((s) => s.status === 'failed')) fallBack.push(entry.plan);
+    else if (entry.states.some((s) => s.status === 'cancelled')) cancelled.push(entry.plan);
     else work.push(entry.plan);
   }
 
   const attemptsOf = (plan: VideoPlan) => (plan.openBatch ? plan.status?.attempts || 1 : (plan.status?.attempts ?? 0) + 1);
   const reasonOf = (plan: VideoPlan) => plan.reason ?? 'interrupted';
-  options.events?.onPlan?.({ todo: [...work, ...fallBack], upToDate: run.upToDate, waitingForRetry: run.waitingForRetry, kept: run.kept, inBatch: run.inBatch.filter((p) => waiting.some((w) => w.id === p.video.id)) });
+  options.events?.onPlan?.({ todo: [...work, ...fallBack, ...cancelled], upToDate: run.upToDate, waitingForRetry: run.waitingForRetry, kept: run.kept, inBatch: run.inBatch.filter((p) => waiting.some((w) => w.id === p.video.id)) });
 
   const limit = pLimit(config.concurrency);
   const finish = (outcome: VideoOutcome) => {
@@ -217,6 +219,9 @@ export async function processInBatches(options: BatchRunOptions): Promise<BatchR
     const failing: NotesAndQuizGenerator = { provider: 'openai', model: options.generator.model, generateNotes: () => Promise.reject(new PipelineError(message)), generateQuiz: () => Promise.reject(new PipelineError(message)) };
     return processOne(plan, options, redact, { generator: failing, attempts: attemptsOf(plan), markProcessing: false, acquired, reason: reasonOf(plan) });
   };
+
+  const cancelledMessage = (plan: VideoPlan) => `batch ${history.get(plan.video.id)?.at(-1)?.id ?? ''} was cancelled; run \`npm run videos -- retry ${plan.video.id} --batch\` to submit it again`;
+  for (const plan of cancelled) finish(await failedOutcome(plan, cancelledMessage(plan)));
 
   for (let round = 1; work.length > 0; round++) {
     if (round > MAX_ROUNDS) {
@@ -294,9 +299,11 @@ export async function processInBatches(options: BatchRunOptions): Promise<BatchR
     }
     const states = await Promise.all([...new Map([...refsOf.values()].flat().map((ref) => [ref.id, ref])).values()].map(collect));
     const failedBatches = new Set(states.filter((s) => s.status === 'failed').map((s) => s.id));
+    const cancelledBatches = new Set(states.filter((s) => s.status === 'cancelled').map((s) => s.id));
     work = [];
     for (const plan of sent) {
       if ((refsOf.get(plan.video.id) ?? []).some((ref) => failedBatches.has(ref.id))) fallBack.push(plan);
+      else if ((refsOf.get(plan.video.id) ?? []).some((ref) => cancelledBatches.has(ref.id))) finish(await failedOutcome(plan, cancelledMessage(plan)));
       else work.push(plan);
     }
   }

@@ -205,6 +205,17 @@ describe('videos process --batch', { timeout: 240_000 }, () => {
     expect(result.stdout).toContain('videos: 2 processed, 0 failed');
     expect(schemas(server.requests)).toEqual(['study_notes', 'study_notes', 'video_quiz', 'video_quiz']);
     expect(server.batchCreations).toBe(0);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(KEY);
+  });
+
+  it('sends the videos of a batch that failed validation to the normal path', async () => {
+    server.batchFate = () => ({ kind: 'fail', message: 'The provided model name must be the same across all requests in the file.' });
+    const result = await run(['process', '--batch']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/batch batch_\w+ failed \(line 1: The provided model name must be the same across all requests in the file\.\); its videos go to the normal path/);
+    expect(result.stdout).toContain('videos: 2 processed, 0 failed');
+    expect(schemas(server.requests)).toEqual(['study_notes', 'study_notes', 'video_quiz', 'video_quiz']);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(KEY);
   });
 
   it('says --batch needs a key', async () => {
