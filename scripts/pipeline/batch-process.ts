@@ -134,7 +134,6 @@ export async function processInBatches(options: BatchRunOptions): Promise<BatchR
   const maxPollMs = options.maxPollMs ?? Math.max(options.pollMs, 120_000);
 
   const answers = new Map<string, BatchAnswer>();
-  const states = new Map<string, BatchState>();
   /** Every batch each video's answers are in, oldest first. */
   const history = new Map<string, BatchRef[]>();
   const outcomes: VideoOutcome[] = [];
@@ -158,7 +157,6 @@ export async function processInBatches(options: BatchRunOptions): Promise<BatchR
           if (next.status !== state.status) say(`videos: batch ${ref.id} (${ref.task}): ${next.status}, ${next.counts.completed + next.counts.failed} of ${next.counts.total} requests done`);
           state = next;
         }
-        states.set(ref.id, state);
         if (!isTerminal(state.status)) return state;
         const found = await batchClient.answers(ref.task, state);
         for (const [id, answer] of found) answers.set(id, answer);
