@@ -15,7 +15,7 @@ import { redactorFromEnv } from '../src/lib/redact.ts';
 import { table } from './pipeline/report.ts';
 import { resolveConfig } from './pipeline/config.ts';
 import { configuredYouTubeSource } from './pipeline/lazy-adapters.ts';
-import { libraryVideos, reportKnownError, reportUnexpectedError, runProcess, selectVideos, UsageError, type ProcessFlags } from './lib/process-command.ts';
+import { libraryVideos, parseShard, reportKnownError, reportUnexpectedError, runProcess, selectVideos, UsageError, type ProcessFlags } from './lib/process-command.ts';
 import { runAdd } from './lib/add-command.ts';
 import { runShow } from './lib/show-command.ts';
 import { runDiff } from './lib/diff-command.ts';
@@ -106,6 +106,8 @@ const concurrencyOption = new Option('--concurrency <n>', 'videos processed at o
   return n;
 });
 
+const shardOption = new Option('--shard <i/n>', 'process only share i of n of the library (by a hash of each video id), e.g. 2/4 in a CI matrix').argParser(parseShard);
+
 const providerOption = new Option('--provider <name>', 'offline: use the extractor even with a key, and let it replace model-written notes; openai: require a model').choices(['openai', 'offline']);
 
 const program = new Command('videos').description('Learnspace video library: transcripts, study notes and quizzes').exitOverride().showHelpAfterError();
@@ -119,6 +121,9 @@ program
   .option('--quiet', 'print one summary line')
   .addOption(concurrencyOption)
   .addOption(providerOption)
+  .option('--batch', 'send notes and quiz requests through the OpenAI Batch API (half the price; results within 24 h)')
+  .option('--no-wait', 'with --batch: submit the batch and exit; a later run collects it')
+  .addOption(shardOption)
   .action(async (ids: string[], flags: ProcessFlags) => {
     process.exitCode = await runProcess({ root, ids, flags });
   });
@@ -148,6 +153,8 @@ program
   .option('--quiet', 'print one summary line')
   .addOption(concurrencyOption)
   .addOption(providerOption)
+  .option('--batch', 'send the requests through the OpenAI Batch API')
+  .option('--no-wait', 'with --batch: submit the batch and exit; a later run collects it')
   .action(async (ids: string[], flags: ProcessFlags & { allFailed?: boolean }) => {
     process.exitCode = await runRetry(ids, flags);
   });

@@ -5,12 +5,13 @@
  */
 import { join, relative } from 'node:path';
 import { contentDir, readVideoLibrary } from '../../src/lib/content-files.ts';
-import { generatedDir } from '../../src/lib/video-cache.ts';
+import { generatedDir, readVideoStatus } from '../../src/lib/video-cache.ts';
 import { validateContent, type ValidVideo } from '../../src/lib/validate-content.ts';
 import { ConfigError, OFFLINE_MODEL, resolveConfig, type PipelineConfig } from '../pipeline/config.ts';
 import { redactorFromEnv } from '../../src/lib/redact.ts';
 import { acquireRunLock, createMaterialWriter, LockHeldError, migrateLegacyCaches } from '../pipeline/material-writer.ts';
-import { processPendingVideos } from '../pipeline/process-videos.ts';
+import { processPendingVideos, type ProcessOptions, type ProcessReport } from '../pipeline/process-videos.ts';
+import { inShard, type Shard } from '../pipeline/needs-work.ts';
 import { configuredGenerator, configuredYouTubeSource } from '../pipeline/lazy-adapters.ts';
 import { keptMessage, outcomesTable, progressReporter, summaryLine } from '../pipeline/report.ts';
 import { PipelineError } from '../pipeline/adapters.ts';
@@ -45,6 +46,30 @@ export interface ProcessFlags {
   concurrency?: number;
   /** `offline` asks for the extractor even when a key is set, and lets it replace model-written material. */
   provider?: PipelineConfig['provider'];
+  /** Send the requests through the OpenAI Batch API (scripts/pipeline/batch-process.ts). */
+  batch?: boolean;
+  /** false with `--no-wait`: submit the batch and exit; a later run collects it. */
+  wait?: boolean;
+  /** Process only this share of the library (`--shard 2/4`). */
+  shard?: Shard;
+}
+
+/** Parses `--shard i/n`; the message says what is expected. */
+export function parseShard(text: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n, e.g. 2/4; got "${text}"`);
+  return { index, count };
+}
+
+/** First wait between polls of a batch, in ms (LEARNSPACE_BATCH_POLL_MS; tests and benchmarks poll a local server fast). */
+function batchPollMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.LEARNSPACE_BATCH_POLL_MS?.trim();
+  if (!raw) return 10_000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`LEARNSPACE_BATCH_POLL_MS: expected a whole number of milliseconds, at least 1, got "${raw}"`);
+  return n;
 }
 
 /** Applies `--provider` to the resolved settings; asking for a model without one configured is a usage error. */
@@ -64,12 +89,22 @@ export interface ProcessRun {
   library?: ValidVideo[];
 }
 
+/** True when the video's status file names a batch its requests wait in. */
+function hasOpenBatch(root: string, id: string): boolean {
+  const status = readVideoStatus(id, root);
+  return status.ok && status.value.status === 'processing' && status.value.batch !== undefined;
+}
+
 /** Runs the pipeline and prints its outcome; returns the exit code (1 only with --strict and a failure). */
 export async function runProcess({ root, ids, flags, retry, library }: ProcessRun): Promise<number> {
   const config = withProvider(resolveConfig(root), flags.provider);
   if (flags.concurrency) config.concurrency = flags.concurrency;
   redact = redactorFromEnv(process.env, { root, secrets: [config.apiKey], urls: [config.notes.baseURL, config.quiz.baseURL] });
-  const videos = selectVideos(library ?? libraryVideos(root), ids);
+  if (flags.batch && config.provider !== 'openai') throw new UsageError('--batch sends requests to the OpenAI Batch API: set OPENAI_API_KEY (the offline extractor needs no batch)');
+  const selected = selectVideos(library ?? libraryVideos(root), ids);
+  const shard = flags.shard;
+  const videos = shard ? selected.filter((v) => inShard(v.id, shard)) : selected;
+  if (shard && !flags.json) err(`videos: shard ${shard.index}/${shard.count}: ${videos.length} of ${selected.length} videos`);
   const release = await acquireRunLock(root);
   try {
     const migrated = await migrateLegacyCaches(root);
@@ -78,7 +113,7 @@ export async function runProcess({ root, ids, flags, retry, library }: ProcessRu
     }
     const reporter = progressReporter({ tty: Boolean(process.stderr.isTTY) && !flags.json, quiet: Boolean(flags.quiet || flags.json), write: err });
     let announced = false;
-    const report = await processPendingVideos({
+    const pipeline: ProcessOptions = {
       root,
       videos,
       config,
@@ -98,13 +133,25 @@ export async function runProcess({ root, ids, flags, retry, library }: ProcessRu
           reporter.onPlan?.(plans);
         },
       },
-    });
+    };
+    const batchRun = config.provider === 'openai' && (flags.batch || videos.some((v) => hasOpenBatch(root, v.id)));
+    const report: ProcessReport & { waiting?: { id: string; batchId: string; status: string }[] } = batchRun
+      ? await (async () => {
+          const [{ processInBatches }, { createBatchClient }, { liveTransport }] = await Promise.all([import('../pipeline/batch-process.ts'), import('../pipeline/batch-api.ts'), import('../pipeline/openai-provider.ts')]);
+          return processInBatches({ ...pipeline, batchClient: createBatchClient(config), live: liveTransport(config), submitNew: Boolean(flags.batch), wait: Boolean(flags.batch) && flags.wait !== false, pollMs: batchPollMs(process.env), notify: err });
+        })()
+      : await processPendingVideos(pipeline);
     reporter.stop();
+    if (report.inBatch.length && !batchRun) err(`videos: ${report.inBatch.length} video${report.inBatch.length === 1 ? '' : 's'} wait in an OpenAI batch (${report.inBatch.map((p) => `${p.video.id}: ${p.openBatch?.id ?? ''}`).join(', ')}); a run with OPENAI_API_KEY collects them`);
+    if (report.waiting?.length && !flags.json) {
+      const batches = [...new Set(report.waiting.map((w) => w.batchId))];
+      err(`videos: ${report.waiting.length} video${report.waiting.length === 1 ? '' : 's'} wait in batch${batches.length === 1 ? '' : 'es'} ${batches.join(', ')}; run \`npm run videos -- process --batch\` again to collect ${batches.length === 1 ? 'it' : 'them'}`);
+    }
     for (const problem of report.cacheProblems) err(`videos: ${problem}`);
     if (report.kept.length && !flags.json) err(keptMessage(report.kept));
     const failed = report.outcomes.filter((o) => o.status === 'failed');
     if (flags.json) {
-      out(JSON.stringify({ provider: config.provider, outcomes: report.outcomes, upToDate: report.upToDate.map((p) => p.video.id), waitingForRetry: report.waitingForRetry.map((p) => p.video.id), kept: report.kept.map((p) => ({ id: p.video.id, model: p.previous?.generator.model, wouldHaveRun: p.keptFrom })), cacheProblems: report.cacheProblems }, null, 2));
+      out(JSON.stringify({ provider: config.provider, outcomes: report.outcomes, waitingInBatch: report.waiting ?? report.inBatch.map((p) => ({ id: p.video.id, batchId: p.openBatch?.id, status: 'unknown' })), upToDate: report.upToDate.map((p) => p.video.id), waitingForRetry: report.waitingForRetry.map((p) => p.video.id), kept: report.kept.map((p) => ({ id: p.video.id, model: p.previous?.generator.model, wouldHaveRun: p.keptFrom })), cacheProblems: report.cacheProblems }, null, 2));
     } else if (flags.quiet || report.outcomes.length === 0) {
       out(summaryLine(report));
     } else {

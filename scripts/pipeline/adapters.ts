@@ -41,3 +41,8 @@ export interface VideoSource {
 export class PipelineError extends Error {
   override name = 'PipelineError';
 }
+
+/** A model answer that is not there yet (it waits in a batch): passed up untouched, never retried or recorded as a failure. */
+export class AnswerDeferredError extends Error {
+  override name = 'AnswerDeferredError';
+}

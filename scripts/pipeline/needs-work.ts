@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { materialDigest, readVideoResult, readVideoStatus } from '../../src/lib/video-cache.ts';
-import type { Segment, VideoChapter, VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
+import type { Segment, VideoBatch, VideoChapter, VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import type { ValidVideo } from '../../src/lib/validate-content.ts';
 import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
 
@@ -51,6 +51,8 @@ export interface VideoPlan {
   knownInputsHash: string | undefined;
   /** Set when model-written material would have been replaced by the offline extractor and was kept instead: why it would have run. */
   keptFrom?: WorkReason;
+  /** The OpenAI batch this video's requests wait in (reason null: a batch run collects it, nothing submits it again). */
+  openBatch?: VideoBatch;
 }
 
 /** Hash of a committed caption file; undefined when it cannot be read. */
@@ -123,6 +125,8 @@ export function planVideo(root: string, video: ValidVideo, config: PipelineConfi
     case 'pending':
       return plan('pending');
     case 'processing':
+      // Requests waiting in a batch are collected by a batch run, not asked again.
+      if (status.batch) return { video, status, previous, cacheProblems, reason: null, knownInputsHash, openBatch: status.batch };
       return plan('interrupted');
     case 'failed':
       // A failure is retried on its own only when its inputs changed (e.g. a caption file was committed).
@@ -133,3 +137,16 @@ export function planVideo(root: string, video: ValidVideo, config: PipelineConfi
       return plan(null);
   }
 }
+
+/** A share of the library: the videos whose id hashes to `index` of `count` (both from 1). */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** The shard (1..count) a video belongs to: a hash of its id, not its place in the list, so adding a video moves no other. */
+export function shardOf(id: string, count: number): number {
+  return (createHash('sha256').update(id).digest().readUInt32BE(0) % count) + 1;
+}
+
+export const inShard = (id: string, shard: Shard): boolean => shardOf(id, shard.count) === shard.index;

@@ -17,6 +17,7 @@ import OpenAI, {
   RateLimitError,
 } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
+import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { z } from 'astro/zod';
 import { notesModelSchema, videoQuizChunkModelSchema, videoQuizModelSchema, videoQuizSchema, type Notes, type Segment, type VideoQuiz } from '../../src/lib/schema.ts';
 import { formatTimestamp } from '../../src/lib/timestamp.ts';
@@ -26,7 +27,7 @@ import { displayEndpoint, redactEndpointSecrets } from './endpoint-url.ts';
 import { parseModelOutput, UnusableAnswerError } from './model-output.ts';
 import { mergeMessage, mergePrompt, notesPrompt, quizPrompt, transcriptMessage } from './model-prompts.ts';
 import { tokenCounterFor } from './token-count.ts';
-import { PipelineError, type GenerationInput, type NotesAndQuizGenerator } from './adapters.ts';
+import { AnswerDeferredError, PipelineError, type GenerationInput, type NotesAndQuizGenerator } from './adapters.ts';
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 /** Room for a reasoning model's thinking plus the answer. */
@@ -36,7 +37,16 @@ const LONGEST_WAIT_MS = 60_000;
 /** A request the server finds too large is halved at most this many times (down to an eighth of the token budget). */
 const MAX_SPLITS = 3;
 
-type Task = 'notes' | 'quiz';
+export type Task = 'notes' | 'quiz';
+
+/** Sends one chat completion request; the default posts it to the task's endpoint, batch mode answers it from a batch's output. */
+export type ChatTransport = (task: Task, body: ChatCompletionCreateParamsNonStreaming, label: string) => Promise<ChatCompletion>;
+
+export interface GeneratorOptions {
+  transport?: ChatTransport;
+  /** Ask every part of a long transcript at once instead of one after another (batch mode gathers them into one batch). */
+  allPartsAtOnce?: boolean;
+}
 
 /** Reasoning models (gpt-5*, o1/o3/o4*) refuse `temperature` and count their thinking in `max_completion_tokens`. */
 export function isReasoningModel(model: string): boolean {
@@ -196,6 +206,12 @@ function clientsFor(config: PipelineConfig): Record<Task, OpenAI> {
   return { notes: make(config.notes), quiz: make(config.quiz) };
 }
 
+/** The synchronous transport on its own: batch mode asks here what a batch could not answer usefully. */
+export function liveTransport(config: PipelineConfig): ChatTransport {
+  const clients = clientsFor(config);
+  return (task, body) => clients[task].chat.completions.create(body);
+}
+
 /** Structured-output formats, converted from zod once per schema rather than on every call (the conversion is CPU between calls). */
 function responseFormats(): <T>(schema: z.ZodType<T>, name: string) => ReturnType<typeof zodResponseFormat<z.ZodType<T>>> {
   const cache = new Map<string, unknown>();
@@ -210,9 +226,24 @@ function responseFormats(): <T>(schema: z.ZodType<T>, name: string) => ReturnTyp
 }
 
 /** The OpenAI-compatible generator; notes and quiz may go to different endpoints and models. */
-export function createOpenAIGenerator(config: PipelineConfig): NotesAndQuizGenerator {
+export function createOpenAIGenerator(config: PipelineConfig, options: GeneratorOptions = {}): NotesAndQuizGenerator {
   const clients = clientsFor(config);
   const responseFormat = responseFormats();
+  const transport: ChatTransport = options.transport ?? ((task, body) => clients[task].chat.completions.create(body));
+
+  /** Runs `run` over the parts in order; with allPartsAtOnce all start together and a real failure wins over a deferred answer. */
+  async function eachPart<P, T>(parts: readonly P[], run: (part: P) => Promise<T[]>): Promise<T[]> {
+    if (!options.allPartsAtOnce) {
+      const results: T[] = [];
+      for (const part of parts) results.push(...(await run(part)));
+      return results;
+    }
+    const settled = await Promise.allSettled(parts.map(run));
+    const failures = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    const failure = failures.find((f) => !(f instanceof AnswerDeferredError)) ?? failures[0];
+    if (failure) throw failure;
+    return settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+  }
 
   /** One answer from the model, with transport retries for what waiting can fix. */
   async function ask(task: Task, schema: z.ZodType<unknown>, schemaName: string, system: string, user: string, label: string): Promise<string | null | undefined> {
@@ -221,17 +252,22 @@ export function createOpenAIGenerator(config: PipelineConfig): NotesAndQuizGener
     for (let attempt = 1; ; attempt++) {
       let choice;
       try {
-        const completion = await clients[task].chat.completions.create({
-          model: endpoint.model,
-          messages: [
-            { role: 'system', content: system },
-            { role: 'user', content: user },
-          ],
-          response_format: responseFormat(schema, schemaName),
-          ...sampling,
-        });
+        const completion = await transport(
+          task,
+          {
+            model: endpoint.model,
+            messages: [
+              { role: 'system', content: system },
+              { role: 'user', content: user },
+            ],
+            response_format: responseFormat(schema, schemaName),
+            ...sampling,
+          },
+          label,
+        );
         choice = completion.choices?.[0];
       } catch (error) {
+        if (error instanceof AnswerDeferredError) throw error;
         const failure = classifyApiError(error);
         const context = { task, endpoint, attempts: attempt, config };
         if (failure === 'too-large') throw new RequestTooLargeError(describeApiError(error, context));
@@ -267,7 +303,7 @@ export function createOpenAIGenerator(config: PipelineConfig): NotesAndQuizGener
       if (!(error instanceof RequestTooLargeError)) throw error;
       const halves = splits < MAX_SPLITS ? halve(segments) : null;
       if (!halves) throw new PipelineError(`${error.message}, even with the transcript split ${splits} time${splits === 1 ? '' : 's'}; lower LEARNSPACE_TOKEN_BUDGET (now ${config.tokenBudget}) or use a model with a longer context`);
-      return [...(await bySplitting(halves[0], run, true, splits + 1)), ...(await bySplitting(halves[1], run, true, splits + 1))];
+      return eachPart(halves, (half) => bySplitting(half, run, true, splits + 1));
     }
   }
 
@@ -292,8 +328,7 @@ export function createOpenAIGenerator(config: PipelineConfig): NotesAndQuizGener
       const chunks = chunkSegments(input.segments, config.tokenBudget, countTokens);
       const notesFor = (segments: Segment[], part: boolean) =>
         complete('notes', notesModelSchema, 'study_notes', notesPrompt(input, chaptersWithin(input.chapters ?? [], segments)), transcriptMessage(input, segments, { part }), part ? partName('notes', segments) : 'notes');
-      const partials: Notes[] = [];
-      for (const segments of chunks) partials.push(...(await bySplitting(segments, notesFor, chunks.length > 1)));
+      const partials: Notes[] = await eachPart(chunks, (segments) => bySplitting(segments, notesFor, chunks.length > 1));
       if (partials.length === 1) return partials[0]!;
       const partialsJson = JSON.stringify(partials.map((p, i) => ({ part: i + 1, ...p })));
       // Too many parts to merge in one call: keep every section and join the summaries.
@@ -322,8 +357,7 @@ export function createOpenAIGenerator(config: PipelineConfig): NotesAndQuizGener
       const perChunk = Math.max(1, Math.ceil(10 / chunks.length));
       const quizFor = (segments: Segment[]) =>
         complete('quiz', videoQuizChunkModelSchema, 'video_quiz_part', quizPrompt(input, String(perChunk)), transcriptMessage(input, segments, { part: true, notes: input.notes }), partName('quiz', segments));
-      const groups: VideoQuiz['questions'][] = [];
-      for (const segments of chunks) for (const part of await bySplitting(segments, quizFor, true)) groups.push(part.questions);
+      const groups: VideoQuiz['questions'][] = (await eachPart(chunks, (segments) => bySplitting(segments, quizFor, true))).map((part) => part.questions);
       const questions = drawAcross(groups, 10).sort((a, b) => a.startMs - b.startMs);
       return parseModelOutput(JSON.stringify({ questions }), videoQuizSchema, 'quiz (merged parts)');
     },

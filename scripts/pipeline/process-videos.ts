@@ -16,7 +16,7 @@ import { CaptionParseError, parseCaptions } from './captions.ts';
 import { entryLanguage, inputsHash, planVideo, transcriptDigestOfSegments, type VideoPlan, type WorkReason } from './needs-work.ts';
 import { parseModelOutput } from './model-output.ts';
 import type { MaterialWriter } from './material-writer.ts';
-import { PipelineError, type NotesAndQuizGenerator, type VideoSource } from './adapters.ts';
+import { AnswerDeferredError, PipelineError, type NotesAndQuizGenerator, type VideoSource } from './adapters.ts';
 
 export interface VideoOutcome {
   id: string;
@@ -31,7 +31,7 @@ export interface VideoOutcome {
 }
 
 export interface ProcessEvents {
-  onPlan?(plans: { todo: VideoPlan[]; upToDate: VideoPlan[]; waitingForRetry: VideoPlan[]; kept: VideoPlan[] }): void;
+  onPlan?(plans: { todo: VideoPlan[]; upToDate: VideoPlan[]; waitingForRetry: VideoPlan[]; kept: VideoPlan[]; inBatch: VideoPlan[] }): void;
   onStart?(id: string): void;
   onDone?(outcome: VideoOutcome): void;
 }
@@ -58,13 +58,15 @@ export interface ProcessReport {
   waitingForRetry: VideoPlan[];
   /** Model-written material this (offline) run would have replaced and kept instead. */
   kept: VideoPlan[];
+  /** Videos whose requests wait in an OpenAI batch: left for a batch run to collect. */
+  inBatch: VideoPlan[];
   /** Unreadable cache files found while planning, each naming its file (redacted). */
   cacheProblems: string[];
 }
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-interface Acquired {
+export interface Acquired {
   meta: VideoMeta;
   transcript: VideoResult['transcript'];
   digest: string;
@@ -139,19 +141,42 @@ async function acquire(plan: VideoPlan, options: ProcessOptions): Promise<Acquir
   return { meta: mergeMeta(fetched.meta, previous?.meta), transcript: { source: 'youtube', language: fetched.transcript.language, segments }, digest: transcriptDigestOfSegments(segments), warnings };
 }
 
-async function processOne(plan: VideoPlan, options: ProcessOptions, redact: (text: string) => string): Promise<VideoOutcome> {
+/** How one video is run: the synchronous path uses the defaults; batch mode passes its replaying generator and keeps the transcript between rounds. */
+export interface VideoWork {
+  generator?: NotesAndQuizGenerator;
+  /** The attempt number to record (a collected batch continues the attempt that submitted it). */
+  attempts?: number;
+  /** Write `processing` before starting (the synchronous path; batch mode writes it with the batch id). */
+  markProcessing?: boolean;
+  /** Transcripts already acquired, by video id, so later rounds do not read or fetch them again. */
+  acquired?: Map<string, Promise<Acquired>>;
+  /** The reason shown for a video the planner left alone (one collected from a batch). */
+  reason?: WorkReason;
+}
+
+/**
+ * Runs one video to a completed or failed status file. With a batch generator an answer may not
+ * be there yet: AnswerDeferredError passes through and nothing is written.
+ */
+export async function processOne(plan: VideoPlan, options: ProcessOptions, redact: (text: string) => string, work: VideoWork = {}): Promise<VideoOutcome> {
   const { video, previous } = plan;
-  const { writer, generator, config } = options;
+  const { writer, config } = options;
+  const generator = work.generator ?? options.generator;
   const now = () => (options.now ?? (() => new Date()))().toISOString();
   const started = Date.now();
-  const attempts = (plan.status?.attempts ?? 0) + 1;
-  const reason = plan.reason!;
+  const attempts = work.attempts ?? (plan.status?.attempts ?? 0) + 1;
+  const reason = work.reason ?? plan.reason ?? 'interrupted';
   let warnings: string[] = [];
   let hash = plan.knownInputsHash;
   let learned: Pick<VideoStatusFile, 'title' | 'durationSeconds'> = {};
   try {
-    await writer.writeStatus(video.id, { status: 'processing', attempts, updatedAt: now(), inputsHash: plan.status?.inputsHash });
-    const acquired = await acquire(plan, options);
+    if (work.markProcessing !== false) await writer.writeStatus(video.id, { status: 'processing', attempts, updatedAt: now(), inputsHash: plan.status?.inputsHash });
+    let acquiring = work.acquired?.get(video.id);
+    if (!acquiring) {
+      acquiring = acquire(plan, options);
+      work.acquired?.set(video.id, acquiring);
+    }
+    const acquired = await acquiring;
     warnings = acquired.warnings.map(redact);
     learned = { title: acquired.meta.title || undefined, durationSeconds: acquired.meta.durationSeconds || undefined };
     const chapters = lectureChapters(video, acquired.meta);
@@ -173,6 +198,7 @@ async function processOne(plan: VideoPlan, options: ProcessOptions, redact: (tex
     await writer.writeStatus(video.id, { status: 'completed', attempts, updatedAt: now(), inputsHash: hash, resultDigest });
     return { id: video.id, status: 'completed', reason, attempts, warnings, durationMs: Date.now() - started };
   } catch (error) {
+    if (error instanceof AnswerDeferredError) throw error;
     const message = redact(error instanceof PipelineError ? error.message : `unexpected error: ${(error as Error).message}`);
     // The last good result is untouched, so the digest its status recorded before this run still vouches for it.
     const failed: VideoStatusFile = { status: 'failed', error: message, attempts, updatedAt: now(), inputsHash: hash, servingPrevious: previous ? true : undefined, resultDigest: previous ? plan.status?.resultDigest : undefined, ...learned };
@@ -186,16 +212,33 @@ async function processOne(plan: VideoPlan, options: ProcessOptions, redact: (tex
   }
 }
 
-/** Processes every library video that needs work, `config.concurrency` at a time; one failure never stops the others. */
-export async function processPendingVideos(options: ProcessOptions): Promise<ProcessReport> {
+export interface RunPlan {
+  plans: VideoPlan[];
+  todo: VideoPlan[];
+  upToDate: VideoPlan[];
+  waitingForRetry: VideoPlan[];
+  kept: VideoPlan[];
+  inBatch: VideoPlan[];
+  redact: (text: string) => string;
+}
+
+/** Plans every given video (files only, no network) and sorts the plans into what the run reports. */
+export function planRun(options: ProcessOptions): RunPlan {
   const { config, root } = options;
   const redact = createRedactor({ secrets: [config.apiKey], urls: [config.notes.baseURL, config.quiz.baseURL], root });
   const plans = options.videos.map((video) => planVideo(root, video, config, { force: options.force, retry: options.retry, replaceModelMaterial: options.replaceModelMaterial }));
   const todo = plans.filter((p) => p.reason !== null);
   const kept = plans.filter((p) => p.keptFrom !== undefined);
   const upToDate = plans.filter((p) => p.reason === null && !p.keptFrom && p.status?.status === 'completed');
-  const waitingForRetry = plans.filter((p) => p.reason === null && !p.keptFrom && p.status?.status !== 'completed');
-  options.events?.onPlan?.({ todo, upToDate, waitingForRetry, kept });
+  const inBatch = plans.filter((p) => p.reason === null && p.openBatch !== undefined);
+  const waitingForRetry = plans.filter((p) => p.reason === null && !p.keptFrom && !p.openBatch && p.status?.status !== 'completed');
+  return { plans, todo, upToDate, waitingForRetry, kept, inBatch, redact };
+}
+
+/** Processes every library video that needs work, `config.concurrency` at a time; one failure never stops the others. */
+export async function processPendingVideos(options: ProcessOptions): Promise<ProcessReport> {
+  const { plans, todo, upToDate, waitingForRetry, kept, inBatch, redact } = planRun(options);
+  options.events?.onPlan?.({ todo, upToDate, waitingForRetry, kept, inBatch });
   const limit = pLimit(options.config.concurrency);
   const outcomes = await Promise.all(
     todo.map((plan) =>
@@ -207,5 +250,5 @@ export async function processPendingVideos(options: ProcessOptions): Promise<Pro
       }),
     ),
   );
-  return { outcomes, upToDate, waitingForRetry, kept, cacheProblems: plans.flatMap((p) => p.cacheProblems).map(redact) };
+  return { outcomes, upToDate, waitingForRetry, kept, inBatch, cacheProblems: plans.flatMap((p) => p.cacheProblems).map(redact) };
 }

@@ -167,6 +167,15 @@ export const videoEntrySchema = z.strictObject({
 export const videoStatuses = ['pending', 'processing', 'completed', 'failed'] as const;
 export type VideoStatus = (typeof videoStatuses)[number];
 
+/** One OpenAI batch a video's requests went to: its id, and whether it held notes or quiz requests (they may use different endpoints). */
+export const batchRefSchema = z.object({ id: z.string().min(1), task: z.enum(['notes', 'quiz']) });
+
+/** The batch holding a video's open requests, and the earlier batches whose answers it still builds on (notes parts before the merge or the quiz). */
+export const videoBatchSchema = batchRefSchema.extend({
+  submittedAt: z.string(),
+  earlier: z.array(batchRefSchema).default([]),
+});
+
 export const videoStatusFileSchema = z.object({
   status: z.enum(videoStatuses),
   error: z.string().optional(),
@@ -180,6 +189,8 @@ export const videoStatusFileSchema = z.object({
   /** What a failed run learned about the video before it failed, for titles and course length. */
   title: z.string().optional(),
   durationSeconds: z.number().min(0).optional(),
+  /** Set while the video's requests wait in an OpenAI batch (`videos process --batch`), so a later run collects it instead of submitting again. */
+  batch: videoBatchSchema.optional(),
 });
 
 export const segmentSchema = z.object({
@@ -317,6 +328,8 @@ export type Item = z.infer<typeof itemSchema>;
 export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
 export type VideoEntry = z.infer<typeof videoEntrySchema>;
 export type VideoStatusFile = z.infer<typeof videoStatusFileSchema>;
+export type VideoBatch = z.infer<typeof videoBatchSchema>;
+export type BatchRef = z.infer<typeof batchRefSchema>;
 export type Segment = z.infer<typeof segmentSchema>;
 export type VideoMeta = z.infer<typeof videoMetaSchema>;
 export type Notes = z.infer<typeof notesSchema>;
