@@ -8,7 +8,8 @@ import type { AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content-files.ts';
 import { isLoopbackBinding } from '../studio/guard.ts';
 import { createStudioMiddleware } from '../studio/http.ts';
-import { studioRoutes } from '../studio/routes.ts';
+import { createEventHub } from '../studio/events.ts';
+import type { StudioRoute } from '../studio/http.ts';
 import { STUDIO_PAGES } from '../studio/pages.ts';
 
 export function studio(): AstroIntegration {
@@ -34,7 +35,24 @@ export function studio(): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         if (!active) return;
         const context = { projectRoot, contentRoot: contentDir(projectRoot) };
-        server.middlewares.use(createStudioMiddleware({ routes: studioRoutes(context), context, ...(disabledBecause ? { disabledBecause } : {}), log: (line) => logger.warn(line) }));
+        const hub = createEventHub();
+        // A CLI run or an editor changes the library too: open studio pages refresh their list.
+        const touched = (file: string) => {
+          if (file.startsWith(context.contentRoot) && /(status\.json|[\\/]videos[\\/][^\\/]+\.(yaml|vtt|srt|txt))$/.test(file)) hub.publish({ type: 'library' });
+        };
+        server.watcher.on('change', touched).on('add', touched).on('unlink', touched);
+        // The routes import the pipeline (scripts/), loaded through Vite on the first request, so neither a
+        // build nor the dev server's start pays for it or needs it.
+        let routes: Promise<StudioRoute[]> | undefined;
+        const loadRoutes = () =>
+          (routes ??= server
+            .ssrLoadModule(fileURLToPath(new URL('../studio/routes.ts', import.meta.url)))
+            .then((module) => (module as typeof import('../studio/routes.ts')).studioRoutes(context, hub))
+            .catch((error: unknown) => {
+              routes = undefined;
+              throw error;
+            }));
+        server.middlewares.use(createStudioMiddleware({ routes: loadRoutes, context, ...(disabledBecause ? { disabledBecause } : {}), log: (line) => logger.warn(line) }));
         logger.info('studio: /admin/ (video library, courses); API at /__studio/api/');
       },
     },

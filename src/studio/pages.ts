@@ -4,4 +4,4 @@ export interface StudioPage {
   file: string;
 }
 
-export const STUDIO_PAGES: readonly StudioPage[] = [];
+export const STUDIO_PAGES: readonly StudioPage[] = [{ pattern: '/admin/videos', file: 'videos.astro' }];
