@@ -3,6 +3,8 @@
  * under /admin/ and serves their JSON API at /__studio/api/ from the dev server's middleware.
  * `astro build` gets neither: no page, script or endpoint of the studio reaches dist/.
  */
+import { lstatSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content-files.ts';
@@ -12,6 +14,14 @@ import { createEventHub } from '../studio/events.ts';
 import type { StudioRoute } from '../studio/http.ts';
 import { STUDIO_PAGES } from '../studio/pages.ts';
 
+const isLink = (path: string) => {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
+
 export function studio(): AstroIntegration {
   let active = false;
   let projectRoot = process.cwd();
@@ -19,9 +29,14 @@ export function studio(): AstroIntegration {
   return {
     name: 'learnspace-studio',
     hooks: {
-      'astro:config:setup': ({ command, injectRoute }) => {
+      'astro:config:setup': ({ command, injectRoute, config, updateConfig }) => {
         if (command !== 'dev') return;
         active = true;
+        // A linked node_modules (a shared install, a test's copy of the site) lies outside Vite's allowed
+        // folders, and the browser would get 403 for every island's script.
+        const root = fileURLToPath(config.root);
+        const modules = join(root, 'node_modules');
+        if (isLink(modules)) updateConfig({ vite: { server: { fs: { allow: [root, realpathSync(modules)] } } } });
         for (const page of STUDIO_PAGES) injectRoute({ pattern: page.pattern, entrypoint: new URL(`../studio/pages/${page.file}`, import.meta.url) });
       },
       'astro:config:done': ({ config, logger }) => {
