@@ -2,11 +2,11 @@
 import { displayPath } from './guard.ts';
 import type { StudioEventHub } from './events.ts';
 import type { StudioContext, StudioRoute } from './http.ts';
-import { videoRoutes } from './video-routes.ts';
+import { videoRoutes, type VideoRouteOptions } from './video-routes.ts';
 
-export function studioRoutes(context: StudioContext, hub: StudioEventHub): StudioRoute[] {
+export function studioRoutes(context: StudioContext, hub: StudioEventHub, options: VideoRouteOptions = {}): StudioRoute[] {
   return [
     { method: 'GET', pattern: 'health', handle: async () => ({ status: 200, body: { ok: true, content: displayPath(context.projectRoot, context.contentRoot) } }) },
-    ...videoRoutes(context, hub),
+    ...videoRoutes(context, hub, options),
   ];
 }

@@ -8,7 +8,7 @@ import { studioApi } from '../../studio/client/api.ts';
 import { subscribeStudioEvents } from '../../studio/client/events.ts';
 import { ErrorNotice } from '../../studio/client/ErrorNotice.tsx';
 import type { LibraryListing, LibraryVideo } from '../../studio/video-library.ts';
-import type { AddedVideo } from '../../../scripts/lib/add-command.ts';
+import type { AddedVideo, PlaylistAddResult } from '../../../scripts/lib/add-command.ts';
 import type { VideoStatus } from '../../lib/schema.ts';
 import './studio.css';
 
@@ -30,9 +30,24 @@ function duration(seconds: number | undefined): string {
 
 type Listing = LibraryListing & { running: string[] | null };
 
+/** What a playlist add did, in one paragraph: videos, skipped ones, the course files written and kept. */
+function playlistMessage(result: PlaylistAddResult): string {
+  const added = result.videos.filter((v) => v.outcome === 'added').length;
+  const parts = [`Playlist "${result.playlist.title}": ${result.videos.length} videos, ${added} added as pending, ${result.videos.length - added} already in the library.`];
+  if (result.skipped.length) parts.push(`Skipped (private or deleted): ${result.skipped.map((v) => v.title).join(', ')}.`);
+  if (result.course) {
+    const written = result.course.files.filter((f) => f.outcome === 'written').length;
+    const kept = result.course.files.filter((f) => f.outcome === 'kept').map((f) => f.file);
+    parts.push(`Draft course ${result.course.slug}: ${written} files written in ${result.course.dir}/.${kept.length ? ` Kept as they were: ${kept.join(', ')}.` : ''}`);
+  }
+  return parts.join(' ');
+}
+
 function AddVideoForm({ onAdded }: { onAdded: (message: string) => void }) {
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
+  const [course, setCourse] = useState('');
+  const [group, setGroup] = useState('1');
   const [error, setError] = useState<{ message: string; field?: string } | undefined>();
   const [busy, setBusy] = useState(false);
   const urlRef = useRef<HTMLInputElement>(null);
@@ -41,31 +56,37 @@ function AddVideoForm({ onAdded }: { onAdded: (message: string) => void }) {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
-    const answer = await studioApi<{ videos: AddedVideo[] }>('videos', { body: { url, ...(title.trim() ? { title } : {}) } });
+    const answer = await studioApi<{ videos: AddedVideo[] } | PlaylistAddResult>('videos', {
+      body: { url, ...(title.trim() ? { title } : {}), ...(course.trim() ? { course: course.trim(), group: Number(group) } : {}) },
+    });
     setBusy(false);
     if (!answer.ok) {
       setError({ message: answer.message, ...(answer.field ? { field: answer.field } : {}) });
-      urlRef.current?.focus();
+      document.getElementById(`add-${answer.field ?? 'url'}`)?.focus();
       return;
     }
+    setUrl('');
+    setTitle('');
+    setCourse('');
+    if ('playlist' in answer.data) return onAdded(playlistMessage(answer.data));
     const lines = answer.data.videos.map((v) =>
       v.outcome === 'added'
         ? `Added ${v.title ? `"${v.title}"` : v.id} as ${v.file}, pending.${v.warnings.length ? ` ${v.warnings.join(' ')}` : ''}`
         : `${v.id} is already in the library (${v.file}, ${v.status}); left unchanged.`,
     );
     onAdded(lines.join(' '));
-    setUrl('');
-    setTitle('');
   }
 
   const urlError = error && (error.field === 'url' || !error.field) ? error.message : undefined;
   const titleError = error?.field === 'title' ? error.message : undefined;
+  const courseError = error?.field === 'course' ? error.message : undefined;
+  const groupError = error?.field === 'group' ? error.message : undefined;
   return (
     <form className="studio-form" onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor="add-url">YouTube URL</label>
         <input id="add-url" ref={urlRef} name="url" type="text" inputMode="url" autoComplete="off" spellCheck={false} value={url} onChange={(e) => setUrl(e.target.value)} aria-describedby="add-url-hint add-url-error" aria-invalid={urlError ? true : undefined} placeholder="https://www.youtube.com/watch?v=…" />
-        <p id="add-url-hint" className="hint">Any YouTube link (watch, youtu.be, shorts, live) or an 11-character video id.</p>
+        <p id="add-url-hint" className="hint">Any YouTube link (watch, youtu.be, shorts, live) or an 11-character video id, or a playlist link (youtube.com/playlist?list=…) to add all its videos.</p>
         <ErrorNotice id="add-url-error" message={urlError} />
       </div>
       <div className="field">
@@ -74,6 +95,20 @@ function AddVideoForm({ onAdded }: { onAdded: (message: string) => void }) {
         <p id="add-title-hint" className="hint">Wins over YouTube's title; needed when YouTube cannot be reached.</p>
         <ErrorNotice id="add-title-error" message={titleError} />
       </div>
+      <fieldset className="field-row">
+        <legend>From a playlist: a draft course</legend>
+        <div className="field">
+          <label htmlFor="add-course">Course slug (optional)</label>
+          <input id="add-course" name="course" type="text" autoComplete="off" spellCheck={false} value={course} onChange={(e) => setCourse(e.target.value)} aria-describedby="add-course-hint add-course-error" aria-invalid={courseError ? true : undefined} placeholder="linear-algebra" />
+          <p id="add-course-hint" className="hint">Writes content/courses/&lt;slug&gt;/ in playlist order, unpublished. Existing files are kept.</p>
+          <ErrorNotice id="add-course-error" message={courseError} />
+        </div>
+        <div className="field narrow">
+          <label htmlFor="add-group">Videos per chapter</label>
+          <input id="add-group" name="group" type="number" min={1} step={1} value={group} onChange={(e) => setGroup(e.target.value)} aria-describedby="add-group-error" aria-invalid={groupError ? true : undefined} />
+          <ErrorNotice id="add-group-error" message={groupError} />
+        </div>
+      </fieldset>
       <button type="submit" className="button primary" disabled={busy}>
         Add video
       </button>

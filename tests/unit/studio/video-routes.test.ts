@@ -16,6 +16,10 @@ import { createEventHub, type StudioEvent } from '../../../src/studio/events.ts'
 import { acquireRunLock } from '../../../scripts/pipeline/material-writer.ts';
 import { videoEntrySchema } from '../../../src/lib/schema.ts';
 import { FIXTURES, tempProject } from '../pipeline/helpers/temp-content.ts';
+import { replayFetch } from '../pipeline/helpers/replay-fetch.ts';
+import { createYouTubeSource } from '../../../scripts/pipeline/youtube.ts';
+import { readContent } from '../../../src/lib/content-files.ts';
+import { validateContent } from '../../../src/lib/validate-content.ts';
 
 const previousNoYouTube = process.env.LEARNSPACE_NO_YOUTUBE;
 process.env.LEARNSPACE_NO_YOUTUBE = '1';
@@ -35,7 +39,8 @@ beforeEach(async () => {
   events = [];
   hub.subscribe((event) => events.push(event));
   const context = { projectRoot: root, contentRoot: join(root, 'content') };
-  const middleware = createStudioMiddleware({ routes: studioRoutes(context, hub), context });
+  // YouTube's answers are replayed from recordings through youtubei.js's fetch.
+  const middleware = createStudioMiddleware({ routes: studioRoutes(context, hub, { youtube: createYouTubeSource({ fetch: replayFetch().fetch }) }), context });
   server = createServer((req, res) => middleware(req, res, () => res.writeHead(404).end()));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -59,13 +64,14 @@ const libraryFiles = () => readdirSync(join(root, 'content', 'videos')).sort();
 const entryText = (id: string) => readFileSync(join(root, 'content', 'videos', `${id}.yaml`), 'utf8');
 
 describe('adding a video', () => {
-  it('writes a pending entry through the same code as `videos add`', async () => {
-    const answer = await api('videos', 'POST', { url: 'https://www.youtube.com/watch?v=kYB8IZa5AuE&t=42s', title: 'Attention' });
+  it('writes a pending entry with YouTube\'s title, through the same code as `videos add`', async () => {
+    const answer = await api('videos', 'POST', { url: 'https://www.youtube.com/watch?v=chaptered01&t=42s' });
     expect(answer.status).toBe(200);
-    expect(answer.json.videos).toEqual([{ id: 'kYB8IZa5AuE', file: 'content/videos/kYB8IZa5AuE.yaml', outcome: 'added', title: 'Attention', warnings: [] }]);
-    expect(parse(entryText('kYB8IZa5AuE'))).toEqual({ youtubeVideoId: 'kYB8IZa5AuE', url: 'https://www.youtube.com/watch?v=kYB8IZa5AuE', title: 'Attention' });
+    expect(answer.json.videos).toEqual([{ id: 'chaptered01', file: 'content/videos/chaptered01.yaml', outcome: 'added', title: 'Linear transformations', warnings: [] }]);
+    expect(parse(entryText('chaptered01'))).toEqual({ youtubeVideoId: 'chaptered01', url: 'https://www.youtube.com/watch?v=chaptered01', title: 'Linear transformations' });
     const listed = (await api('videos')).json.videos as { id: string; status: string; title?: string }[];
-    expect(listed.find((v) => v.id === 'kYB8IZa5AuE')).toMatchObject({ status: 'pending', title: 'Attention' });
+    expect(listed.find((v) => v.id === 'chaptered01')).toMatchObject({ status: 'pending', title: 'Linear transformations' });
+    expect(events).toContainEqual({ type: 'library' });
   });
 
   it('answers a URL that is not a YouTube video with the field\'s message and writes nothing', async () => {
@@ -76,7 +82,7 @@ describe('adding a video', () => {
       expect(answer.json.field).toBe('url');
       expect(String(answer.json.error)).toMatch(/^YouTube URL: ".+" .+: expected a YouTube URL like https:\/\/www\.youtube\.com\/watch\?v=aircAruvnKk or an 11-character id$/);
     }
-    expect((await api('videos', 'POST', { url: '  ' })).json).toEqual({ error: 'YouTube URL: paste a YouTube link (watch, youtu.be, shorts, live) or an 11-character video id', field: 'url' });
+    expect((await api('videos', 'POST', { url: '  ' })).json).toEqual({ error: 'YouTube URL: paste a YouTube link (watch, youtu.be, shorts, live, a playlist) or an 11-character video id', field: 'url' });
     expect(libraryFiles()).toEqual(before);
     expect(existsSync(join(root, 'content', 'generated'))).toBe(false);
   });
@@ -86,6 +92,28 @@ describe('adding a video', () => {
     const answer = await api('videos', 'POST', { url: 'kYB8IZa5AuE' }, 'http://evil.example');
     expect(answer.status).toBe(403);
     expect(libraryFiles()).toEqual(before);
+  });
+});
+
+describe('adding a playlist', () => {
+  const playlist = 'https://www.youtube.com/playlist?list=PLZHQObOWTQDPD3MizzM2xVFitgF8hE_ab';
+
+  it('adds its videos and a draft course in playlist order, valid under the check', async () => {
+    const answer = await api('videos', 'POST', { url: playlist, course: 'linear-algebra', group: 3 });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ playlist: { title: 'Essence of linear algebra' }, skipped: [{ id: 'Q7tP2vYxT0k', title: '[Private video]' }], course: { slug: 'linear-algebra', dir: 'content/courses/linear-algebra' } });
+    expect((answer.json.videos as unknown[]).length).toBe(6);
+    expect((answer.json.course as { files: { outcome: string }[] }).files.filter((f) => f.outcome === 'written')).toHaveLength(9);
+    expect(validateContent(readContent(root)).problems).toEqual([]);
+  });
+
+  it('answers a bad course slug with its field and writes nothing', async () => {
+    const before = libraryFiles();
+    expect((await api('videos', 'POST', { url: playlist, course: '../escape' })).json).toEqual({ error: 'Course slug: expected a lowercase slug of letters, digits and single hyphens, like "linear-algebra", got "../escape"', field: 'course' });
+    expect((await api('videos', 'POST', { url: playlist, course: 'la', group: 'two' })).json).toEqual({ error: 'Videos per chapter: expected a whole number of videos per chapter (1 or more), got "NaN"', field: 'group' });
+    expect((await api('videos', 'POST', { url: 'aircAruvnKk', course: 'la' })).json.field).toBe('course');
+    expect(libraryFiles()).toEqual(before);
+    expect(existsSync(join(root, 'content', 'courses'))).toBe(false);
   });
 });
 
