@@ -51,9 +51,12 @@ export function studio(): AstroIntegration {
         if (!active) return;
         const context = { projectRoot, contentRoot: contentDir(projectRoot) };
         const hub = createEventHub();
-        // A CLI run or an editor changes the library too: open studio pages refresh their list.
         const touched = (file: string) => {
-          if (file.startsWith(context.contentRoot) && /(status\.json|[\\/]videos[\\/][^\\/]+\.(yaml|vtt|srt|txt))$/.test(file)) hub.publish({ type: 'library' });
+          if (!file.startsWith(context.contentRoot)) return;
+          // Studio pages keep their place through the reload Astro sends next (src/studio/client/keep-page.ts).
+          server.environments.client.hot.send('learnspace:content-written', {});
+          // A CLI run or an editor changes the library too: open studio pages refresh their list.
+          if (/(status\.json|[\\/]videos[\\/][^\\/]+\.(yaml|vtt|srt|txt))$/.test(file)) hub.publish({ type: 'library' });
         };
         server.watcher.on('change', touched).on('add', touched).on('unlink', touched);
         // The routes import the pipeline (scripts/), loaded through Vite on the first request, so neither a

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { studioApi } from '../../studio/client/api.ts';
 import { subscribeStudioEvents } from '../../studio/client/events.ts';
+import { keepStudioPage } from '../../studio/client/keep-page.ts';
 import { ErrorNotice } from '../../studio/client/ErrorNotice.tsx';
 import type { LibraryListing, LibraryVideo } from '../../studio/video-library.ts';
 import type { AddedVideo, PlaylistAddResult } from '../../../scripts/lib/add-command.ts';
@@ -255,6 +256,7 @@ export default function VideoLibrary() {
   }, []);
 
   useEffect(() => {
+    keepStudioPage();
     void load();
     const refreshSoon = () => {
       clearTimeout(refreshTimer.current);
