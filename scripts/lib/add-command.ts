@@ -170,7 +170,8 @@ export function courseSkeleton(playlist: PlaylistListing, videos: readonly { id:
   const number = (n: number) => String(n).padStart(width, '0');
   chapters.forEach((members, index) => {
     const order = index + 1;
-    const first = members[0]!;
+    const first = members[0];
+    if (!first) return;
     const folder = group === 1 ? `${number(order)}-${titleSlug(first.title)}` : `${number(order)}-part-${order}`;
     files.set(`${folder}/chapter.yaml`, stringify({ name: group === 1 ? shortTitle(first.title) : `Part ${order}`, order }));
     members.forEach((video, position) => {

@@ -104,9 +104,11 @@ export function parseChapterLines(text: string): VideoChapter[] {
     if (Number(seconds) > 59 || (hours !== undefined && Number(minutes) > 59)) throw new StudioRefusal(400, `chapters: line ${index + 1}: "${line.trim()}" is not a time (minutes and seconds go up to 59)`, 'chapters');
     chapters.push({ title: title ?? '', startMs: ((Number(hours ?? 0) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000 });
   }
-  for (let i = 1; i < chapters.length; i++) {
-    if (chapters[i]!.startMs <= chapters[i - 1]!.startMs) throw new StudioRefusal(400, `chapters: "${chapters[i]!.title}" starts at ${formatTimestamp(chapters[i]!.startMs)}, not after "${chapters[i - 1]!.title}"; list chapters in time order`, 'chapters');
-  }
+  chapters.forEach((current, i) => {
+    const previous = chapters[i - 1];
+    if (previous && current.startMs <= previous.startMs)
+      throw new StudioRefusal(400, `chapters: "${current.title}" starts at ${formatTimestamp(current.startMs)}, not after "${previous.title}"; list chapters in time order`, 'chapters');
+  });
   return chapters;
 }
 
