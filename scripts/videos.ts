@@ -4,8 +4,8 @@
  *   add <url-or-id...> add YouTube videos to the library
  *   status             where every video stands
  *   retry [ids...]     process failed videos again
- *   show <id>          one video's material for review (scripts/lib/show-command.ts)
- *   diff <id>          reviewed material against the pipeline's proposal (scripts/lib/diff-command.ts)
+ *   show <id>          one video's material for review (scripts/commands/show.ts)
+ *   diff <id>          reviewed material against the pipeline's proposal (scripts/commands/diff.ts)
  *   thumbnails [ids...] store each video's thumbnail in the repository (the prebuild fetches missing ones)
  */
 import { Command, Option } from 'commander';
@@ -15,10 +15,10 @@ import { redactorFromEnv } from '../src/lib/redact.ts';
 import { table } from './pipeline/report.ts';
 import { resolveConfig } from './pipeline/config.ts';
 import { configuredYouTubeSource } from './pipeline/lazy-adapters.ts';
-import { libraryVideos, reportKnownError, reportUnexpectedError, runProcess, selectVideos, UsageError, type ProcessFlags } from './lib/process-command.ts';
-import { runAdd } from './lib/add-command.ts';
-import { runShow } from './lib/show-command.ts';
-import { runDiff } from './lib/diff-command.ts';
+import { libraryVideos, reportKnownError, reportUnexpectedError, runProcess, selectVideos, UsageError, type ProcessFlags } from './commands/process.ts';
+import { runAdd } from './commands/add.ts';
+import { runShow } from './commands/show.ts';
+import { runDiff } from './commands/diff.ts';
 import { fetchThumbnails, thumbnailSummary } from './pipeline/thumbnails.ts';
 import { PipelineError } from './pipeline/adapters.ts';
 
@@ -155,7 +155,7 @@ program
   .command('show')
   .description("print a video's material (meta, status, notes, glossary, quiz, transcript excerpt) for review")
   .argument('<id>', 'video id')
-  .option('--json', 'print as JSON (shape documented in scripts/lib/show-command.ts)')
+  .option('--json', 'print as JSON (shape documented in scripts/commands/show.ts)')
   .option('--full', 'the whole transcript, not an excerpt')
   .action((id: string, flags: { json?: boolean; full?: boolean }) => {
     process.exitCode = runShow(root, id, flags, out);

@@ -12,7 +12,7 @@ import { readVideoStatus } from '../../src/lib/video-cache.ts';
 import { createMaterialWriter } from '../pipeline/material-writer.ts';
 import { canonicalUrl, parseYoutubeRef } from '../pipeline/youtube-url.ts';
 import { PipelineError, type VideoSource } from '../pipeline/adapters.ts';
-import { UsageError } from './process-command.ts';
+import { UsageError } from './process.ts';
 
 export interface AddRun {
   root: string;

@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 import { isLegacyCache, materialFiles, pendingProposals, readVideoResult, readVideoStatus, videoMaterialDir } from '../../src/lib/video-cache.ts';
 import { formatTimestamp } from '../../src/lib/timestamp.ts';
 import type { VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
-import { libraryVideos, selectVideos, UsageError } from './process-command.ts';
+import { libraryVideos, selectVideos, UsageError } from './process.ts';
 
 /** Segments shown without --full. */
 const EXCERPT_SEGMENTS = 8;
