@@ -15,7 +15,7 @@ import { parseCaptions } from '../scripts/pipeline/captions.ts';
 import { planVideo } from '../scripts/pipeline/needs-work.ts';
 import { resolveConfig, PROMPT_VERSION, type PipelineConfig } from '../scripts/pipeline/config.ts';
 import { SyntheticText } from './synthetic-text.ts';
-import { materialFiles, materialTextsDigest, serializeCacheFile } from '../src/lib/video-cache.ts';
+import { materialFiles, materialTextsDigest, serializeCacheFile } from '../src/lib/generated-files.ts';
 import { serializeMeta, serializeNotes, serializeQuiz, serializeTranscript } from '../src/lib/video-material.ts';
 
 export interface CatalogSize {

@@ -9,7 +9,7 @@
  *   thumbnails [ids...] store each video's thumbnail in the repository (the prebuild fetches missing ones)
  */
 import { Command, Option } from 'commander';
-import { pendingProposals, readVideoResult, readVideoStatus } from '../src/lib/video-cache.ts';
+import { pendingProposals, readVideoResult, readVideoStatus } from '../src/lib/generated-files.ts';
 import { videoStatuses, type VideoStatusFile } from '../src/lib/schema.ts';
 import { redactorFromEnv } from '../src/lib/redact.ts';
 import { table } from './pipeline/report.ts';

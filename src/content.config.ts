@@ -10,7 +10,7 @@ import { itemSchema, videoEntrySchema, videoResultSchema, videoStatusFileSchema 
 import { contentDir } from './lib/content-files.ts';
 import { courseNodeSchema } from './lib/content-tree.ts';
 import { contentTreeLoaders } from './lib/content-loader.ts';
-import { generatedDir, readVideoResult, readVideoStatus } from './lib/video-cache.ts';
+import { generatedDir, readVideoResult, readVideoStatus } from './lib/generated-files.ts';
 import { readdirSync } from 'node:fs';
 
 const videoCacheEntrySchema = z.object({ status: videoStatusFileSchema, result: videoResultSchema.nullable() });

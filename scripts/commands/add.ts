@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { writeFileAtomically } from '../pipeline/atomic-write.ts';
 import { contentDir } from '../../src/lib/content-files.ts';
-import { readVideoStatus } from '../../src/lib/video-cache.ts';
+import { readVideoStatus } from '../../src/lib/generated-files.ts';
 import { createMaterialWriter } from '../pipeline/material-writer.ts';
 import { canonicalUrl, parseYoutubeRef } from '../pipeline/youtube-url.ts';
 import { PipelineError, type VideoSource } from '../pipeline/adapters.ts';

@@ -4,7 +4,7 @@
  * transcript excerpt), or as JSON in the stable shape `MaterialView` below.
  */
 import { relative } from 'node:path';
-import { isLegacyCache, materialFiles, pendingProposals, readVideoResult, readVideoStatus, videoMaterialDir } from '../../src/lib/video-cache.ts';
+import { isLegacyCache, materialFiles, pendingProposals, readVideoResult, readVideoStatus, videoMaterialDir } from '../../src/lib/generated-files.ts';
 import { formatTimestamp } from '../../src/lib/timestamp.ts';
 import type { VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import { libraryVideos, selectVideos, UsageError } from './process.ts';

@@ -4,7 +4,7 @@
  * order (a chapter's legacy video first), with the site path of every item page.
  */
 import { loadContentTree } from '../../src/lib/content-tree.ts';
-import { readVideoResult } from '../../src/lib/video-cache.ts';
+import { readVideoResult } from '../../src/lib/generated-files.ts';
 import type { Course, Item, Notes, VideoQuiz } from '../../src/lib/schema.ts';
 import type { ValidCourse } from '../../src/lib/validate-content.ts';
 

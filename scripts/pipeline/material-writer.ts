@@ -21,7 +21,7 @@ import {
   videoMaterialDir,
   videoMaterialFile,
   videoStatusFile,
-} from '../../src/lib/video-cache.ts';
+} from '../../src/lib/generated-files.ts';
 import { parseNotes, parseQuiz, serializeMeta, serializeNotes, serializeQuiz, serializeTranscript } from '../../src/lib/video-material.ts';
 import type { VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import { PipelineError } from './adapters.ts';

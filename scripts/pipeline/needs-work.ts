@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { materialDigest, readVideoResult, readVideoStatus } from '../../src/lib/video-cache.ts';
+import { materialDigest, readVideoResult, readVideoStatus } from '../../src/lib/generated-files.ts';
 import type { Segment, VideoChapter, VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import type { ValidVideo } from '../../src/lib/validate-content.ts';
 import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
