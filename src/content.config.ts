@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
 import { itemSchema, videoEntrySchema, videoResultSchema, videoStatusFileSchema } from './lib/schema.ts';
 import { contentDir } from './lib/content-files.ts';
 import { courseNodeSchema } from './lib/content-tree.ts';
-import { contentTreeLoaders } from './lib/content-loader.ts';
+import { contentTreeLoaders } from './site/content-loader.ts';
 import { generatedDir, readVideoResult, readVideoStatus } from './lib/generated-files.ts';
 import { readdirSync } from 'node:fs';
 

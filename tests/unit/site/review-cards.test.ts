@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reviewCardsOf } from '../../../src/lib/review-cards.ts';
-import type { CourseWithStructure } from '../../../src/lib/catalog.ts';
+import { reviewCardsOf } from '../../../src/site/review-cards.ts';
+import type { CourseWithStructure } from '../../../src/site/catalog.ts';
 import type { VideoResult } from '../../../src/lib/schema.ts';
 import { readVideoResult } from '../../../src/lib/generated-files.ts';
 

@@ -8,9 +8,9 @@
 import { sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
-import { contentDir } from './content-files.ts';
-import { loadContentTree, type ContentTree } from './content-tree.ts';
-import { formatProblem, type ContentProblem } from './friendly-errors.ts';
+import { contentDir } from '../lib/content-files.ts';
+import { loadContentTree, type ContentTree } from '../lib/content-tree.ts';
+import { formatProblem, type ContentProblem } from '../lib/friendly-errors.ts';
 
 export type ContentPart = 'courses' | 'items' | 'videos' | 'contentProblems';
 

@@ -4,12 +4,12 @@
  * material joined in, drafts filtered out of production builds.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { ItemType, VideoChapter, VideoResult, VideoStatusFile } from './schema.ts';
+import type { ItemType, VideoChapter, VideoResult, VideoStatusFile } from '../lib/schema.ts';
 import { contentProblemsError, CURRENT_PROBLEMS } from './content-loader.ts';
-import type { CourseNode } from './content-tree.ts';
-import { courseShownStatus, learnerVideoState, videoDurationSeconds, videoTitle, type ShownStatus } from './video-state.ts';
-import { thumbnailPath } from './thumbnails.ts';
-export { formatDuration } from './format.ts';
+import type { CourseNode } from '../lib/content-tree.ts';
+import { courseShownStatus, learnerVideoState, videoDurationSeconds, videoTitle, type ShownStatus } from '../lib/video-state.ts';
+import { thumbnailPath } from '../lib/thumbnails.ts';
+export { formatDuration } from '../lib/format.ts';
 
 /** True under `astro dev` (set from Astro's command in astro.config.mjs, not from the environment). */
 export const isDevServer: boolean = __LEARNSPACE_DEV__;
@@ -17,7 +17,7 @@ export const isDevServer: boolean = __LEARNSPACE_DEV__;
 /** Drafts are shown in `astro dev` and when LEARNSPACE_DRAFTS=1 (pull request previews). */
 export const showDrafts = isDevServer || process.env.LEARNSPACE_DRAFTS === '1';
 
-export type { ShownStatus } from './video-state.ts';
+export type { ShownStatus } from '../lib/video-state.ts';
 
 export interface LibraryVideo {
   id: string;
