@@ -5,7 +5,7 @@
  */
 import { relative } from 'node:path';
 import { isLegacyCache, materialFiles, pendingProposals, readVideoResult, readVideoStatus, videoMaterialDir } from '../../src/lib/generated-files.ts';
-import { formatTimestamp } from '../../src/lib/timestamp.ts';
+import { formatTimestamp } from '../../src/browser/timestamp.ts';
 import type { VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import { libraryVideos, selectVideos, UsageError } from './process.ts';
 

@@ -2,7 +2,7 @@
  * The one front door for authored content: reads the files, validates every
  * rule (schemas, cross-file references, MDX syntax and components) and joins
  * them into one course tree. `npm run check`, the prebuild and the site's
- * content loader (src/lib/content-loader.ts) all go through loadContentTree.
+ * content loader (src/site/content-loader.ts) all go through loadContentTree.
  */
 import { z } from 'astro/zod';
 import { mdxToJs } from 'satteri';

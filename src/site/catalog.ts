@@ -9,7 +9,7 @@ import { contentProblemsError, CURRENT_PROBLEMS } from './content-loader.ts';
 import type { CourseNode } from '../lib/content-tree.ts';
 import { courseShownStatus, learnerVideoState, videoDurationSeconds, videoTitle, type ShownStatus } from '../lib/video-state.ts';
 import { thumbnailPath } from '../lib/thumbnails.ts';
-export { formatDuration } from '../lib/format.ts';
+export { formatDuration } from '../browser/format.ts';
 
 /** True under `astro dev` (set from Astro's command in astro.config.mjs, not from the environment). */
 export const isDevServer: boolean = __LEARNSPACE_DEV__;

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CourseWithStructure } from './catalog.ts';
-import type { ReviewCard, ReviewDeck } from '../lib/review-deck.ts';
+import type { ReviewCard, ReviewDeck } from '../browser/review-deck.ts';
 
 function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('base64url').slice(0, 10);

@@ -6,8 +6,8 @@
 import { $progress, saveReview } from '../../stores/progress.ts';
 import { dueCards, isUnlocked, nextDueAt } from '../../stores/progress-model.ts';
 import { formatInterval, gradeCard, GRADES, intervalsFor, type GradeName } from '../../stores/review-schedule.ts';
-import { countOf } from '../../lib/format.ts';
-import type { ReviewCard, ReviewDeck } from '../../lib/review-deck.ts';
+import { countOf } from '../../browser/format.ts';
+import type { ReviewCard, ReviewDeck } from '../../browser/review-deck.ts';
 import { loadDeck } from './review-decks.ts';
 
 interface CourseRef {

@@ -5,7 +5,7 @@
  * section (`#n-<seconds>`) becomes a link to that moment of the video.
  */
 import type { PagefindAnchor, PagefindFragment, PagefindSubResult } from './pagefind-api.ts';
-import { formatTimestamp } from '../../lib/timestamp.ts';
+import { formatTimestamp } from '../../browser/timestamp.ts';
 
 /** One matching region of a page; `ms` is set when it is a moment in a video. */
 export interface HitSection {

@@ -8,10 +8,10 @@
  * Text is rendered as text (it is untrusted model/caption output).
  */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { TIME_EVENT, requestSeek, seekTargetFromUrl, type TimeDetail } from '../../lib/seek-target.ts';
-import type { TranscriptBlock } from '../../lib/transcript.ts';
+import { TIME_EVENT, requestSeek, seekTargetFromUrl, type TimeDetail } from '../../browser/seek-target.ts';
+import type { TranscriptBlock } from '../../browser/transcript.ts';
 import { readTranscriptBlocks } from './transcript-dom.ts';
-import { formatTimestamp } from '../../lib/timestamp.ts';
+import { formatTimestamp } from '../../browser/timestamp.ts';
 
 export default function Transcript({ children }: { children?: ReactNode }) {
   // null until hydrated: until then the server-rendered lines (children) are shown as they are.

@@ -5,7 +5,7 @@
  * so a click seeks exactly there; then grouped under the lecture's chapters,
  * or into blocks of about a minute when it has none.
  */
-import type { Segment, VideoChapter } from './schema.ts';
+import type { Segment, VideoChapter } from '../lib/schema.ts';
 
 export interface TranscriptLine { startMs: number; text: string }
 export interface TranscriptBlock {
