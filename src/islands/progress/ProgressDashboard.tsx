@@ -1,6 +1,6 @@
 /**
  * The /progress/ page body: every started course with its bar, last activity,
- * continue link and quiz scores, the learner's notes and bookmarks, overall totals over the started courses (seed: getUserOverallProgress), export to
+ * continue link and quiz scores, the learner's notes and bookmarks, overall totals over the started courses, export to
  * and import from a JSON file, and a reset behind a confirmation dialog.
  * Renders a neutral placeholder on the server; the learner's data after hydration.
  */
