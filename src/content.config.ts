@@ -10,7 +10,7 @@ import { itemSchema, videoEntrySchema, videoResultSchema, videoStatusFileSchema 
 import { contentDir } from './lib/content-files.ts';
 import { courseNodeSchema } from './lib/content-tree.ts';
 import { contentTreeLoaders } from './site/content-loader.ts';
-import { generatedDir, readVideoResult, readVideoStatus } from './lib/generated-files.ts';
+import { generatedDir, pendingStatus, readVideoResult, readVideoStatus } from './lib/generated-files.ts';
 import { readdirSync } from 'node:fs';
 
 const videoCacheEntrySchema = z.object({ status: videoStatusFileSchema, result: videoResultSchema.nullable() });
@@ -58,7 +58,7 @@ const videoCache = defineCollection({
         if (!status.ok && !status.missing) logger.warn(status.error);
         if (!result.ok && !result.missing) logger.warn(result.error);
         const data: VideoCacheEntry = {
-          status: status.ok ? status.value : { status: 'pending', attempts: 0, updatedAt: new Date(0).toISOString() },
+          status: status.ok ? status.value : pendingStatus(),
           result: result.ok ? result.value : null,
         };
         store.set({ id, data });

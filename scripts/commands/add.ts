@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { writeFileAtomically } from '../pipeline/atomic-write.ts';
 import { contentDir } from '../../src/lib/content-files.ts';
-import { readVideoStatus } from '../../src/lib/generated-files.ts';
+import { pendingStatus, readVideoStatus } from '../../src/lib/generated-files.ts';
 import { createMaterialWriter } from '../pipeline/material-writer.ts';
 import { canonicalUrl, parseYoutubeRef } from '../pipeline/youtube-url.ts';
 import { PipelineError, type VideoSource } from '../pipeline/adapters.ts';
@@ -70,7 +70,7 @@ export async function runAdd({ root, inputs, title, source, captionLanguages, ou
     } catch (error) {
       throw new PipelineError(`cannot write ${rel} (${(error as NodeJS.ErrnoException).code})`);
     }
-    await writer.writeStatus(ref.id, { status: 'pending', attempts: 0, updatedAt: new Date().toISOString() });
+    await writer.writeStatus(ref.id, pendingStatus(new Date()));
     const facts = [entryTitle ? `"${entryTitle}"` : 'untitled', fromYouTube.language ? `captions: ${fromYouTube.language}` : ''].filter(Boolean).join(', ');
     out(`${ref.id}: added ${rel} (${facts}; pending: run \`npm run videos -- process\` or build)`);
   }

@@ -2,15 +2,13 @@
  * Decides, from files alone (no network, no model), which library videos a
  * run must process, and the inputs hash a completed video is checked against.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../src/lib/hash.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { materialDigest, readVideoResult, readVideoStatus } from '../../src/lib/generated-files.ts';
 import type { Segment, VideoChapter, VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import type { ValidVideo } from '../../src/lib/validate-content.ts';
 import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
-
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 export const transcriptDigestOfSegments = (segments: readonly Segment[]) => sha256(JSON.stringify(segments));
 

@@ -4,7 +4,8 @@
  * the site and the CLI where each video stands. Every edge (YouTube, the
  * model, the cache files) is passed in.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../src/lib/hash.ts';
+import { youtubeThumbnailUrl } from '../../src/lib/thumbnails.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
@@ -62,8 +63,6 @@ export interface ProcessReport {
   cacheProblems: string[];
 }
 
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-
 interface Acquired {
   meta: VideoMeta;
   transcript: VideoResult['transcript'];
@@ -114,7 +113,7 @@ async function acquire(plan: VideoPlan, options: ProcessOptions): Promise<Acquir
       channel: previous?.meta.channel ?? '',
       durationSeconds: previous?.meta.durationSeconds || Math.round(Math.max(...segments.map((s) => s.endMs)) / 1000),
       publishedAt: previous?.meta.publishedAt,
-      thumbnailUrl: previous?.meta.thumbnailUrl ?? `https://i.ytimg.com/vi/${video.id}/hqdefault.jpg`,
+      thumbnailUrl: previous?.meta.thumbnailUrl ?? youtubeThumbnailUrl(video.id),
     };
     let meta = fromEntry;
     if (source) {

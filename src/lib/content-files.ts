@@ -5,10 +5,11 @@
  * Used by `npm run check`, the prebuild and the video pipeline.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, relative, resolve, extname, basename } from 'node:path';
+import { join, relative, resolve, extname, basename, dirname, isAbsolute } from 'node:path';
 import { parseDocument, type YAMLError } from 'yaml';
 import matter from 'gray-matter';
 import type { ContentProblem } from './friendly-errors.ts';
+import { siteConfig } from './site-config.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const CAPTION_EXTENSIONS = ['.vtt', '.srt', '.txt'] as const;
@@ -54,7 +55,17 @@ export interface RawContent {
 
 /** Where the content tree lives; tests and benchmarks point it elsewhere (relative to the root, or absolute). */
 export function contentDir(root = process.cwd()): string {
-  return resolve(root, process.env.LEARNSPACE_CONTENT || 'content');
+  return resolve(root, siteConfig().contentDir);
+}
+
+/**
+ * A file's path for a message: relative to the project root, or, for a content folder outside
+ * it, starting at that folder's name (`content/generated/…`, never `../../tmp/…`).
+ */
+export function contentPath(file: string, root = process.cwd()): string {
+  const fromRoot = relative(root, file);
+  const shown = fromRoot.startsWith('..') || isAbsolute(fromRoot) ? relative(dirname(contentDir(root)), file) : fromRoot;
+  return shown.split('\\').join('/');
 }
 
 function listDir(dir: string): string[] {
