@@ -20,7 +20,6 @@ import { runAdd } from './commands/add.ts';
 import { runShow } from './commands/show.ts';
 import { runDiff } from './commands/diff.ts';
 import { fetchThumbnails, thumbnailSummary } from './pipeline/thumbnails.ts';
-import { PipelineError } from './pipeline/adapters.ts';
 
 const root = process.cwd();
 const redact = redactorFromEnv(process.env, { root });

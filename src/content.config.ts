@@ -46,7 +46,7 @@ const videoCache = defineCollection({
     name: 'learnspace-video-cache',
     load: async ({ store, logger, watcher }) => {
       store.clear();
-      let ids: string[] = [];
+      let ids: string[];
       try {
         ids = readdirSync(`${base}/videos`).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
       } catch {

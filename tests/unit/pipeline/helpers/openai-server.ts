@@ -91,7 +91,7 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
         server.close(() => resolve());
       }),
   };
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     let text = '';
     for await (const chunk of req) text += chunk;
     state.hits++;
@@ -124,6 +124,13 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
         usage: { prompt_tokens: 100, completion_tokens: 100, total_tokens: 200 },
       }),
     );
+  };
+  // A request the server cannot read (bad JSON) gets a 500, as a real server answers, instead of an unhandled rejection.
+  const server = createServer((req, res) => {
+    answer(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
