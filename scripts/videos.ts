@@ -30,11 +30,11 @@ interface StatusRow {
   id: string;
   status: VideoStatusFile['status'];
   attempts: number;
-  updatedAt?: string;
-  error?: string;
-  servingPrevious?: boolean;
-  provider?: string;
-  cacheProblem?: string;
+  updatedAt?: string | undefined;
+  error?: string | undefined;
+  servingPrevious?: boolean | undefined;
+  provider?: string | undefined;
+  cacheProblem?: string | undefined;
   /** Reviewed parts with a pipeline proposal waiting: "notes", "quiz". */
   reviewNeeded: ('notes' | 'quiz')[];
 }

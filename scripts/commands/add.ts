@@ -18,7 +18,7 @@ export interface AddRun {
   root: string;
   inputs: readonly string[];
   /** The title to record (one video only); wins over YouTube's. */
-  title?: string;
+  title?: string | undefined;
   /** null when YouTube is switched off. */
   source: VideoSource | null;
   captionLanguages: readonly string[];
@@ -46,7 +46,7 @@ export async function runAdd({ root, inputs, title, source, captionLanguages, ou
       out(`${ref.id}: already in the library (${rel}, status ${status.ok ? status.value.status : 'pending'}); left unchanged`);
       continue;
     }
-    let fromYouTube: { title?: string; language?: string } = {};
+    let fromYouTube: { title?: string | undefined; language?: string | undefined } = {};
     if (source) {
       try {
         const listing = await source.getListing(ref.id, captionLanguages);

@@ -14,8 +14,8 @@ export const transcriptDigestOfSegments = (segments: readonly Segment[]) => sha2
 
 /** What the lecture itself says about its structure and language, besides the transcript. */
 export interface LectureInputs {
-  language?: string;
-  chapters?: readonly VideoChapter[];
+  language?: string | undefined;
+  chapters?: readonly VideoChapter[] | undefined;
 }
 
 /**
@@ -67,11 +67,11 @@ function resultMatchesStatus(root: string, id: string, status: VideoStatusFile |
 }
 
 export interface PlanOptions {
-  force?: boolean;
+  force?: boolean | undefined;
   /** Ids the user asked to retry: processed even when failed. */
-  retry?: ReadonlySet<string>;
+  retry?: ReadonlySet<string> | undefined;
   /** The user asked for the offline extractor explicitly (`--provider offline`): it may replace model-written material. */
-  replaceModelMaterial?: boolean;
+  replaceModelMaterial?: boolean | undefined;
 }
 
 /** True when this run would replace material a model wrote with the offline extractor's. */

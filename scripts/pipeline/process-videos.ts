@@ -24,8 +24,8 @@ export interface VideoOutcome {
   status: 'completed' | 'failed';
   reason: WorkReason;
   attempts: number;
-  error?: string;
-  servingPrevious?: boolean;
+  error?: string | undefined;
+  servingPrevious?: boolean | undefined;
   /** Non-fatal notes, e.g. metadata taken from the entry because YouTube was unreachable. */
   warnings: string[];
   durationMs: number;
@@ -45,12 +45,12 @@ export interface ProcessOptions {
   /** null when YouTube is switched off (LEARNSPACE_NO_YOUTUBE). */
   source: VideoSource | null;
   writer: MaterialWriter;
-  force?: boolean;
-  retry?: ReadonlySet<string>;
+  force?: boolean | undefined;
+  retry?: ReadonlySet<string> | undefined;
   /** The user chose the offline extractor explicitly: it may replace model-written material. */
-  replaceModelMaterial?: boolean;
-  events?: ProcessEvents;
-  now?: () => Date;
+  replaceModelMaterial?: boolean | undefined;
+  events?: ProcessEvents | undefined;
+  now?: (() => Date) | undefined;
 }
 
 export interface ProcessReport {

@@ -19,7 +19,7 @@ export interface ThumbnailOptions {
   /** Where a video's image is fetched from. */
   sourceUrl?: (id: string) => string;
   /** Fetch again even when a thumbnail is stored. */
-  force?: boolean;
+  force?: boolean | undefined;
   timeoutMs?: number;
   concurrency?: number;
 }

@@ -21,9 +21,9 @@ export interface RawFile {
   file: string;
   data: unknown;
   /** The MDX body, for .mdx files. */
-  body?: string;
+  body?: string | undefined;
   /** 1-based line where the MDX body starts, to report body errors at the right line. */
-  bodyLine?: number;
+  bodyLine?: number | undefined;
 }
 
 export interface RawChapter {
@@ -43,7 +43,7 @@ export interface RawCourse {
 export interface RawVideo extends RawFile {
   id: string;
   /** Caption file committed beside the entry, relative to the root. */
-  captionFile?: string;
+  captionFile?: string | undefined;
 }
 
 export interface RawContent {

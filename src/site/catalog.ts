@@ -39,14 +39,14 @@ export interface CourseItem {
   slug: string;
   type: ItemType;
   title: string;
-  description?: string;
+  description?: string | undefined;
   order: number;
   /** Estimated length in seconds, for syllabus and totals. */
   seconds: number;
   href: string;
   /** The authored entry (absent for a chapter's legacy video). */
-  entry?: CollectionEntry<'items'>;
-  video?: LibraryVideo;
+  entry?: CollectionEntry<'items'> | undefined;
+  video?: LibraryVideo | undefined;
   legacy: boolean;
 }
 
@@ -54,7 +54,7 @@ export interface CourseChapter {
   slug: string;
   key: string;
   name: string;
-  description?: string;
+  description?: string | undefined;
   order: number;
   items: CourseItem[];
 }
@@ -71,7 +71,7 @@ export interface CourseWithStructure {
   chapters: CourseChapter[];
   items: CourseItem[];
   totalSeconds: number;
-  thumbnailUrl?: string;
+  thumbnailUrl?: string | undefined;
 }
 
 const WORDS_PER_MINUTE = 200;
@@ -270,8 +270,8 @@ export function progressItems(course: CourseWithStructure): { key: string; href:
 
 export interface ItemPlace {
   chapter: CourseChapter;
-  previous?: CourseItem;
-  next?: CourseItem;
+  previous?: CourseItem | undefined;
+  next?: CourseItem | undefined;
   /** 1-based position in the course, for "3 of 12". */
   position: number;
 }

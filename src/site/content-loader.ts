@@ -47,7 +47,7 @@ function fill(part: ContentPart, { store }: LoaderContext, tree: ContentTree): v
     for (const chapter of course.chapters) {
       for (const item of chapter.items) {
         // MDX items render from their file, as the glob loader would store them.
-        store.set({ id: item.key, data: item.data, body: item.body, filePath: item.file, deferredRender: item.file.endsWith('.mdx') });
+        store.set({ id: item.key, data: item.data, ...(item.body === undefined ? {} : { body: item.body }), filePath: item.file, deferredRender: item.file.endsWith('.mdx') });
       }
     }
   }

@@ -29,8 +29,8 @@ interface Props {
   questions: QuizQuestionProps[];
   passMark: number;
   /** With both set, attempts count towards the learner's progress. */
-  courseSlug?: string;
-  itemKey?: string;
+  courseSlug?: string | undefined;
+  itemKey?: string | undefined;
 }
 
 /** "Best score 80% · 2 attempts · passed". */

@@ -21,7 +21,7 @@ type QueuedCard = ReviewCard & { courseName: string };
 class ReviewSessionElement extends HTMLElement {
   private decks: ReviewDeck[] = [];
   private queue: QueuedCard[] = [];
-  private current?: QueuedCard;
+  private current: QueuedCard | undefined;
   private revealed = false;
 
   private el<T extends HTMLElement = HTMLElement>(selector: string): T {

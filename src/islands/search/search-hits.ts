@@ -23,10 +23,10 @@ export interface SearchHit {
   /** Where the result's main link goes: its best matching section, or the page. */
   url: string;
   title: string;
-  type?: string;
+  type?: string | undefined;
   courses: string[];
-  chapter?: string;
-  image?: string;
+  chapter?: string | undefined;
+  image?: string | undefined;
   excerpt: string;
   sections: HitSection[];
 }
