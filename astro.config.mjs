@@ -5,9 +5,10 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { offlineWorker } from './src/integrations/offline-worker.ts';
 import { studio } from './src/integrations/studio.ts';
+import { siteConfig } from './src/lib/site-config.ts';
 
-/** The public address of the deployed site, for canonical URLs, the sitemap and RSS. */
-const site = process.env.LEARNSPACE_SITE ?? 'https://learnspace.example';
+/** LEARNSPACE_SITE and the other settings the site reads from the environment (src/lib/site-config.ts). */
+const config = siteConfig();
 
 /**
  * Tells the site whether it runs under `astro dev` (drafts and the dashboard shown), from
@@ -24,7 +25,7 @@ const learnspaceMode = {
 };
 
 export default defineConfig({
-  site,
+  site: config.site,
   trailingSlash: 'always',
   integrations: [
     learnspaceMode,
@@ -62,6 +63,6 @@ export default defineConfig({
     },
   },
   // Separate caches let several builds (tests, benchmarks) run side by side.
-  cacheDir: process.env.LEARNSPACE_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: config.astroCacheDir,
   devToolbar: { enabled: false },
 });

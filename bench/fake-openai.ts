@@ -4,7 +4,7 @@
  * and quiz schemas (told apart by the response_format schema name), and a
  * record of when each call started and ended, to measure real concurrency.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Notes, VideoQuiz } from '../src/lib/schema.ts';
 
 export interface FakeOpenAI {
@@ -53,7 +53,7 @@ export function startFakeOpenAI(latencyMs: number): Promise<FakeOpenAI> {
   const calls: FakeOpenAI['calls'] = [];
   let inFlight = 0;
   let peak = 0;
-  const server: Server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
       return;
@@ -82,6 +82,13 @@ export function startFakeOpenAI(latencyMs: number): Promise<FakeOpenAI> {
     inFlight--;
     calls.push({ startedAt, endedAt: performance.now(), schema });
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+  };
+  // An unreadable request (bad JSON) gets a 500 instead of an unhandled rejection that ends the benchmark.
+  const server: Server = createServer((req, res) => {
+    answer(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {

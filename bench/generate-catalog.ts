@@ -15,8 +15,9 @@ import { parseCaptions } from '../scripts/pipeline/captions.ts';
 import { planVideo } from '../scripts/pipeline/needs-work.ts';
 import { resolveConfig, PROMPT_VERSION, type PipelineConfig } from '../scripts/pipeline/config.ts';
 import { SyntheticText } from './synthetic-text.ts';
-import { materialFiles, materialTextsDigest, serializeCacheFile } from '../src/lib/video-cache.ts';
+import { materialFiles, materialTextsDigest, serializeCacheFile } from '../src/lib/generated-files.ts';
 import { serializeMeta, serializeNotes, serializeQuiz, serializeTranscript } from '../src/lib/video-material.ts';
+import { youtubeThumbnailUrl } from '../src/lib/thumbnails.ts';
 
 export interface CatalogSize {
   name: string;
@@ -155,7 +156,7 @@ export function generateCatalog(dir: string, size: CatalogSize, seed = 7): Gener
     const hash = pipelineInputsHash(id, title, vttPath, config);
     const result: VideoResult = {
       youtubeVideoId: id,
-      meta: { title, channel: 'Synthetic Lectures', durationSeconds: minutes * 60, publishedAt: FIXED_DATE, thumbnailUrl: `https://i.ytimg.com/vi/${id}/hqdefault.jpg` },
+      meta: { title, channel: 'Synthetic Lectures', durationSeconds: minutes * 60, publishedAt: FIXED_DATE, thumbnailUrl: youtubeThumbnailUrl(id) },
       transcript: { source: 'file', language: 'en', segments },
       notes,
       quiz,

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { buildAtomically } from './lib/atomic-dist.ts';
+import { buildAtomically } from './build/atomic-dist.ts';
 
 const root = process.cwd();
 const outDir = resolve(root, 'dist');

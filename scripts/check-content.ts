@@ -2,6 +2,6 @@
  * `npm run check`: validates every content file in one run and prints one
  * line per problem (file: field: expected, found). Exit code 1 on any problem.
  */
-import { runContentCheck } from './lib/content-check.ts';
+import { runContentCheck } from './commands/check.ts';
 
 if (!runContentCheck()) process.exit(1);

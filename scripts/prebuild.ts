@@ -4,8 +4,8 @@
  * tsx and the shared modules (schemas, YAML, content reader) start once, and
  * the pipeline reuses the video library the check has just validated.
  */
-import { runContentCheck } from './lib/content-check.ts';
-import { reportKnownError, reportUnexpectedError, runProcess } from './lib/process-command.ts';
+import { runContentCheck } from './commands/check.ts';
+import { reportKnownError, reportUnexpectedError, runProcess } from './commands/process.ts';
 import { resolveConfig } from './pipeline/config.ts';
 import { fetchThumbnails, thumbnailSummary } from './pipeline/thumbnails.ts';
 

@@ -4,23 +4,22 @@
  *   add <url-or-id...> add YouTube videos to the library (or a playlist, with --course <slug> [--group N] for a draft course)
  *   status             where every video stands
  *   retry [ids...]     process failed videos again
- *   show <id>          one video's material for review (scripts/lib/show-command.ts)
- *   diff <id>          reviewed material against the pipeline's proposal (scripts/lib/diff-command.ts)
+ *   show <id>          one video's material for review (scripts/commands/show.ts)
+ *   diff <id>          reviewed material against the pipeline's proposal (scripts/commands/diff.ts)
  *   thumbnails [ids...] store each video's thumbnail in the repository (the prebuild fetches missing ones)
  */
 import { Command, Option } from 'commander';
-import { pendingProposals, readVideoResult, readVideoStatus } from '../src/lib/video-cache.ts';
+import { pendingProposals, readVideoResult, readVideoStatus } from '../src/lib/generated-files.ts';
 import { videoStatuses, type VideoStatusFile } from '../src/lib/schema.ts';
 import { redactorFromEnv } from '../src/lib/redact.ts';
 import { table } from './pipeline/report.ts';
 import { resolveConfig } from './pipeline/config.ts';
 import { configuredYouTubeSource } from './pipeline/lazy-adapters.ts';
-import { libraryVideos, parseShard, reportKnownError, reportUnexpectedError, runProcess, selectVideos, UsageError, type ProcessFlags } from './lib/process-command.ts';
-import { runAdd } from './lib/add-command.ts';
-import { runShow } from './lib/show-command.ts';
-import { runDiff } from './lib/diff-command.ts';
+import { libraryVideos, reportKnownError, reportUnexpectedError, parseShard, runProcess, selectVideos, UsageError, type ProcessFlags } from './commands/process.ts';
+import { runAdd } from './commands/add.ts';
+import { runShow } from './commands/show.ts';
+import { runDiff } from './commands/diff.ts';
 import { fetchThumbnails, thumbnailSummary } from './pipeline/thumbnails.ts';
-import { PipelineError } from './pipeline/adapters.ts';
 
 const root = process.cwd();
 const redact = redactorFromEnv(process.env, { root });
@@ -31,11 +30,11 @@ interface StatusRow {
   id: string;
   status: VideoStatusFile['status'];
   attempts: number;
-  updatedAt?: string;
-  error?: string;
-  servingPrevious?: boolean;
-  provider?: string;
-  cacheProblem?: string;
+  updatedAt?: string | undefined;
+  error?: string | undefined;
+  servingPrevious?: boolean | undefined;
+  provider?: string | undefined;
+  cacheProblem?: string | undefined;
   /** Reviewed parts with a pipeline proposal waiting: "notes", "quiz". */
   reviewNeeded: ('notes' | 'quiz')[];
 }
@@ -170,7 +169,7 @@ program
   .command('show')
   .description("print a video's material (meta, status, notes, glossary, quiz, transcript excerpt) for review")
   .argument('<id>', 'video id')
-  .option('--json', 'print as JSON (shape documented in scripts/lib/show-command.ts)')
+  .option('--json', 'print as JSON (shape documented in scripts/commands/show.ts)')
   .option('--full', 'the whole transcript, not an excerpt')
   .action((id: string, flags: { json?: boolean; full?: boolean }) => {
     process.exitCode = runShow(root, id, flags, out);

@@ -9,8 +9,8 @@ import { z } from 'astro/zod';
 import { itemSchema, videoEntrySchema, videoResultSchema, videoStatusFileSchema } from './lib/schema.ts';
 import { contentDir } from './lib/content-files.ts';
 import { courseNodeSchema } from './lib/content-tree.ts';
-import { contentTreeLoaders } from './lib/content-loader.ts';
-import { generatedDir, readVideoResult, readVideoStatus } from './lib/video-cache.ts';
+import { contentTreeLoaders } from './site/content-loader.ts';
+import { generatedDir, pendingStatus, readVideoResult, readVideoStatus } from './lib/generated-files.ts';
 import { readdirSync } from 'node:fs';
 
 const videoCacheEntrySchema = z.object({ status: videoStatusFileSchema, result: videoResultSchema.nullable() });
@@ -46,7 +46,7 @@ const videoCache = defineCollection({
     name: 'learnspace-video-cache',
     load: async ({ store, logger, watcher }) => {
       store.clear();
-      let ids: string[] = [];
+      let ids: string[];
       try {
         ids = readdirSync(`${base}/videos`).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
       } catch {
@@ -58,7 +58,7 @@ const videoCache = defineCollection({
         if (!status.ok && !status.missing) logger.warn(status.error);
         if (!result.ok && !result.missing) logger.warn(result.error);
         const data: VideoCacheEntry = {
-          status: status.ok ? status.value : { status: 'pending', attempts: 0, updatedAt: new Date(0).toISOString() },
+          status: status.ok ? status.value : pendingStatus(),
           result: result.ok ? result.value : null,
         };
         store.set({ id, data });

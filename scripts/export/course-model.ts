@@ -4,7 +4,7 @@
  * order (a chapter's legacy video first), with the site path of every item page.
  */
 import { loadContentTree } from '../../src/lib/content-tree.ts';
-import { readVideoResult } from '../../src/lib/video-cache.ts';
+import { readVideoResult } from '../../src/lib/generated-files.ts';
 import type { Course, Item, Notes, VideoQuiz } from '../../src/lib/schema.ts';
 import type { ValidCourse } from '../../src/lib/validate-content.ts';
 
@@ -15,8 +15,8 @@ export interface ExportVideo {
   id: string;
   title: string;
   url: string;
-  notes?: Notes;
-  quiz?: VideoQuiz;
+  notes?: Notes | undefined;
+  quiz?: VideoQuiz | undefined;
 }
 
 interface ItemBase {
@@ -25,7 +25,7 @@ interface ItemBase {
   slug: string;
   chapterSlug: string;
   title: string;
-  description?: string;
+  description?: string | undefined;
   /** The item's page on the site, e.g. `/courses/ml/01-intro/02-reading/`. */
   pagePath: string;
   /** The authored file, for messages. */
@@ -39,7 +39,7 @@ export type ExportItem =
 export interface ExportChapter {
   slug: string;
   name: string;
-  description?: string;
+  description?: string | undefined;
   items: ExportItem[];
 }
 

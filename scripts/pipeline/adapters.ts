@@ -10,9 +10,9 @@ export interface GenerationInput {
   title: string;
   segments: readonly Segment[];
   /** The lecture's own chapters (the entry's, else YouTube's); when present, note sections follow them. */
-  chapters?: readonly VideoChapter[];
+  chapters?: readonly VideoChapter[] | undefined;
   /** The transcript's language (BCP 47, e.g. "en", "de"). */
-  language?: string;
+  language?: string | undefined;
 }
 
 export interface NotesAndQuizGenerator {

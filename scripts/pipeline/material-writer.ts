@@ -1,7 +1,7 @@
 /**
  * Writes a video's generated material (the reviewable files and the status)
- * atomically, never over material an instructor marked reviewed, migrates the
- * single-file caches from before, and holds the run lock so two runs never
+ * atomically, never over material an instructor marked reviewed, moves
+ * single-file results into folders, and holds the run lock so two runs never
  * write the same files at once.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
@@ -21,7 +21,7 @@ import {
   videoMaterialDir,
   videoMaterialFile,
   videoStatusFile,
-} from '../../src/lib/video-cache.ts';
+} from '../../src/lib/generated-files.ts';
 import { parseNotes, parseQuiz, serializeMeta, serializeNotes, serializeQuiz, serializeTranscript } from '../../src/lib/video-material.ts';
 import type { VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import { PipelineError } from './adapters.ts';

@@ -5,7 +5,7 @@
  * change here, so stale material is regenerated.
  */
 import type { Notes, Segment, VideoChapter } from '../../src/lib/schema.ts';
-import { formatTimestamp } from '../../src/lib/timestamp.ts';
+import { formatTimestamp } from '../../src/browser/timestamp.ts';
 import { chaptersWithin, transcriptForPrompt } from './chunking.ts';
 import type { GenerationInput } from './adapters.ts';
 

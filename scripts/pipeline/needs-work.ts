@@ -2,22 +2,20 @@
  * Decides, from files alone (no network, no model), which library videos a
  * run must process, and the inputs hash a completed video is checked against.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../src/lib/hash.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { materialDigest, readVideoResult, readVideoStatus } from '../../src/lib/video-cache.ts';
+import { materialDigest, readVideoResult, readVideoStatus } from '../../src/lib/generated-files.ts';
 import type { Segment, VideoBatch, VideoChapter, VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
 import type { ValidVideo } from '../../src/lib/validate-content.ts';
 import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
-
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 export const transcriptDigestOfSegments = (segments: readonly Segment[]) => sha256(JSON.stringify(segments));
 
 /** What the lecture itself says about its structure and language, besides the transcript. */
 export interface LectureInputs {
-  language?: string;
-  chapters?: readonly VideoChapter[];
+  language?: string | undefined;
+  chapters?: readonly VideoChapter[] | undefined;
 }
 
 /**
@@ -71,11 +69,11 @@ function resultMatchesStatus(root: string, id: string, status: VideoStatusFile |
 }
 
 export interface PlanOptions {
-  force?: boolean;
+  force?: boolean | undefined;
   /** Ids the user asked to retry: processed even when failed. */
-  retry?: ReadonlySet<string>;
+  retry?: ReadonlySet<string> | undefined;
   /** The user asked for the offline extractor explicitly (`--provider offline`): it may replace model-written material. */
-  replaceModelMaterial?: boolean;
+  replaceModelMaterial?: boolean | undefined;
 }
 
 /** True when this run would replace material a model wrote with the offline extractor's. */
@@ -146,7 +144,7 @@ export interface Shard {
 
 /** The shard (1..count) a video belongs to: a hash of its id, not its place in the list, so adding a video moves no other. */
 export function shardOf(id: string, count: number): number {
-  return (createHash('sha256').update(id).digest().readUInt32BE(0) % count) + 1;
+  return (Number.parseInt(sha256(id).slice(0, 8), 16) % count) + 1;
 }
 
 export const inShard = (id: string, shard: Shard): boolean => shardOf(id, shard.count) === shard.index;

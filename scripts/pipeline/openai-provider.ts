@@ -20,7 +20,7 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { z } from 'astro/zod';
 import { notesModelSchema, videoQuizChunkModelSchema, videoQuizModelSchema, videoQuizSchema, type Notes, type Segment, type VideoQuiz } from '../../src/lib/schema.ts';
-import { formatTimestamp } from '../../src/lib/timestamp.ts';
+import { formatTimestamp } from '../../src/browser/timestamp.ts';
 import { chaptersWithin, chunkSegments, drawAcross, halve } from './chunking.ts';
 import { openAIModelName, type PipelineConfig, type ProviderEndpoint } from './config.ts';
 import { displayEndpoint, redactEndpointSecrets } from './endpoint-url.ts';

@@ -4,7 +4,8 @@
  * the site and the CLI where each video stands. Every edge (YouTube, the
  * model, the cache files) is passed in.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../src/lib/hash.ts';
+import { youtubeThumbnailUrl } from '../../src/lib/thumbnails.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
@@ -23,8 +24,8 @@ export interface VideoOutcome {
   status: 'completed' | 'failed';
   reason: WorkReason;
   attempts: number;
-  error?: string;
-  servingPrevious?: boolean;
+  error?: string | undefined;
+  servingPrevious?: boolean | undefined;
   /** Non-fatal notes, e.g. metadata taken from the entry because YouTube was unreachable. */
   warnings: string[];
   durationMs: number;
@@ -44,12 +45,12 @@ export interface ProcessOptions {
   /** null when YouTube is switched off (LEARNSPACE_NO_YOUTUBE). */
   source: VideoSource | null;
   writer: MaterialWriter;
-  force?: boolean;
-  retry?: ReadonlySet<string>;
+  force?: boolean | undefined;
+  retry?: ReadonlySet<string> | undefined;
   /** The user chose the offline extractor explicitly: it may replace model-written material. */
-  replaceModelMaterial?: boolean;
-  events?: ProcessEvents;
-  now?: () => Date;
+  replaceModelMaterial?: boolean | undefined;
+  events?: ProcessEvents | undefined;
+  now?: (() => Date) | undefined;
 }
 
 export interface ProcessReport {
@@ -63,8 +64,6 @@ export interface ProcessReport {
   /** Unreadable cache files found while planning, each naming its file (redacted). */
   cacheProblems: string[];
 }
-
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 export interface Acquired {
   meta: VideoMeta;
@@ -116,7 +115,7 @@ async function acquire(plan: VideoPlan, options: ProcessOptions): Promise<Acquir
       channel: previous?.meta.channel ?? '',
       durationSeconds: previous?.meta.durationSeconds || Math.round(Math.max(...segments.map((s) => s.endMs)) / 1000),
       publishedAt: previous?.meta.publishedAt,
-      thumbnailUrl: previous?.meta.thumbnailUrl ?? `https://i.ytimg.com/vi/${video.id}/hqdefault.jpg`,
+      thumbnailUrl: previous?.meta.thumbnailUrl ?? youtubeThumbnailUrl(video.id),
     };
     let meta = fromEntry;
     if (source) {

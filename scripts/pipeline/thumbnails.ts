@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import sharp from 'sharp';
 import { writeFileAtomically } from './atomic-write.ts';
-import { THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH, thumbnailFile, thumbnailsDir } from '../../src/lib/thumbnails.ts';
+import { THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH, thumbnailFile, thumbnailsDir, youtubeThumbnailUrl } from '../../src/lib/thumbnails.ts';
 
 export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<Pick<Response, 'ok' | 'status' | 'arrayBuffer' | 'headers'>>;
 
@@ -19,7 +19,7 @@ export interface ThumbnailOptions {
   /** Where a video's image is fetched from. */
   sourceUrl?: (id: string) => string;
   /** Fetch again even when a thumbnail is stored. */
-  force?: boolean;
+  force?: boolean | undefined;
   timeoutMs?: number;
   concurrency?: number;
 }
@@ -28,9 +28,6 @@ export type ThumbnailOutcome =
   | { id: string; status: 'stored'; bytes: number }
   | { id: string; status: 'kept' }
   | { id: string; status: 'failed'; error: string };
-
-/** YouTube's hqdefault: 480×360, a 16:9 frame between black bars. */
-export const youtubeThumbnailUrl = (id: string) => `https://i.ytimg.com/vi/${id}/hqdefault.jpg`;
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 

@@ -20,7 +20,7 @@ export interface YouTubeOptions {
 interface CaptionTrack {
   name: string;
   languageCode: string;
-  kind?: string;
+  kind?: string | undefined;
 }
 
 /** YouTube answered HTTP 429: it is rate limiting this network. */

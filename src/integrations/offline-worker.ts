@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
-import { OFFLINE_CACHE, SERVICE_WORKER_URL } from '../lib/offline.ts';
+import { OFFLINE_CACHE, SERVICE_WORKER_URL } from '../browser/offline.ts';
 
 export function offlineWorker(): AstroIntegration {
   return {

@@ -5,10 +5,12 @@
  * Used by `npm run check`, the prebuild and the video pipeline.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, relative, resolve, extname, basename } from 'node:path';
+import { join, relative, resolve, extname, basename, dirname, isAbsolute } from 'node:path';
 import { parseDocument, type YAMLError } from 'yaml';
 import matter from 'gray-matter';
 import type { ContentProblem } from './friendly-errors.ts';
+import { siteConfig } from './site-config.ts';
+import { contentMessages } from './content-messages.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const CAPTION_EXTENSIONS = ['.vtt', '.srt', '.txt'] as const;
@@ -20,9 +22,9 @@ export interface RawFile {
   file: string;
   data: unknown;
   /** The MDX body, for .mdx files. */
-  body?: string;
+  body?: string | undefined;
   /** 1-based line where the MDX body starts, to report body errors at the right line. */
-  bodyLine?: number;
+  bodyLine?: number | undefined;
 }
 
 export interface RawChapter {
@@ -42,7 +44,7 @@ export interface RawCourse {
 export interface RawVideo extends RawFile {
   id: string;
   /** Caption file committed beside the entry, relative to the root. */
-  captionFile?: string;
+  captionFile?: string | undefined;
 }
 
 export interface RawContent {
@@ -54,7 +56,17 @@ export interface RawContent {
 
 /** Where the content tree lives; tests and benchmarks point it elsewhere (relative to the root, or absolute). */
 export function contentDir(root = process.cwd()): string {
-  return resolve(root, process.env.LEARNSPACE_CONTENT || 'content');
+  return resolve(root, siteConfig().contentDir);
+}
+
+/**
+ * A file's path for a message: relative to the project root, or, for a content folder outside
+ * it, starting at that folder's name (`content/generated/…`, never `../../tmp/…`).
+ */
+export function contentPath(file: string, root = process.cwd()): string {
+  const fromRoot = relative(root, file);
+  const shown = fromRoot.startsWith('..') || isAbsolute(fromRoot) ? relative(dirname(contentDir(root)), file) : fromRoot;
+  return shown.split('\\').join('/');
 }
 
 function listDir(dir: string): string[] {
@@ -74,13 +86,13 @@ export function readText(abs: string, rel: string, problems: ContentProblem[]): 
       problems.push({
         file: rel,
         field: '',
-        message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; content files are limited to 1 MB (move large material to public/ and link it as a resource)`,
+        message: contentMessages.tooLarge((size / 1024 / 1024).toFixed(1)),
       });
       return null;
     }
     bytes = readFileSync(abs);
   } catch (error) {
-    problems.push({ file: rel, field: '', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    problems.push({ file: rel, field: '', message: contentMessages.unreadable((error as NodeJS.ErrnoException).code ?? 'error') });
     return null;
   }
   let text: string;
@@ -91,7 +103,7 @@ export function readText(abs: string, rel: string, problems: ContentProblem[]): 
     problems.push({
       file: rel,
       field: '',
-      message: `is not valid UTF-8 text (bad byte 0x${bytes[bad]?.toString(16).padStart(2, '0')} on line ${lineAt(bytes, bad)}): save the file as UTF-8`,
+      message: contentMessages.notUtf8(bytes[bad]?.toString(16).padStart(2, '0') ?? '', lineAt(bytes, bad)),
     });
     return null;
   }
@@ -129,15 +141,15 @@ export function parseYaml(text: string, rel: string, problems: ContentProblem[])
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    problems.push({ file: rel, field: '', message: `invalid YAML: ${(error as Error).message} (too many aliases: write the values out)` });
+    problems.push({ file: rel, field: '', message: contentMessages.tooManyAliases((error as Error).message) });
     return undefined;
   }
   if (data === null || data === undefined) {
-    problems.push({ file: rel, field: '', message: 'is empty: expected a mapping of fields' });
+    problems.push({ file: rel, field: '', message: contentMessages.emptyYaml });
     return undefined;
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ file: rel, field: '', message: 'expected a mapping of fields (name: value), got a single value or list' });
+    problems.push({ file: rel, field: '', message: contentMessages.notAMapping });
     return undefined;
   }
   return data;
@@ -206,11 +218,11 @@ export function yamlSyntaxMessage(text: string, err: YAMLError): string {
 /** Splits MDX into frontmatter data and body (gray-matter, with our YAML parser so errors carry positions). */
 export function parseMdx(text: string, rel: string, problems: ContentProblem[]): { data: unknown; body: string; bodyLine: number } | null {
   if (!text.startsWith('---\n')) {
-    problems.push({ file: rel, field: '', message: 'expected frontmatter at the top: a block between two "---" lines with at least type and order' });
+    problems.push({ file: rel, field: '', message: contentMessages.noFrontmatter });
     return null;
   }
   if (text.indexOf('\n---', 3) === -1) {
-    problems.push({ file: rel, field: '', message: 'frontmatter is not closed: add a "---" line after it' });
+    problems.push({ file: rel, field: '', message: contentMessages.frontmatterNotClosed });
     return null;
   }
   let data: unknown;
@@ -248,29 +260,29 @@ export function readContent(root = process.cwd()): RawContent {
   for (const courseSlug of listDir(coursesDir)) {
     const dir = join(coursesDir, courseSlug);
     if (!statSync(dir).isDirectory()) {
-      problems.push({ file: rel(dir), field: '', message: 'unexpected file: each course is a folder holding course.yaml' });
+      problems.push({ file: rel(dir), field: '', message: contentMessages.courseNotAFolder });
       continue;
     }
     if (!SLUG.test(courseSlug)) {
-      problems.push({ file: rel(dir), field: '', message: `folder name "${courseSlug}" becomes a URL: rename it to a lowercase slug like "${suggestSlug(courseSlug)}"` });
+      problems.push({ file: rel(dir), field: '', message: contentMessages.folderNotASlug(courseSlug, suggestSlug(courseSlug)) });
       continue;
     }
     const courseFile = join(dir, 'course.yaml');
     const course: RawCourse = { slug: courseSlug, dir: rel(dir), course: null, chapters: [] };
     if (existsSync(courseFile)) course.course = readYamlFile(courseFile, rel(courseFile), problems);
-    else problems.push({ file: rel(courseFile), field: '', message: 'is missing: every course folder needs a course.yaml with at least a name' });
+    else problems.push({ file: rel(courseFile), field: '', message: contentMessages.courseYamlMissing });
 
     for (const name of listDir(dir)) {
       const abs = join(dir, name);
       if (name === 'course.yaml') continue;
       if (!statSync(abs).isDirectory()) {
         if (!IGNORED_ASSETS.test(name)) {
-          problems.push({ file: rel(abs), field: '', message: 'unexpected file: content items belong in a chapter folder, next to its chapter.yaml' });
+          problems.push({ file: rel(abs), field: '', message: contentMessages.fileOutsideChapter });
         }
         continue;
       }
       if (!SLUG.test(name)) {
-        problems.push({ file: rel(abs), field: '', message: `folder name "${name}" becomes a URL: rename it to a lowercase slug like "${suggestSlug(name)}"` });
+        problems.push({ file: rel(abs), field: '', message: contentMessages.folderNotASlug(name, suggestSlug(name)) });
         continue;
       }
       course.chapters.push(readChapter(abs, name, rel, problems));
@@ -301,12 +313,12 @@ function readVideoEntries(base: string, rel: (p: string) => string, problems: Co
     const ext = extname(name);
     if ((CAPTION_EXTENSIONS as readonly string[]).includes(ext)) {
       if (!names.has(`${basename(name, ext)}.yaml`)) {
-        problems.push({ file: rel(abs), field: '', message: `caption file has no library entry: add ${rel(join(videosDir, basename(name, ext) + '.yaml'))}` });
+        problems.push({ file: rel(abs), field: '', message: contentMessages.captionWithoutEntry(rel(join(videosDir, basename(name, ext) + '.yaml'))) });
       }
       continue;
     }
     if (ext !== '.yaml') {
-      problems.push({ file: rel(abs), field: '', message: 'unexpected file: the video library holds <youtubeId>.yaml entries and optional .vtt/.srt/.txt caption files' });
+      problems.push({ file: rel(abs), field: '', message: contentMessages.unexpectedLibraryFile });
       continue;
     }
     const entry = readYamlFile(abs, rel(abs), problems);
@@ -323,25 +335,24 @@ function readChapter(dir: string, slug: string, rel: (p: string) => string, prob
   const chapter: RawChapter = { slug, dir: rel(dir), chapter: null, items: [] };
   const chapterFile = join(dir, 'chapter.yaml');
   if (existsSync(chapterFile)) chapter.chapter = readYamlFile(chapterFile, rel(chapterFile), problems);
-  else problems.push({ file: rel(chapterFile), field: '', message: 'is missing: every chapter folder needs a chapter.yaml with name and order' });
+  else problems.push({ file: rel(chapterFile), field: '', message: contentMessages.chapterYamlMissing });
 
   for (const name of listDir(dir)) {
     if (name === 'chapter.yaml') continue;
     const abs = join(dir, name);
     const ext = extname(name);
     if (statSync(abs).isDirectory()) {
-      problems.push({ file: rel(abs), field: '', message: 'unexpected folder: chapters hold item files, not folders' });
+      problems.push({ file: rel(abs), field: '', message: contentMessages.folderInChapter });
       continue;
     }
     if (IGNORED_ASSETS.test(name)) continue;
     if (ext !== '.yaml' && ext !== '.mdx') {
-      const hint = ext === '.yml' ? 'rename it to .yaml' : ext === '.md' ? 'rename it to .mdx' : 'items are .yaml (video, quiz, resource) or .mdx (text, assignment)';
-      problems.push({ file: rel(abs), field: '', message: `unsupported file type "${ext || name}": ${hint}` });
+      problems.push({ file: rel(abs), field: '', message: contentMessages.unsupportedItemFile(ext || name, ext) });
       continue;
     }
     const itemSlug = basename(name, ext);
     if (!SLUG.test(itemSlug)) {
-      problems.push({ file: rel(abs), field: '', message: `file name "${itemSlug}" becomes a URL: rename it to a lowercase slug like "${suggestSlug(itemSlug)}${ext}"` });
+      problems.push({ file: rel(abs), field: '', message: contentMessages.fileNotASlug(itemSlug, `${suggestSlug(itemSlug)}${ext}`) });
       continue;
     }
     const text = readText(abs, rel(abs), problems);

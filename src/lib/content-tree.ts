@@ -2,7 +2,7 @@
  * The one front door for authored content: reads the files, validates every
  * rule (schemas, cross-file references, MDX syntax and components) and joins
  * them into one course tree. `npm run check`, the prebuild and the site's
- * content loader (src/lib/content-loader.ts) all go through loadContentTree.
+ * content loader (src/site/content-loader.ts) all go through loadContentTree.
  */
 import { z } from 'astro/zod';
 import { mdxToJs } from 'satteri';
@@ -10,6 +10,7 @@ import { chapterSchema, courseSchema, itemSchema, videoEntrySchema } from './sch
 import { readContent } from './content-files.ts';
 import { validateContent } from './validate-content.ts';
 import { closestName } from './did-you-mean.ts';
+import { contentMessages } from './content-messages.ts';
 import { mdxComponentNames } from '../components/items/mdx-component-names.ts';
 import type { ContentProblem } from './friendly-errors.ts';
 
@@ -54,7 +55,7 @@ export function mdxBodyProblems(item: Pick<ItemNode, 'file' | 'body' | 'bodyLine
     const m = /^(\d+):(\d+):\s*(.*?)(?:\s*\([\w:-]+\))?$/.exec(raw);
     const where = m ? `line ${Number(m[1]) + offset}, column ${m[2]}: ` : '';
     const reason = (m ? m[3]! : raw).replace(/\s*\(\d+:\d+\)/g, '');
-    return [{ file: item.file, field: '', message: `${where}invalid MDX: ${reason} (write "{" and "<" as "\\{" and "&lt;" in plain text)` }];
+    return [{ file: item.file, field: '', message: contentMessages.invalidMdx(where, reason) }];
   }
   const problems: ContentProblem[] = [];
   // The compiled module names every component the body uses but does not import.
@@ -62,13 +63,7 @@ export function mdxBodyProblems(item: Pick<ItemNode, 'file' | 'body' | 'bodyLine
     if (knownComponents.includes(name!)) continue;
     const lineIndex = item.body.split('\n').findIndex((l) => new RegExp(`<${name}(?:[\\s/>]|$)`).test(l));
     const where = lineIndex >= 0 ? `line ${lineIndex + 1 + offset}: ` : '';
-    const guess = closestName(name!, knownComponents);
-    const known = knownComponents.map((c) => `<${c}>`).join(', ');
-    problems.push({
-      file: item.file,
-      field: '',
-      message: `${where}unknown component <${name}>: ${guess ? `did you mean <${guess}>?` : `the components MDX items can use are ${known}`}`,
-    });
+    problems.push({ file: item.file, field: '', message: contentMessages.unknownComponent(where, name!, closestName(name!, knownComponents), knownComponents) });
   }
   return problems;
 }

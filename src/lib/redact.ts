@@ -22,11 +22,11 @@ const PATTERNS: [RegExp, string][] = [
 
 export interface RedactionSources {
   /** Exact secret values (an API key). */
-  secrets?: readonly (string | undefined)[];
+  secrets?: readonly (string | undefined)[] | undefined;
   /** Configured URLs: their userinfo and query values are secrets, wherever they show up. */
-  urls?: readonly (string | undefined)[];
+  urls?: readonly (string | undefined)[] | undefined;
   /** The project folder: absolute paths inside it are shown relative to it. */
-  root?: string;
+  root?: string | undefined;
 }
 
 /** The secret parts of a URL (user, password, every query value), as written and percent-decoded. */

@@ -55,7 +55,7 @@ export const chapterSchema = z.strictObject({
   name: nonEmpty('a chapter name'),
   description: z.string().optional(),
   order,
-  /** Legacy (seed `chapters.videoId`): rendered as the chapter's first item. */
+  /** A chapter's own video, kept for chapters written that way: rendered as the chapter's first item. */
   video: youtubeId.optional(),
 });
 
@@ -278,7 +278,7 @@ export const videoResultSchema = z.object({
   quiz: videoQuizSchema,
   generator: generatorSchema,
   inputsHash: z.string(),
-  /** Which parts an instructor marked `reviewed: true` (absent in caches from before reviewable files). */
+  /** Which parts an instructor marked `reviewed: true` (absent in single-file results). */
   review: z.object({ notes: z.boolean(), quiz: z.boolean() }).optional(),
 });
 

@@ -17,6 +17,9 @@ export function thumbnailsDir(root = process.cwd()): string {
 }
 export const thumbnailFile = (id: string, root?: string) => join(thumbnailsDir(root), `${id}.jpg`);
 
+/** YouTube's hqdefault: 480×360, a 16:9 frame between black bars; the pipeline crops it to a stored JPEG. */
+export const youtubeThumbnailUrl = (id: string) => `https://i.ytimg.com/vi/${id}/hqdefault.jpg`;
+
 /** The site path of a video's thumbnail: the stored JPEG, or the generated placeholder. */
 export function thumbnailPath(id: string, root?: string): string {
   return existsSync(thumbnailFile(id, root)) ? `/thumbnails/${id}.jpg` : `/thumbnails/${id}.svg`;

@@ -18,6 +18,7 @@ import { friendlyParams, zodProblems, type ContentProblem } from './friendly-err
 import type { RawContent, RawFile } from './content-files.ts';
 import type { ChapterNode, ContentTree, CourseNode, ItemNode, VideoNode } from './content-tree.ts';
 import { closestName } from './did-you-mean.ts';
+import { contentMessages } from './content-messages.ts';
 
 /** The validated tree; its node shapes are schemas in content-tree.ts. */
 export type ValidItem = ItemNode;
@@ -43,18 +44,13 @@ export function validateContent(raw: RawContent, options: { publicDir?: string }
     const data = parseWith(videoEntrySchema, v, problems);
     if (!data) continue;
     if (data.youtubeVideoId !== v.id) {
-      problems.push({ file: v.file, field: 'youtubeVideoId', message: `expected "${v.id}" (the file name), got "${data.youtubeVideoId}": rename the file or fix the id` });
+      problems.push({ file: v.file, field: 'youtubeVideoId', message: contentMessages.videoIdNotFileName(v.id, data.youtubeVideoId) });
       continue;
     }
     videos.push({ id: v.id, file: v.file, data, captionFile: v.captionFile });
   }
   const libraryIds = new Set(raw.videos.map((v) => v.id));
-  const missingVideo = (id: string) => {
-    const guess = closestName(id, libraryIds);
-    // A near miss is a typo: advising to add the mistyped id would create a bogus video.
-    if (guess) return `expected a video in the library, got "${id}": did you mean "${guess}" (content/videos/${guess}.yaml)?`;
-    return `expected a video in the library, got "${id}": add content/videos/${id}.yaml (npm run videos -- add ${id})`;
-  };
+  const missingVideo = (id: string) => contentMessages.videoNotInLibrary(id, closestName(id, libraryIds));
 
   const courses: ValidCourse[] = [];
   for (const rc of raw.courses) {
@@ -65,7 +61,7 @@ export function validateContent(raw: RawContent, options: { publicDir?: string }
       const chapter = rch.chapter ? parseWith(chapterSchema, rch.chapter, problems) : null;
       if (chapter && rch.chapter) {
         const clash = chapterOrders.get(chapter.order);
-        if (clash) problems.push({ file: rch.chapter.file, field: 'order', message: `expected an order unique within the course, got ${chapter.order}, already used by ${clash}` });
+        if (clash) problems.push({ file: rch.chapter.file, field: 'order', message: contentMessages.chapterOrderTaken(chapter.order, clash) });
         else chapterOrders.set(chapter.order, rch.chapter.file);
         if (chapter.video && !libraryIds.has(chapter.video)) problems.push({ file: rch.chapter.file, field: 'video', message: missingVideo(chapter.video) });
       }
@@ -76,7 +72,7 @@ export function validateContent(raw: RawContent, options: { publicDir?: string }
       for (const ri of rch.items) {
         const slugClash = slugs.get(ri.slug);
         if (slugClash) {
-          problems.push({ file: ri.file, field: '', message: `expected a file name unique within the chapter, but "${ri.slug}" is also used by ${slugClash}: rename one of them` });
+          problems.push({ file: ri.file, field: '', message: contentMessages.itemSlugTaken(ri.slug, slugClash) });
           continue;
         }
         slugs.set(ri.slug, ri.file);
@@ -84,38 +80,38 @@ export function validateContent(raw: RawContent, options: { publicDir?: string }
         if (typeof rawType === 'string' && (itemTypes as readonly string[]).includes(rawType)) {
           const wantsMdx = mdxItemTypes.includes(rawType as Item['type']);
           if (wantsMdx && ri.ext !== '.mdx') {
-            problems.push({ file: ri.file, field: 'type', message: `a ${rawType} item is written in MDX: rename the file to ${ri.slug}.mdx and put the text below the frontmatter` });
+            problems.push({ file: ri.file, field: 'type', message: contentMessages.itemNeedsMdx(rawType, ri.slug) });
             continue;
           }
           if (!wantsMdx && ri.ext !== '.yaml') {
-            problems.push({ file: ri.file, field: 'type', message: `a ${rawType} item is written in YAML: rename the file to ${ri.slug}.yaml` });
+            problems.push({ file: ri.file, field: 'type', message: contentMessages.itemNeedsYaml(rawType, ri.slug) });
             continue;
           }
         }
         const item = parseWith(itemSchema, ri, problems);
         if (!item) continue;
         const orderClash = itemOrders.get(item.order);
-        if (orderClash) problems.push({ file: ri.file, field: 'order', message: `expected an order unique within the chapter, got ${item.order}, already used by ${orderClash}` });
+        if (orderClash) problems.push({ file: ri.file, field: 'order', message: contentMessages.itemOrderTaken(item.order, orderClash) });
         else itemOrders.set(item.order, ri.file);
         if (item.type === 'video' && !libraryIds.has(item.video)) problems.push({ file: ri.file, field: 'video', message: missingVideo(item.video) });
         if (item.type === 'resource' && item.file && !existsSync(join(publicDir, decodeURI(item.file)))) {
-          problems.push({ file: ri.file, field: 'file', message: `expected a file at public${item.file}, but there is none: add it or fix the path` });
+          problems.push({ file: ri.file, field: 'file', message: contentMessages.resourceFileMissing(item.file) });
         }
         if ((item.type === 'text' || item.type === 'assignment') && !ri.body?.trim()) {
-          problems.push({ file: ri.file, field: '', message: `expected ${item.type === 'text' ? 'the text' : 'the instructions'} below the frontmatter, but the body is empty` });
+          problems.push({ file: ri.file, field: '', message: contentMessages.emptyBody(item.type) });
         }
         items.push({ slug: ri.slug, key: `${rc.slug}/${rch.slug}/${ri.slug}`, file: ri.file, data: item, body: ri.body, bodyLine: ri.bodyLine });
       }
       if (chapter && rch.chapter) {
         if (items.length === 0 && !chapter.video && rch.items.length === 0) {
-          problems.push({ file: rch.chapter.file, field: '', message: 'chapter has no items: add at least one item file (or a legacy `video`)' });
+          problems.push({ file: rch.chapter.file, field: '', message: contentMessages.chapterWithoutItems });
         }
         items.sort((a, b) => a.data.order - b.data.order);
         chapters.push({ slug: rch.slug, key: `${rc.slug}/${rch.slug}`, file: rch.chapter.file, data: chapter, items });
       }
     }
     if (course && rc.course) {
-      if (rc.chapters.length === 0) problems.push({ file: rc.course.file, field: '', message: 'course has no chapters: add a chapter folder with a chapter.yaml' });
+      if (rc.chapters.length === 0) problems.push({ file: rc.course.file, field: '', message: contentMessages.courseWithoutChapters });
       chapters.sort((a, b) => a.data.order - b.data.order);
       courses.push({ slug: rc.slug, file: rc.course.file, data: course, chapters });
     }

@@ -97,7 +97,7 @@ export function serializeNotes(notes: Notes, generator: Generator | undefined, r
 
 export interface NotesFile {
   notes: Notes;
-  generator?: Generator;
+  generator?: Generator | undefined;
   reviewed: boolean;
 }
 
@@ -169,7 +169,7 @@ export function serializeQuiz(quiz: VideoQuiz, generator: Generator | undefined,
 
 export interface QuizFile {
   quiz: VideoQuiz;
-  generator?: Generator;
+  generator?: Generator | undefined;
   reviewed: boolean;
 }
 

@@ -1,8 +1,8 @@
 /** RSS of the published courses, newest first, so learners can follow new material. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getCourses } from '../lib/catalog.ts';
-import { siteDescription, siteName } from '../lib/site.ts';
+import { getCourses } from '../site/catalog.ts';
+import { siteDescription, siteName } from '../site/site.ts';
 
 export async function GET(context: APIContext) {
   const courses = await getCourses();

@@ -1,7 +1,7 @@
 /**
- * Learner progress as pure data → data functions (seed: markCompleted,
- * getUserCourseProgress, getUserOverallProgress). The stores in progress.ts
- * apply them; tests call them directly.
+ * Learner progress as pure data → data functions (marking items, counting a
+ * course and the overall totals). The stores in progress.ts apply them; tests
+ * call them directly.
  */
 import { emptyProgress, type ItemProgress, type LearnerMark, type ProgressState, type ReviewCardState } from './progress-schema.ts';
 
@@ -39,7 +39,7 @@ function setCompleted(item: ItemProgress, complete: boolean, now: number): ItemP
   return complete ? { ...rest, completed: true, completedAt: now, changedAt: now } : { ...rest, completed: false, changedAt: now };
 }
 
-/** Marks an item complete or not complete (seed: markCompleted). */
+/** Marks an item complete or not complete. */
 export function markCompleted(state: ProgressState, key: string, complete: boolean, now: number): ProgressState {
   return withItem(state, key, (item) => setCompleted(item, complete, now));
 }
@@ -94,8 +94,8 @@ export function applyVideoWatch(state: ProgressState, key: string, watchedSecond
 }
 
 /**
- * A course's progress counted over the item keys the current build has
- * (seed: getUserCourseProgress): records of removed items are ignored,
+ * A course's progress counted over the item keys the current build has:
+ * records of removed items are ignored,
  * new items count as not done.
  */
 export function courseProgressOf(state: ProgressState, itemKeys: readonly string[]): CourseProgress {
@@ -122,7 +122,7 @@ export function lastActivity(state: ProgressState, courseSlug: string, itemKeys:
 }
 
 /**
- * Totals over the courses the learner started (seed: getUserOverallProgress): a course never
+ * Totals over the courses the learner started: a course never
  * opened does not dilute the percentage; coursesCompleted counts those with every item done.
  */
 export function overallProgressOf(state: ProgressState, courses: readonly { slug: string; itemKeys: readonly string[] }[]): OverallProgress {

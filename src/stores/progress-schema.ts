@@ -1,6 +1,5 @@
 /**
- * The shape of learner progress as stored in the browser and in export files
- * (the seed's `progress` table), and the one decoder that reads it: older
+ * The shape of learner progress as stored in the browser and in export files, and the one decoder that reads it: older
  * versions are migrated, anything else is rejected with a readable reason.
  *
  * Written with `zod/mini` rather than `astro/zod` (classic zod): this module
@@ -87,8 +86,7 @@ export const progressV2Schema = z.object({
 });
 
 /**
- * Version 1: the seed's progress rows, one per course item, as the first
- * release stored them (`{version: 1, progress: [{courseId, contentItemId, completed, completedAt?}]}`).
+ * Version 1: one row per course item (`{version: 1, progress: [{courseId, contentItemId, completed, completedAt?}]}`).
  */
 export const progressV1Schema = z.object({
   version: z.literal(1),

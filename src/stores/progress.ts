@@ -1,5 +1,5 @@
 /**
- * Learner progress (seed: progress table) in the browser: one nanostores atom
+ * Learner progress in the browser: one nanostores atom
  * persisted in localStorage under one versioned key, the actions quiz, video
  * and item pages call, and computed stores the progress islands render.
  * Other tabs' changes arrive through storage events (@nanostores/persistent).
@@ -170,7 +170,7 @@ export function quizScore(itemKey: string): ReadableAtom<QuizScore | undefined> 
   return store;
 }
 
-/** Totals over the given courses (seed: getUserOverallProgress). */
+/** Totals over the given courses. */
 export function overallProgress(courses: readonly { slug: string; itemKeys: readonly string[] }[]): ReadableAtom<OverallProgress> {
   return computed($progress, (state) => overallProgressOf(state, courses));
 }

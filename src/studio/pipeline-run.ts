@@ -1,10 +1,10 @@
 /**
- * Runs the real pipeline (scripts/lib/process-command.ts) from the studio, in the dev server's
+ * Runs the real pipeline (scripts/commands/process.ts) from the studio, in the dev server's
  * process and under the same run lock as `npm run videos -- process`: a CLI run and a studio run
  * never overlap, and the second one gets the lock holder's plain message. Status changes and the
  * CLI's progress lines go to the event hub as they happen.
  */
-import { runProcess, UsageError } from '../../scripts/lib/process-command.ts';
+import { runProcess, UsageError } from '../../scripts/commands/process.ts';
 import { LockHeldError } from '../../scripts/pipeline/material-writer.ts';
 import { ConfigError } from '../../scripts/pipeline/config.ts';
 import { PipelineError } from '../../scripts/pipeline/adapters.ts';

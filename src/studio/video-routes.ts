@@ -3,8 +3,8 @@
  * their draft course included), process and retry (the real pipeline under the CLI's run lock), edit
  * title and chapters, attach captions, and the live event stream.
  */
-import { addPlaylist, addVideos, checkCourseOptions } from '../../scripts/lib/add-command.ts';
-import { UsageError } from '../../scripts/lib/process-command.ts';
+import { addPlaylist, addVideos, checkCourseOptions } from '../../scripts/commands/add.ts';
+import { UsageError } from '../../scripts/commands/process.ts';
 import { ConfigError, resolveConfig } from '../../scripts/pipeline/config.ts';
 import { configuredYouTubeSource } from '../../scripts/pipeline/lazy-adapters.ts';
 import { PipelineError, type PlaylistSource, type VideoSource } from '../../scripts/pipeline/adapters.ts';

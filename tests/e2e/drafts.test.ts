@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
@@ -11,6 +11,16 @@ const draft = { slug: 'calculus-draft', name: 'Essence of Calculus (draft)' };
 /** Used by the draft course and by no published one. */
 const draftOnlyVideo = 'WUvTyaaNkzM';
 const root = '/tmp/learnspace-e2e-drafts';
+/** A published course with only the required name: no description, no author. */
+const bare = { slug: 'bare-course', name: 'A course with only a name' };
+
+function addBareCourse(content: string): void {
+  const chapter = join(content, 'courses', bare.slug, '01-start');
+  mkdirSync(chapter, { recursive: true });
+  writeFileSync(join(content, 'courses', bare.slug, 'course.yaml'), `name: ${bare.name}\nisPublished: true\n`);
+  writeFileSync(join(chapter, 'chapter.yaml'), 'name: Start\norder: 1\n');
+  writeFileSync(join(chapter, '01-welcome.mdx'), '---\ntype: text\norder: 1\ntitle: Welcome\n---\n\nHello.\n');
+}
 
 // Both builds are private (the shared dist/ may be rebuilt by other suites while this runs).
 let dist: string;
@@ -20,6 +30,7 @@ let production: StaticServer;
 let preview: StaticServer;
 beforeAll(async () => {
   const content = prepareFixtureContent(root);
+  addBareCourse(content);
   dist = buildFixtureSite(root, content, 'production');
   previewDir = buildFixtureSite(root, content, 'preview', { LEARNSPACE_DRAFTS: '1' });
   production = await serveDir(dist);
@@ -44,6 +55,17 @@ describe('a production build', () => {
     await expect(page.locator('body').innerText()).resolves.not.toContain(draft.name);
     const response = await page.goto(`${production.url}/courses/${draft.slug}/`);
     expect(response?.status()).toBe(404);
+  });
+
+  it('shows a course without a description with no empty description paragraph', async () => {
+    const page = await newPage(browser);
+    await page.goto(production.url + '/');
+    const card = page.locator('.course-card', { hasText: bare.name });
+    await expect(card.count()).resolves.toBe(1);
+    await expect(card.locator('.description').count()).resolves.toBe(0);
+    await page.goto(`${production.url}/courses/${bare.slug}/`);
+    await expect(page.locator('h1').innerText()).resolves.toBe(bare.name);
+    await expect(page.locator('main p.description').count()).resolves.toBe(0);
   });
 
   it('has no instructor dashboard', () => {
@@ -87,7 +109,7 @@ describe('a draft preview build (LEARNSPACE_DRAFTS=1)', () => {
     await expect(page.locator('h1').innerText()).resolves.toBe('Instructor dashboard');
     await expect(page.locator('meta[name="robots"]').getAttribute('content')).resolves.toBe('noindex');
     await expect(page.locator('[data-pagefind-body]').count()).resolves.toBe(0);
-    await expect(page.locator('#courses-heading + .table-scroll tbody tr').count()).resolves.toBe(3);
+    await expect(page.locator('#courses-heading + .table-scroll tbody tr').count()).resolves.toBe(4);
     await expect(page.locator('tr[data-video]').count()).resolves.toBeGreaterThan(5);
     await expect(page.locator(`tr[data-video="${fixtureVideos.failed}"]`).innerText()).resolves.toMatch(/fixture: the caption file could not be parsed/);
     await expect(page.locator('.warnings li[data-severity="error"]', { hasText: fixtureVideos.failed }).count()).resolves.toBe(1);

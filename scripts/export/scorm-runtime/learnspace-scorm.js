@@ -214,7 +214,7 @@
     if (event.key === config.progressKey || event.key === null) report();
   });
   frame.addEventListener('load', function () {
-    var title = '';
+    var title;
     try {
       title = frame.contentDocument.title;
     } catch (e) {

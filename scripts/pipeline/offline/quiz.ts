@@ -4,7 +4,7 @@
  * another key term), and at most a third cloze lines. Distractors are other key
  * terms of the same number and a similar length; every answer is a key concept.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../../src/lib/hash.ts';
 import type { GlossaryEntry, VideoQuiz } from '../../../src/lib/schema.ts';
 import { PipelineError } from '../adapters.ts';
 import { asDisplayed, glossaryOf, standsAlone, type Analysis } from './notes.ts';
@@ -13,7 +13,7 @@ import { termPattern, type Term } from './terms.ts';
 
 type Question = VideoQuiz['questions'][number];
 
-const stableOrder = (seed: string) => createHash('sha256').update(seed).digest().readUInt32BE(0);
+const stableOrder = (seed: string) => Number.parseInt(sha256(seed).slice(0, 8), 16);
 const shuffle = (items: readonly string[], seed: string) => [...items].sort((a, b) => stableOrder(seed + a) - stableOrder(seed + b));
 
 /** The form of a term as it stands in a text ("vectors" in a sentence about vectors). */

@@ -3,7 +3,7 @@
  * (dist/sw.js), then fetches every page of the course into the offline cache, with the
  * same-origin images those pages show; a second button removes the copy again.
  */
-import { OFFLINE_CACHE, SERVICE_WORKER_URL } from '../../lib/offline.ts';
+import { OFFLINE_CACHE, SERVICE_WORKER_URL } from '../../browser/offline.ts';
 
 /** Same-origin images a page shows (thumbnails, figures), found in its HTML. */
 function imagesOf(html: string): string[] {

@@ -1,6 +1,6 @@
 /**
  * The /progress/ page body: every started course with its bar, last activity,
- * continue link and quiz scores, the learner's notes and bookmarks, overall totals over the started courses (seed: getUserOverallProgress), export to
+ * continue link and quiz scores, the learner's notes and bookmarks, overall totals over the started courses, export to
  * and import from a JSON file, and a reset behind a confirmation dialog.
  * Renders a neutral placeholder on the server; the learner's data after hydration.
  */
@@ -8,8 +8,8 @@ import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useStore } from '@nanostores/react';
 import { $progress, exportProgress, importProgress, resetProgress } from '../../stores/progress.ts';
 import { continueTarget, courseProgressOf, isStarted, lastActivity, markHref, marksOf, overallProgressOf, quizScoreOf } from '../../stores/progress-model.ts';
-import { formatTimestamp } from '../../lib/timestamp.ts';
-import { countOf } from '../../lib/format.ts';
+import { formatTimestamp } from '../../browser/timestamp.ts';
+import { countOf } from '../../browser/format.ts';
 import { showProgressNotices } from './progress-notice.ts';
 import type { ProgressCourseRef } from './types.ts';
 import './ProgressDashboard.css';

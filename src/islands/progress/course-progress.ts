@@ -1,7 +1,7 @@
 /** `<ls-course-progress>`: a course's completion bar over the item keys the page was built with. */
 import { courseProgress, type CourseProgress } from '../../stores/progress.ts';
 import { showProgressNotices } from './progress-notice.ts';
-import { countOf } from '../../lib/format.ts';
+import { countOf } from '../../browser/format.ts';
 
 /** "3 of 8 items done · 38%", or "Not started yet". */
 export function describeCourseProgress({ completed, total, percentage }: CourseProgress): string {

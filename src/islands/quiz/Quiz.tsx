@@ -12,8 +12,8 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useStore } from '@nanostores/react';
 import { quizScore, recordQuizAttempt, type QuizScore } from '../../stores/progress.ts';
-import { countOf } from '../../lib/format.ts';
-import { formatTimestamp } from '../../lib/timestamp.ts';
+import { countOf } from '../../browser/format.ts';
+import { formatTimestamp } from '../../browser/timestamp.ts';
 
 /** A question with its Markdown already rendered to sanitised HTML. */
 export interface QuizQuestionProps {
@@ -29,8 +29,8 @@ interface Props {
   questions: QuizQuestionProps[];
   passMark: number;
   /** With both set, attempts count towards the learner's progress. */
-  courseSlug?: string;
-  itemKey?: string;
+  courseSlug?: string | undefined;
+  itemKey?: string | undefined;
 }
 
 /** "Best score 80% · 2 attempts · passed". */

@@ -5,7 +5,7 @@
  */
 import { $progress } from '../../stores/progress.ts';
 import { dueCards } from '../../stores/progress-model.ts';
-import { countOf } from '../../lib/format.ts';
+import { countOf } from '../../browser/format.ts';
 import { loadDeck } from './review-decks.ts';
 
 class ReviewCountElement extends HTMLElement {

@@ -1,5 +1,5 @@
 /** Fetches the review decks of courses (static JSON, one per course) once per page; a missing deck counts as empty. */
-import { reviewDeckUrl, type ReviewDeck } from '../../lib/review-deck.ts';
+import { reviewDeckUrl, type ReviewDeck } from '../../browser/review-deck.ts';
 
 const decks = new Map<string, Promise<ReviewDeck | undefined>>();
 

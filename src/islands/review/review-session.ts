@@ -6,8 +6,8 @@
 import { $progress, saveReview } from '../../stores/progress.ts';
 import { dueCards, isUnlocked, nextDueAt } from '../../stores/progress-model.ts';
 import { formatInterval, gradeCard, GRADES, intervalsFor, type GradeName } from '../../stores/review-schedule.ts';
-import { countOf } from '../../lib/format.ts';
-import type { ReviewCard, ReviewDeck } from '../../lib/review-deck.ts';
+import { countOf } from '../../browser/format.ts';
+import type { ReviewCard, ReviewDeck } from '../../browser/review-deck.ts';
 import { loadDeck } from './review-decks.ts';
 
 interface CourseRef {
@@ -21,7 +21,7 @@ type QueuedCard = ReviewCard & { courseName: string };
 class ReviewSessionElement extends HTMLElement {
   private decks: ReviewDeck[] = [];
   private queue: QueuedCard[] = [];
-  private current?: QueuedCard;
+  private current: QueuedCard | undefined;
   private revealed = false;
 
   private el<T extends HTMLElement = HTMLElement>(selector: string): T {

@@ -5,7 +5,7 @@
  * section (`#n-<seconds>`) becomes a link to that moment of the video.
  */
 import type { PagefindAnchor, PagefindFragment, PagefindSubResult } from './pagefind-api.ts';
-import { formatTimestamp } from '../../lib/timestamp.ts';
+import { formatTimestamp } from '../../browser/timestamp.ts';
 
 /** One matching region of a page; `ms` is set when it is a moment in a video. */
 export interface HitSection {
@@ -23,10 +23,10 @@ export interface SearchHit {
   /** Where the result's main link goes: its best matching section, or the page. */
   url: string;
   title: string;
-  type?: string;
+  type?: string | undefined;
   courses: string[];
-  chapter?: string;
-  image?: string;
+  chapter?: string | undefined;
+  image?: string | undefined;
   excerpt: string;
   sections: HitSection[];
 }

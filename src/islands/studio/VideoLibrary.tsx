@@ -9,7 +9,7 @@ import { subscribeStudioEvents } from '../../studio/client/events.ts';
 import { keepStudioPage } from '../../studio/client/keep-page.ts';
 import { ErrorNotice } from '../../studio/client/ErrorNotice.tsx';
 import type { LibraryListing, LibraryVideo } from '../../studio/video-library.ts';
-import type { AddedVideo, PlaylistAddResult } from '../../../scripts/lib/add-command.ts';
+import type { AddedVideo, PlaylistAddResult } from '../../../scripts/commands/add.ts';
 import type { VideoStatus } from '../../lib/schema.ts';
 import './studio.css';
 

@@ -8,10 +8,17 @@
  * Text is rendered as text (it is untrusted model/caption output).
  */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { TIME_EVENT, requestSeek, seekTargetFromUrl, type TimeDetail } from '../../lib/seek-target.ts';
-import type { TranscriptBlock } from '../../lib/transcript.ts';
+import { TIME_EVENT, requestSeek, seekTargetFromUrl, type TimeDetail } from '../../browser/seek-target.ts';
+import type { TranscriptBlock } from '../../browser/transcript.ts';
 import { readTranscriptBlocks } from './transcript-dom.ts';
-import { formatTimestamp } from '../../lib/timestamp.ts';
+import { formatTimestamp } from '../../browser/timestamp.ts';
+
+/** The line playing at `ms`: the last one that started at or before it. */
+function lineAt(starts: readonly number[], ms: number): number | null {
+  let found: number | null = null;
+  for (const s of starts) if (s <= ms) found = s;
+  return found ?? starts[0] ?? null;
+}
 
 export default function Transcript({ children }: { children?: ReactNode }) {
   // null until hydrated: until then the server-rendered lines (children) are shown as they are.
@@ -27,18 +34,11 @@ export default function Transcript({ children }: { children?: ReactNode }) {
     if (panel.current) setBlocks(readTranscriptBlocks(panel.current));
   }, []);
 
-  /** The line playing at `ms`: the last one that started at or before it. */
-  const lineAt = (ms: number): number | null => {
-    let found: number | null = null;
-    for (const s of starts) if (s <= ms) found = s;
-    return found ?? starts[0] ?? null;
-  };
-
   useEffect(() => {
     if (starts.length === 0) return;
     const target = seekTargetFromUrl(location);
-    if (target) setActiveMs(lineAt(target.ms));
-    const onTime = (event: Event) => setActiveMs(lineAt((event as CustomEvent<TimeDetail>).detail.ms));
+    if (target) setActiveMs(lineAt(starts, target.ms));
+    const onTime = (event: Event) => setActiveMs(lineAt(starts, (event as CustomEvent<TimeDetail>).detail.ms));
     window.addEventListener(TIME_EVENT, onTime);
     return () => window.removeEventListener(TIME_EVENT, onTime);
   }, [starts]);

@@ -4,8 +4,8 @@
  * mark carry `?t=` and `data-seek-ms`, so the player seeks in place.
  */
 import { addVideoMark, deleteMark, videoMarks, type MarkEntry } from '../../stores/progress.ts';
-import { seekTargetFromUrl, TIME_EVENT, type TimeDetail } from '../../lib/seek-target.ts';
-import { formatTimestamp } from '../../lib/timestamp.ts';
+import { seekTargetFromUrl, TIME_EVENT, type TimeDetail } from '../../browser/seek-target.ts';
+import { formatTimestamp } from '../../browser/timestamp.ts';
 import { markHref } from '../../stores/progress-model.ts';
 
 /** `75`, `1:15` or `1:01:15` → seconds; undefined for anything else. */

@@ -3,7 +3,7 @@
  * renders the lines once, as HTML) and the island (Transcript.tsx reads them
  * back on hydration), so the text travels in the page once and not again as props.
  */
-import type { TranscriptBlock } from '../../lib/transcript.ts';
+import type { TranscriptBlock } from '../../browser/transcript.ts';
 
 
 /** The blocks and lines of server-rendered transcript markup under `root` (blocks carry `data-block-ms`, lines `data-start-ms`). */

@@ -5,8 +5,8 @@
  * transcript stays beside the player and only notes and quiz are tabs.
  * A link to a moment (`?t=`, `#t-`, `#n-`) opens the tab it points into.
  */
-import { seekTargetFromUrl } from '../../lib/seek-target.ts';
-import { revealInitialMoment } from '../../lib/player.ts';
+import { seekTargetFromUrl } from '../../browser/seek-target.ts';
+import { revealInitialMoment } from '../../browser/player.ts';
 
 /** The frame width from which the transcript fits beside the player. */
 const WIDE_PX = 800;

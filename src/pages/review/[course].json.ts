@@ -1,7 +1,7 @@
 /** One review deck per course, as a static JSON file the Review page and the due counts fetch. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCourses, type CourseWithStructure } from '../../lib/catalog.ts';
-import { reviewDeckOf } from '../../lib/review-cards.ts';
+import { getCourses, type CourseWithStructure } from '../../site/catalog.ts';
+import { reviewDeckOf } from '../../site/review-cards.ts';
 
 export const getStaticPaths = (async () => {
   const courses = await getCourses();

@@ -1,7 +1,7 @@
 /** Serves each stored thumbnail (content/generated/thumbnails/<id>.jpg) from the site, never from YouTube. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
-import { getPublicLibrary } from '../../lib/catalog.ts';
+import { getPublicLibrary } from '../../site/catalog.ts';
 import { thumbnailFile } from '../../lib/thumbnails.ts';
 
 export const getStaticPaths = (async () => {

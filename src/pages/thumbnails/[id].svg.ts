@@ -1,7 +1,7 @@
 /** A generated placeholder for each video whose thumbnail could not be fetched (yet). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { existsSync } from 'node:fs';
-import { getPublicLibrary, type LibraryVideo } from '../../lib/catalog.ts';
+import { getPublicLibrary, type LibraryVideo } from '../../site/catalog.ts';
 import { placeholderSvg, thumbnailFile } from '../../lib/thumbnails.ts';
 
 export const getStaticPaths = (async () => {

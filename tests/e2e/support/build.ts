@@ -14,6 +14,6 @@ export function buildSite(outDir: string, env: Record<string, string> = {}): voi
     execFileSync(bin('pagefind'), ['--site', outDir], options);
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`site build failed:\n${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}`);
+    throw new Error(`site build failed:\n${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}`, { cause: error });
   }
 }

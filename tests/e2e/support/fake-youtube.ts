@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Stands in for the YouTube IFrame API (the boundary src/lib/player.ts talks to):
+ * Stands in for the YouTube IFrame API (the boundary src/browser/player.ts talks to):
  * records calls, and plays from a time the test controls through window.fakeYT.
  */
 export async function withFakeYouTube(page: Page): Promise<void> {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAtomically } from '../../../scripts/lib/atomic-dist.ts';
+import { buildAtomically } from '../../../scripts/build/atomic-dist.ts';
 
 const roots: string[] = [];
 function project(): { root: string; dist: string } {

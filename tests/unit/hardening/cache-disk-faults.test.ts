@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { readVideoResult, readVideoStatus } from '../../../src/lib/video-cache.ts';
+import { readVideoResult, readVideoStatus } from '../../../src/lib/generated-files.ts';
 import { projectWithSampleVideos, runVideosCli } from './helpers/videos-cli.ts';
 const IDS = ['aircAruvnKk', 'IHZwWFHWa-w', 'Ilg3gGewQ5U'];
 

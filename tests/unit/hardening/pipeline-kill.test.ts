@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startOpenAIServer, type LocalOpenAI } from '../pipeline/helpers/openai-server.ts';
-import { readVideoResult, readVideoStatus } from '../../../src/lib/video-cache.ts';
+import { readVideoResult, readVideoStatus } from '../../../src/lib/generated-files.ts';
 
 const REPO = join(import.meta.dirname, '../../..');
 const CLI = join(REPO, 'scripts/videos.ts');

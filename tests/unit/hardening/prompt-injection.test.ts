@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOpenAIServer, validBehaviour, type LocalOpenAI } from '../pipeline/helpers/openai-server.ts';
-import { readVideoResult } from '../../../src/lib/video-cache.ts';
+import { readVideoResult } from '../../../src/lib/generated-files.ts';
 import { runVideosCli } from './helpers/videos-cli.ts';
 
 const ID = 'injection01';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireRunLock, LockHeldError } from '../../../scripts/pipeline/material-writer.ts';
-import { generatedDir } from '../../../src/lib/video-cache.ts';
+import { generatedDir } from '../../../src/lib/generated-files.ts';
 
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));

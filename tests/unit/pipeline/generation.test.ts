@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readContent } from '../../../src/lib/content-files.ts';
 import { validateContent } from '../../../src/lib/validate-content.ts';
-import { materialFiles, readVideoResult, readVideoStatus, videoMaterialFile } from '../../../src/lib/video-cache.ts';
+import { materialFiles, readVideoResult, readVideoStatus, videoMaterialFile } from '../../../src/lib/generated-files.ts';
 import { resolveConfig, type PipelineConfig } from '../../../scripts/pipeline/config.ts';
 import { createMaterialWriter } from '../../../scripts/pipeline/material-writer.ts';
 import { createOpenAIGenerator } from '../../../scripts/pipeline/openai-provider.ts';

@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { materialDigest, readVideoResult, readVideoStatus } from '../../../src/lib/video-cache.ts';
+import { materialDigest, readVideoResult, readVideoStatus } from '../../../src/lib/generated-files.ts';
 import { parseNotes, parseTranscript, serializeNotes, serializeTranscript } from '../../../src/lib/video-material.ts';
 import { migrateLegacyCaches } from '../../../scripts/pipeline/material-writer.ts';
 import { projectWithSampleVideos, REPO, runVideosCli } from '../hardening/helpers/videos-cli.ts';

@@ -8,7 +8,7 @@ import { APIConnectionError } from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readContent } from '../../../src/lib/content-files.ts';
 import { validateContent } from '../../../src/lib/validate-content.ts';
-import { readVideoStatus, videoStatusFile } from '../../../src/lib/video-cache.ts';
+import { readVideoStatus, videoStatusFile } from '../../../src/lib/generated-files.ts';
 import { resolveConfig, type PipelineConfig } from '../../../scripts/pipeline/config.ts';
 import { createMaterialWriter } from '../../../scripts/pipeline/material-writer.ts';
 import { classifyApiError, createOpenAIGenerator } from '../../../scripts/pipeline/openai-provider.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readContent } from '../../../src/lib/content-files.ts';
 import { validateContent, type ValidVideo } from '../../../src/lib/validate-content.ts';
-import { materialFiles, videoMaterialDir, readVideoResult, readVideoStatus, videoMaterialFile, videoStatusFile } from '../../../src/lib/video-cache.ts';
+import { materialFiles, videoMaterialDir, readVideoResult, readVideoStatus, videoMaterialFile, videoStatusFile } from '../../../src/lib/generated-files.ts';
 import type { VideoMeta } from '../../../src/lib/schema.ts';
 import { resolveConfig, type PipelineConfig } from '../../../scripts/pipeline/config.ts';
 import { createMaterialWriter } from '../../../scripts/pipeline/material-writer.ts';

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shardOf } from '../../../scripts/pipeline/needs-work.ts';
-import { parseShard } from '../../../scripts/lib/process-command.ts';
+import { parseShard } from '../../../scripts/commands/process.ts';
 import { startOpenAIServer, type LocalOpenAI } from './helpers/openai-server.ts';
 import { tempProject } from './helpers/temp-content.ts';
 

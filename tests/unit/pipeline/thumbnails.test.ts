@@ -26,7 +26,7 @@ beforeAll(async () => {
     if (req.url?.startsWith('/vi/aircAruvnKk/')) return res.writeHead(200, { 'content-type': 'image/jpeg' }).end(frame);
     if (req.url?.startsWith('/vi/notAnImage1/')) return res.writeHead(200, { 'content-type': 'text/html' }).end('<html>consent page</html>');
     if (req.url?.startsWith('/vi/slowAnswer1/')) return void setTimeout(() => res.writeHead(200).end(frame), 2000);
-    res.writeHead(404).end();
+    return res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatDuration, itemCounts } from '../../../src/lib/format.ts';
+import { countOf, formatDuration, itemCounts } from '../../../src/browser/format.ts';
 
 describe('numbers as learners read them', () => {
   it('writes hours and minutes without a padded zero', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { reviewCardsOf } from '../../../src/lib/review-cards.ts';
-import type { CourseWithStructure } from '../../../src/lib/catalog.ts';
+import { reviewCardsOf } from '../../../src/site/review-cards.ts';
+import type { CourseWithStructure } from '../../../src/site/catalog.ts';
 import type { VideoResult } from '../../../src/lib/schema.ts';
-import { readVideoResult } from '../../../src/lib/video-cache.ts';
+import { readVideoResult } from '../../../src/lib/generated-files.ts';
 
 // The committed offline notes and quiz of the sample lecture (3Blue1Brown, "But what is a neural network?").
 const read = readVideoResult('aircAruvnKk');

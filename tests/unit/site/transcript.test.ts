@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { transcriptBlocks, transcriptSentences } from '../../../src/lib/transcript.ts';
+import { transcriptBlocks, transcriptSentences } from '../../../src/browser/transcript.ts';
 import { parseCaptions } from '../../../scripts/pipeline/captions.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, '../../fixtures/pipeline/captions', name);

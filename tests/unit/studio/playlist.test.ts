@@ -7,12 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { runAdd } from '../../../scripts/lib/add-command.ts';
+import { runAdd } from '../../../scripts/commands/add.ts';
 import { parsePlaylistRef } from '../../../scripts/pipeline/youtube-url.ts';
 import { createYouTubeSource } from '../../../scripts/pipeline/youtube.ts';
 import { readContent } from '../../../src/lib/content-files.ts';
 import { validateContent } from '../../../src/lib/validate-content.ts';
-import { readVideoStatus } from '../../../src/lib/video-cache.ts';
+import { readVideoStatus } from '../../../src/lib/generated-files.ts';
 import { replayFetch } from '../pipeline/helpers/replay-fetch.ts';
 import { tempProject } from '../pipeline/helpers/temp-content.ts';
 

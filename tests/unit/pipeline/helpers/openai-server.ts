@@ -326,7 +326,7 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
     return true;
   };
 
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
@@ -353,6 +353,13 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
     }
     const content = reply.kind === 'json' ? JSON.stringify(reply.content) : reply.content;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(completionBody(body.model, content, (reply.kind === 'raw' && reply.finishReason) || 'stop', state.requests.length)));
+  };
+  // A request the server cannot read (bad JSON) gets a 500, as a real server answers, instead of an unhandled rejection.
+  const server = createServer((req, res) => {
+    answer(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { materialFiles, pendingProposals, videoMaterialFile } from '../../src/lib/video-cache.ts';
-import { libraryVideos, selectVideos } from './process-command.ts';
+import { materialFiles, pendingProposals, videoMaterialFile } from '../../src/lib/generated-files.ts';
+import { libraryVideos, selectVideos } from './process.ts';
 
 const parts = {
   notes: [materialFiles.notes, materialFiles.notesProposal],

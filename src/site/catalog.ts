@@ -1,23 +1,25 @@
 /**
- * The one typed loader every page uses (the seed's getCourseWithStructure):
+ * The one typed loader every page uses:
  * courses → chapters → items, with library videos and their generated
  * material joined in, drafts filtered out of production builds.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { ItemType, VideoChapter, VideoResult, VideoStatusFile } from './schema.ts';
+import type { ItemType, VideoChapter, VideoResult, VideoStatusFile } from '../lib/schema.ts';
 import { contentProblemsError, CURRENT_PROBLEMS } from './content-loader.ts';
-import type { CourseNode } from './content-tree.ts';
-import { courseShownStatus, learnerVideoState, videoDurationSeconds, videoTitle, type ShownStatus } from './video-state.ts';
-import { thumbnailPath } from './thumbnails.ts';
-export { formatDuration } from './format.ts';
+import type { CourseNode } from '../lib/content-tree.ts';
+import { courseShownStatus, learnerVideoState, videoDurationSeconds, videoTitle, type ShownStatus } from '../lib/video-state.ts';
+import { thumbnailPath } from '../lib/thumbnails.ts';
+import { pendingStatus } from '../lib/generated-files.ts';
+import { siteConfig } from '../lib/site-config.ts';
+export { formatDuration } from '../browser/format.ts';
 
 /** True under `astro dev` (set from Astro's command in astro.config.mjs, not from the environment). */
 export const isDevServer: boolean = __LEARNSPACE_DEV__;
 
 /** Drafts are shown in `astro dev` and when LEARNSPACE_DRAFTS=1 (pull request previews). */
-export const showDrafts = isDevServer || process.env.LEARNSPACE_DRAFTS === '1';
+export const showDrafts = isDevServer || siteConfig().drafts;
 
-export type { ShownStatus } from './video-state.ts';
+export type { ShownStatus } from '../lib/video-state.ts';
 
 export interface LibraryVideo {
   id: string;
@@ -37,14 +39,14 @@ export interface CourseItem {
   slug: string;
   type: ItemType;
   title: string;
-  description?: string;
+  description?: string | undefined;
   order: number;
   /** Estimated length in seconds, for syllabus and totals. */
   seconds: number;
   href: string;
   /** The authored entry (absent for a chapter's legacy video). */
-  entry?: CollectionEntry<'items'>;
-  video?: LibraryVideo;
+  entry?: CollectionEntry<'items'> | undefined;
+  video?: LibraryVideo | undefined;
   legacy: boolean;
 }
 
@@ -52,7 +54,7 @@ export interface CourseChapter {
   slug: string;
   key: string;
   name: string;
-  description?: string;
+  description?: string | undefined;
   order: number;
   items: CourseItem[];
 }
@@ -69,7 +71,7 @@ export interface CourseWithStructure {
   chapters: CourseChapter[];
   items: CourseItem[];
   totalSeconds: number;
-  thumbnailUrl?: string;
+  thumbnailUrl?: string | undefined;
 }
 
 const WORDS_PER_MINUTE = 200;
@@ -86,7 +88,7 @@ export const itemTypeLabels: Record<ItemType, string> = {
 };
 
 let libraryCache: Promise<Map<string, LibraryVideo>> | undefined;
-/** The video library (seed: videos exist independently of courses). */
+/** The video library: videos exist independently of courses. */
 export function getLibrary(): Promise<Map<string, LibraryVideo>> {
   libraryCache ??= (async () => {
     await courseTree();
@@ -96,7 +98,7 @@ export function getLibrary(): Promise<Map<string, LibraryVideo>> {
     for (const e of entries) {
       const cached = byId.get(e.id);
       const result = cached?.result ?? null;
-      const status: VideoStatusFile = cached?.status ?? { status: 'pending', attempts: 0, updatedAt: new Date(0).toISOString() };
+      const status: VideoStatusFile = cached?.status ?? pendingStatus();
       library.set(e.id, {
         id: e.id,
         url: e.data.url,
@@ -242,7 +244,7 @@ export function getCourses(): Promise<CourseWithStructure[]> {
 
 type VideoUse = { course: CourseWithStructure; item: CourseItem };
 let videoUsesCache: Promise<Map<string, VideoUse[]>> | undefined;
-/** Courses that use a library video, for the video page (seed: chapters by_videoId); indexed once, not rescanned per page. */
+/** Courses that use a library video, for the video page; indexed once, not rescanned per page. */
 export async function coursesUsingVideo(id: string): Promise<VideoUse[]> {
   videoUsesCache ??= getCourses().then((courses) => {
     const uses = new Map<string, VideoUse[]>();
@@ -268,8 +270,8 @@ export function progressItems(course: CourseWithStructure): { key: string; href:
 
 export interface ItemPlace {
   chapter: CourseChapter;
-  previous?: CourseItem;
-  next?: CourseItem;
+  previous?: CourseItem | undefined;
+  next?: CourseItem | undefined;
   /** 1-based position in the course, for "3 of 12". */
   position: number;
 }

@@ -7,9 +7,9 @@
 import { performance } from 'node:perf_hooks';
 import { formatProblem } from '../../src/lib/friendly-errors.ts';
 import { loadContentTree, type ContentTree } from '../../src/lib/content-tree.ts';
-import { checkVideoMaterial } from '../../src/lib/video-cache.ts';
+import { checkVideoMaterial } from '../../src/lib/generated-files.ts';
 import type { ValidVideo } from '../../src/lib/validate-content.ts';
-import { readVideoStatus } from '../../src/lib/video-cache.ts';
+import { readVideoStatus } from '../../src/lib/generated-files.ts';
 
 /**
  * Library entries without a title whose pipeline has not learned one either (YouTube was

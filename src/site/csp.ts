@@ -1,6 +1,6 @@
 /** The CSP source expression ('sha256-…') that allows exactly this inline script. */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../lib/hash.ts';
 
 export function scriptHash(code: string): `sha256-${string}` {
-  return `sha256-${createHash('sha256').update(code).digest('base64')}`;
+  return `sha256-${sha256(code, 'base64')}`;
 }

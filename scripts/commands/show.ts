@@ -4,10 +4,10 @@
  * transcript excerpt), or as JSON in the stable shape `MaterialView` below.
  */
 import { relative } from 'node:path';
-import { isLegacyCache, materialFiles, pendingProposals, readVideoResult, readVideoStatus, videoMaterialDir } from '../../src/lib/video-cache.ts';
-import { formatTimestamp } from '../../src/lib/timestamp.ts';
+import { isLegacyCache, materialFiles, pendingProposals, readVideoResult, readVideoStatus, videoMaterialDir } from '../../src/lib/generated-files.ts';
+import { formatTimestamp } from '../../src/browser/timestamp.ts';
 import type { VideoResult, VideoStatusFile } from '../../src/lib/schema.ts';
-import { libraryVideos, selectVideos, UsageError } from './process-command.ts';
+import { libraryVideos, selectVideos, UsageError } from './process.ts';
 
 /** Segments shown without --full. */
 const EXCERPT_SEGMENTS = 8;

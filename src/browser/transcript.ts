@@ -5,7 +5,7 @@
  * so a click seeks exactly there; then grouped under the lecture's chapters,
  * or into blocks of about a minute when it has none.
  */
-import type { Segment, VideoChapter } from './schema.ts';
+import type { Segment, VideoChapter } from '../lib/schema.ts';
 
 export interface TranscriptLine { startMs: number; text: string }
 export interface TranscriptBlock {
@@ -18,7 +18,7 @@ export interface TranscriptBlock {
 /** Ends a sentence: terminal punctuation, maybe followed by closing quotes or brackets. */
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
 /** Splits a cue after a sentence end that is followed by a new sentence (not "e.g. this" or "3.14"). */
-const SENTENCE_BREAK = /(?<=[.!?…]["'”’)\]]*)\s+(?=[\p{Lu}\p{N}"“'‘(\[¿¡])/u;
+const SENTENCE_BREAK = /(?<=[.!?…]["'”’)\]]*)\s+(?=[\p{Lu}\p{N}"“'‘([¿¡])/u;
 /**
  * Captions without punctuation (YouTube's automatic ones) have no sentences: a line ends at a
  * cue boundary after a pause or once it is this long. Punctuated ones break a run-on sentence later.

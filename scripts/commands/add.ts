@@ -12,11 +12,11 @@ import { dirname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { writeFileAtomically } from '../pipeline/atomic-write.ts';
 import { contentDir, suggestSlug } from '../../src/lib/content-files.ts';
-import { readVideoStatus } from '../../src/lib/video-cache.ts';
+import { pendingStatus, readVideoStatus } from '../../src/lib/generated-files.ts';
 import { createMaterialWriter, type MaterialWriter } from '../pipeline/material-writer.ts';
 import { canonicalPlaylistUrl, canonicalUrl, parsePlaylistRef, parseYoutubeRef } from '../pipeline/youtube-url.ts';
 import { PipelineError, type PlaylistListing, type PlaylistSource, type VideoSource } from '../pipeline/adapters.ts';
-import { UsageError } from './process-command.ts';
+import { UsageError } from './process.ts';
 
 export interface AddRequest {
   root: string;
@@ -73,7 +73,7 @@ export async function addVideos({ root, inputs, title, source, captionLanguages 
       continue;
     }
     const warnings: string[] = [];
-    let fromYouTube: { title?: string; language?: string } = {};
+    let fromYouTube: { title?: string | undefined; language?: string | undefined } = {};
     if (source) {
       try {
         const listing = await source.getListing(ref.id, captionLanguages);
@@ -107,7 +107,7 @@ async function writeEntry(writer: MaterialWriter, file: string, rel: string, vid
   } catch (error) {
     throw new PipelineError(`cannot write ${rel} (${(error as NodeJS.ErrnoException).code})`);
   }
-  await writer.writeStatus(video.id, { status: 'pending', attempts: 0, updatedAt: new Date().toISOString(), ...(video.durationSeconds ? { durationSeconds: video.durationSeconds } : {}) });
+  await writer.writeStatus(video.id, { ...pendingStatus(new Date()), ...(video.durationSeconds ? { durationSeconds: video.durationSeconds } : {}) });
 }
 
 export interface PlaylistAddRequest {

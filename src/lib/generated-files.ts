@@ -1,15 +1,15 @@
 /**
  * Where the pipeline's generated material lives and how it is read. Each video
  * has a folder content/generated/videos/<id>/ of reviewable files (notes.md,
- * quiz.yaml, transcript.vtt, meta.yaml) and status.json; caches from before
- * (<id>.json + <id>.status.json) are still read until a run migrates them. The
+ * quiz.yaml, transcript.vtt, meta.yaml) and status.json; single-file results
+ * (<id>.json + <id>.status.json) are read too, until a run moves them into a folder. The
  * pipeline writes (atomically); the site, the check and the CLI read. A video
  * with no status file is pending.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { join, relative } from 'node:path';
-import { contentDir } from './content-files.ts';
+import { join } from 'node:path';
+import { contentDir, contentPath } from './content-files.ts';
+import { sha256 } from './hash.ts';
 import { videoResultSchema, videoStatusFileSchema, type VideoResult, type VideoStatusFile } from './schema.ts';
 import { formatPath, formatProblem, type ContentProblem } from './friendly-errors.ts';
 import { parseMeta, parseNotes, parseQuiz, parseTranscript, type Parsed } from './video-material.ts';
@@ -33,7 +33,7 @@ const digestedFiles = [materialFiles.meta, materialFiles.transcript, materialFil
 export const videoMaterialDir = (id: string, root?: string) => join(generatedDir(root), id);
 export const videoMaterialFile = (id: string, name: (typeof materialFiles)[keyof typeof materialFiles], root?: string) => join(videoMaterialDir(id, root), name);
 export const videoStatusFile = (id: string, root?: string) => videoMaterialFile(id, materialFiles.status, root);
-/** The single-file caches written before reviewable material: read, and migrated by the next run. */
+/** Single-file results (<id>.json, <id>.status.json): read, and moved into a folder by the next run. */
 export const legacyResultFile = (id: string, root?: string) => join(generatedDir(root), `${id}.json`);
 export const legacyStatusFile = (id: string, root?: string) => join(generatedDir(root), `${id}.status.json`);
 
@@ -41,7 +41,7 @@ export const legacyStatusFile = (id: string, root?: string) => join(generatedDir
 export const serializeCacheFile = (data: unknown): string => JSON.stringify(data, null, 2) + '\n';
 
 /** Digest of a file's bytes. */
-export const cacheFileDigest = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
+export const cacheFileDigest = (text: string | Buffer): string => sha256(text).slice(0, 32);
 
 /**
  * Digest of a video's material as it is on disk, recorded in its status file as `resultDigest`
@@ -64,21 +64,21 @@ export function materialDigest(id: string, root?: string): string | undefined {
 
 /** The digest materialDigest computes, over texts given by file name (throws when one is missing). */
 export function materialTextsDigest(text: (name: (typeof digestedFiles)[number]) => string | Buffer): string {
-  const hash = createHash('sha256');
-  for (const name of digestedFiles) hash.update(`${name}\0`).update(text(name)).update('\0');
-  return hash.digest('hex').slice(0, 32);
+  const parts = digestedFiles.flatMap((name) => [Buffer.from(`${name}\0`), Buffer.from(text(name)), Buffer.from('\0')]);
+  return sha256(Buffer.concat(parts)).slice(0, 32);
 }
 
-export type CacheRead<T> = { ok: true; value: T } | { ok: false; missing: boolean; error: string };
+/** The status of a video the pipeline has not written one for (yet): pending, never tried. */
+export const pendingStatus = (updatedAt = new Date(0)): VideoStatusFile => ({ status: 'pending', attempts: 0, updatedAt: updatedAt.toISOString() });
 
-const shown = (file: string, root?: string) => relative(root ?? process.cwd(), file);
+export type CacheRead<T> = { ok: true; value: T } | { ok: false; missing: boolean; error: string };
 
 function readText(file: string, root?: string): CacheRead<string> {
   try {
     return { ok: true, value: readFileSync(file, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, missing: code === 'ENOENT', error: `cannot read ${shown(file, root)} (${code})` };
+    return { ok: false, missing: code === 'ENOENT', error: `cannot read ${contentPath(file, root)} (${code})` };
   }
 }
 
@@ -89,12 +89,12 @@ function readJson<T>(file: string, schema: { safeParse: (d: unknown) => { succes
   try {
     data = JSON.parse(text.value);
   } catch (error) {
-    return { ok: false, missing: false, error: `${shown(file, root)} is not valid JSON (${(error as Error).message}); delete it and run \`npm run videos -- process\` to regenerate` };
+    return { ok: false, missing: false, error: `${contentPath(file, root)} is not valid JSON (${(error as Error).message}); delete it and run \`npm run videos -- process\` to regenerate` };
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    return { ok: false, missing: false, error: `${shown(file, root)}: ${formatPath(first.path)}: ${first.message}; delete it and run \`npm run videos -- process\` to regenerate` };
+    return { ok: false, missing: false, error: `${contentPath(file, root)}: ${formatPath(first.path)}: ${first.message}; delete it and run \`npm run videos -- process\` to regenerate` };
   }
   return { ok: true, value: parsed.data };
 }
@@ -107,12 +107,12 @@ export function readMaterialFile<T>(id: string, name: (typeof materialFiles)[key
   const file = videoMaterialFile(id, name, root);
   const text = readText(file, root);
   if (!text.ok) return text;
-  const parsed = parse(text.value, shown(file, root));
+  const parsed = parse(text.value, contentPath(file, root));
   if (parsed.ok) return parsed;
   return { ok: false, missing: false, problems: parsed.problems, error: `${formatProblem(parsed.problems[0]!)}; fix it (\`npm run check\` lists every problem) or delete the file and run \`npm run videos -- process\`` };
 }
 
-/** True when the video's material is still the single-file cache from before reviewable files. */
+/** True when the video's material is still a single-file result (<id>.json). */
 export const isLegacyCache = (id: string, root?: string) => existsSync(legacyResultFile(id, root));
 
 /** A video's material as one VideoResult: from its folder, or from a not yet migrated <id>.json. */

@@ -4,12 +4,12 @@
  * stable across builds (video id + term, item key + question text and its answer: statement questions share one prompt), so a regenerated quiz
  * keeps the review state of the questions it still asks.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../lib/hash.ts';
 import type { CourseWithStructure } from './catalog.ts';
-import type { ReviewCard, ReviewDeck } from './review-deck.ts';
+import type { ReviewCard, ReviewDeck } from '../browser/review-deck.ts';
 
 function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, 10);
+  return sha256(text, 'base64url').slice(0, 10);
 }
 
 /** The first sentence of Markdown text that uses the term as a word, without list markers or emphasis. */

@@ -5,7 +5,7 @@
  */
 import { join, relative } from 'node:path';
 import { contentDir, readVideoLibrary } from '../../src/lib/content-files.ts';
-import { generatedDir, readVideoStatus } from '../../src/lib/video-cache.ts';
+import { generatedDir, readVideoStatus } from '../../src/lib/generated-files.ts';
 import { validateContent, type ValidVideo } from '../../src/lib/validate-content.ts';
 import { ConfigError, OFFLINE_MODEL, resolveConfig, type PipelineConfig } from '../pipeline/config.ts';
 import { redactorFromEnv } from '../../src/lib/redact.ts';

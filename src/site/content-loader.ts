@@ -8,9 +8,9 @@
 import { sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
-import { contentDir } from './content-files.ts';
-import { loadContentTree, type ContentTree } from './content-tree.ts';
-import { formatProblem, type ContentProblem } from './friendly-errors.ts';
+import { contentDir } from '../lib/content-files.ts';
+import { loadContentTree, type ContentTree } from '../lib/content-tree.ts';
+import { formatProblem, type ContentProblem } from '../lib/friendly-errors.ts';
 
 export type ContentPart = 'courses' | 'items' | 'videos' | 'contentProblems';
 
@@ -47,7 +47,7 @@ function fill(part: ContentPart, { store }: LoaderContext, tree: ContentTree): v
     for (const chapter of course.chapters) {
       for (const item of chapter.items) {
         // MDX items render from their file, as the glob loader would store them.
-        store.set({ id: item.key, data: item.data, body: item.body, filePath: item.file, deferredRender: item.file.endsWith('.mdx') });
+        store.set({ id: item.key, data: item.data, ...(item.body === undefined ? {} : { body: item.body }), filePath: item.file, deferredRender: item.file.endsWith('.mdx') });
       }
     }
   }

@@ -1,5 +1,5 @@
 /**
- * What the instructor dashboard reports (seed: /admin/videos, /admin/courses):
+ * What the instructor dashboard reports:
  * the problems worth fixing before learners notice, computed from the same
  * loader as the site.
  */
