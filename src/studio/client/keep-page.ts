@@ -13,5 +13,6 @@ export function keepStudioPage(): void {
   hot.on('learnspace:content-written', () => {
     contentWritten = true;
   });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Vite awaits the returned promise; holding it is the point
   hot.on('vite:beforeFullReload', () => (contentWritten ? new Promise<void>(() => {}) : undefined));
 }
