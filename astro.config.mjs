@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { offlineWorker } from './src/integrations/offline-worker.ts';
+import { studio } from './src/integrations/studio.ts';
 
 /** The public address of the deployed site, for canonical URLs, the sitemap and RSS. */
 const site = process.env.LEARNSPACE_SITE ?? 'https://learnspace.example';
@@ -33,6 +34,7 @@ export default defineConfig({
       filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/') && !page.includes('/review/'),
     }),
     offlineWorker(),
+    studio(),
   ],
   build: { format: 'directory' },
   security: {

@@ -1,0 +1,7 @@
+/** The studio's pages, injected under /admin/ by src/integrations/studio.ts in dev only; files are in src/studio/pages/. */
+export interface StudioPage {
+  pattern: string;
+  file: string;
+}
+
+export const STUDIO_PAGES: readonly StudioPage[] = [];
