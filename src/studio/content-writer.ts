@@ -6,14 +6,15 @@
  * comments and formatting of the fields it does not touch.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { lstat, mkdir, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import { readContent, contentDir, parseMdx, parseYaml, type RawContent } from '../lib/content-files.ts';
 import { validateContent } from '../lib/validate-content.ts';
 import { mdxBodyProblems } from '../lib/content-tree.ts';
 import { formatProblem, type ContentProblem } from '../lib/friendly-errors.ts';
 import { writeFileAtomically } from '../../scripts/pipeline/atomic-write.ts';
+import { resolveContentPath, StudioRefusal } from './guard.ts';
 
 /** A file's content hash: what a write must be based on. `null` stands for "does not exist". */
 export type FileVersion = string | null;
@@ -54,23 +55,20 @@ export function versionOf(text: string): string {
 /** Turns a path relative to the project root into an absolute one inside the content folder, or refuses it. */
 export type ContentPathResolver = (root: string, file: string) => Promise<string>;
 
-/** Refuses `../`, absolute paths and symlinks anywhere between the content folder and the file. */
+/**
+ * The studio's guard (src/studio/guard.ts) on a project-relative path: `../`, absolute
+ * paths, NUL bytes and symlinks leading out of content/ are refused with its message.
+ */
 export const resolveInsideContent: ContentPathResolver = async (root, file) => {
-  const refuse = (why: string): never => {
-    throw new ContentWriteError('path', [{ file, field: '', message: `${why}: the studio only writes files inside ${relative(root, contentDir(root)) || 'content'}/` }]);
-  };
-  if (file.includes('\0') || file.startsWith('/') || /^[A-Za-z]:/.test(file) || file.split(/[\\/]/).includes('..')) refuse('refused path');
   const base = contentDir(root);
-  const abs = resolve(root, file);
-  if (abs !== base && !abs.startsWith(base + sep)) refuse('refused path');
-  let at = base;
-  for (const part of relative(base, abs).split(sep)) {
-    at = join(at, part);
-    const stat = await lstat(at).catch(() => null);
-    if (stat === null) break;
-    if (stat.isSymbolicLink()) refuse('refused symlink');
+  const prefix = `${relative(root, base).split(sep).join('/')}/`;
+  try {
+    if (!file.startsWith(prefix) || isAbsolute(file)) throw new StudioRefusal(400, `"${file}" is outside ${prefix}; the studio writes only to files inside it`);
+    return resolveContentPath(base, file.slice(prefix.length), 'file');
+  } catch (error) {
+    if (error instanceof StudioRefusal) throw new ContentWriteError('path', [{ file, field: '', message: error.message.replace(/^file: /, '') }]);
+    throw error;
   }
-  return abs;
 };
 
 export interface ContentWriterOptions {

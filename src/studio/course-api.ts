@@ -5,7 +5,6 @@
  * failures say what could not be done, never a stack trace.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readVideoLibrary } from '../lib/content-files.ts';
 import { mdxBodyProblems } from '../lib/content-tree.ts';
 import { renderUntrustedMarkdown } from '../lib/markdown.ts';

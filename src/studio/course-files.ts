@@ -150,7 +150,14 @@ export class CourseFiles {
       throw new ContentWriteError('invalid', [{ file, field: 'slug', message: `expected a lowercase slug of letters, digits and single hyphens, like "intro-to-ml", got "${slug}"` }]);
     }
     const text = newYaml({ name: input.name.trim(), createdBy: input.createdBy?.trim() || undefined, isPublished: false, status: 'draft' });
-    await this.writer.apply([{ kind: 'write', file, text, baseVersion: null }]);
+    try {
+      await this.writer.apply([{ kind: 'write', file, text, baseVersion: null }]);
+    } catch (error) {
+      if (error instanceof ContentWriteError && error.reason === 'conflict') {
+        throw new ContentWriteError('conflict', [{ file, field: 'slug', message: `a course "${slug}" already exists: choose another folder name` }]);
+      }
+      throw error;
+    }
     return { slug, file };
   }
 

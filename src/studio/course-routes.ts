@@ -1,28 +1,30 @@
 /**
- * The course studio's part of the dev-only studio: its pages and its API, for
- * src/integrations/studio.ts to inject (pages) and route (API) under `astro dev` only.
+ * The course studio's routes in the studio API (/__studio/api/courses/...):
+ * reads with GET, every change as a POST naming its action. One writer per
+ * project root, so the writes of all open tabs are serialised.
  */
+import type { StudioContext, StudioRoute } from './http.ts';
 import { ContentWriter } from './content-writer.ts';
 import { CourseFiles } from './course-files.ts';
-import { handleCourseApi, type ApiResponse } from './course-api.ts';
-
-/** Pages the integration injects: pattern → entrypoint (relative to the project root). */
-export const courseStudioPages = [
-  { pattern: '/admin/courses', entrypoint: 'src/studio/pages/courses.astro' },
-  { pattern: '/admin/courses/[slug]', entrypoint: 'src/studio/pages/course-builder.astro' },
-] as const;
-
-/** The API path prefix the course routes answer under. */
-export const courseApiPrefix = '/__studio/api/courses/';
+import { handleCourseApi } from './course-api.ts';
 
 const byRoot = new Map<string, CourseFiles>();
 
-/** Answers one course API request (path after the prefix); one writer per root serialises the writes. */
-export function courseApi(root: string, method: string, path: string, body: unknown): Promise<ApiResponse> {
-  let files = byRoot.get(root);
+/** The course operations for one project root (shared by the API and the pages). */
+export function courseFilesFor(projectRoot: string): CourseFiles {
+  let files = byRoot.get(projectRoot);
   if (!files) {
-    files = new CourseFiles(new ContentWriter({ root }));
-    byRoot.set(root, files);
+    files = new CourseFiles(new ContentWriter({ root: projectRoot }));
+    byRoot.set(projectRoot, files);
   }
-  return handleCourseApi(files, method, path, body);
+  return files;
+}
+
+export function courseRoutes(context: StudioContext): StudioRoute[] {
+  const files = () => courseFilesFor(context.projectRoot);
+  return [
+    { method: 'GET', pattern: 'courses/list', handle: async () => handleCourseApi(files(), 'GET', 'list', undefined) },
+    { method: 'GET', pattern: 'courses/course/:slug', handle: async (request) => handleCourseApi(files(), 'GET', `course/${request.params.slug ?? ''}`, undefined) },
+    { method: 'POST', pattern: 'courses/:action', handle: async (request) => handleCourseApi(files(), 'POST', request.params.action ?? '', request.body) },
+  ];
 }

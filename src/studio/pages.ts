@@ -4,4 +4,7 @@ export interface StudioPage {
   file: string;
 }
 
-export const STUDIO_PAGES: readonly StudioPage[] = [];
+export const STUDIO_PAGES: readonly StudioPage[] = [
+  { pattern: '/admin/courses', file: 'courses.astro' },
+  { pattern: '/admin/courses/[slug]', file: 'course-builder.astro' },
+];

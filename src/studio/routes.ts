@@ -1,7 +1,11 @@
 /** Every route of the studio's API (/__studio/api/...), by area; the dev server's middleware serves them. */
 import { displayPath } from './guard.ts';
 import type { StudioContext, StudioRoute } from './http.ts';
+import { courseRoutes } from './course-routes.ts';
 
 export function studioRoutes(context: StudioContext): StudioRoute[] {
-  return [{ method: 'GET', pattern: 'health', handle: async () => ({ status: 200, body: { ok: true, content: displayPath(context.projectRoot, context.contentRoot) } }) }];
+  return [
+    { method: 'GET', pattern: 'health', handle: async () => ({ status: 200, body: { ok: true, content: displayPath(context.projectRoot, context.contentRoot) } }) },
+    ...courseRoutes(context),
+  ];
 }

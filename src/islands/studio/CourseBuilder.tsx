@@ -5,12 +5,11 @@
  * with a preview, and the changed files with the git commands to commit them.
  * Every change is a file write the server validates with `npm run check`'s rules.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type SyntheticEvent, type ReactNode } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import courseSchemaJson from '../../../schemas/course.schema.json';
-import chapterSchemaJson from '../../../schemas/chapter.schema.json';
 import itemSchemaJson from '../../../schemas/item.schema.json';
 import { loadCourse, post, type ContentProblem, type CourseView, type StudioChapter, type StudioItem } from './studio-api.ts';
 import { SchemaFields, editsFrom, itemVariant, type FormValue, type JsonSchema } from './SchemaForm.tsx';
@@ -18,9 +17,9 @@ import { ProblemList } from './ProblemList.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import './studio.css';
 
-const courseSchema = courseSchemaJson as JsonSchema;
-const chapterSchema = chapterSchemaJson as JsonSchema;
-const itemSchema = itemSchemaJson as JsonSchema;
+// The generated JSON is data, read through the JsonSchema shape the form walks.
+const courseSchema = courseSchemaJson as unknown as JsonSchema;
+const itemSchema = itemSchemaJson as unknown as JsonSchema;
 const itemTypes = ['video', 'text', 'quiz', 'assignment', 'resource'] as const;
 type ItemType = (typeof itemTypes)[number];
 const typeLabels: Record<ItemType, string> = { video: 'Video', text: 'Text', quiz: 'Quiz', assignment: 'Assignment', resource: 'Resource' };
@@ -86,7 +85,7 @@ function ItemEditor({ view, chapter, item, onDone }: ItemEditorProps) {
   const hasBody = mdxTypes.includes(type);
   useEffect(() => heading.current?.focus(), []);
 
-  async function save(event: React.FormEvent) {
+  async function save(event: SyntheticEvent) {
     event.preventDefault();
     setBusy(true);
     const edits = editsFrom(schema, original, value);
@@ -191,7 +190,7 @@ export default function CourseBuilder({ slug }: { slug: string }) {
   const courseName = typeof course.data.name === 'string' ? course.data.name : slug;
   const unfinished = course.problems;
 
-  async function saveCourse(event: React.FormEvent) {
+  async function saveCourse(event: SyntheticEvent) {
     event.preventDefault();
     const result = await post('edit-course', { slug, version: course.version, edits: editsFrom(courseSchema, course.data, courseValue) });
     if (result.ok) {

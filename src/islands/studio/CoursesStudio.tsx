@@ -3,7 +3,7 @@
  * published, its author and counts, and "New course", which writes
  * content/courses/<slug>/course.yaml and opens the course builder.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { listCourses, post, type ContentProblem, type CourseSummary } from './studio-api.ts';
 import { ProblemList } from './ProblemList.tsx';
 import './studio.css';
@@ -35,7 +35,7 @@ export default function CoursesStudio() {
 
   const shownSlug = slugEdited ? slug : slugFromName(name);
 
-  async function create(event: React.FormEvent) {
+  async function create(event: SyntheticEvent) {
     event.preventDefault();
     setBusy(true);
     const result = await post<{ slug: string }>('create-course', { name, slug: shownSlug });

@@ -190,7 +190,7 @@ describe('content writer: new files read like a careful author\'s', () => {
 
   it('refuses a second file under a name already taken, and a course slug that is not a slug', async () => {
     const taken = await refusal(files.createCourse({ name: 'Again', slug: 'neural-networks' }));
-    expect(formatProblem(taken.problems[0]!)).toBe(`${nn}/course.yaml: already exists: choose another name`);
+    expect(formatProblem(taken.problems[0]!)).toBe(`${nn}/course.yaml: slug: a course "neural-networks" already exists: choose another folder name`);
     const bad = await refusal(files.createCourse({ name: 'Bad', slug: 'Bad Slug' }));
     expect(formatProblem(bad.problems[0]!)).toBe('content/courses/Bad Slug/course.yaml: slug: expected a lowercase slug of letters, digits and single hyphens, like "intro-to-ml", got "Bad Slug"');
     expect(existsSync(join(root, 'content/courses/Bad Slug'))).toBe(false);
@@ -209,12 +209,16 @@ describe('content writer: concurrent edits', () => {
     expect(read(file)).toContain('status: ready');
   });
 
-  it('lets only the first of two saves from the same version through', async () => {
+  it('lets only one of two saves from the same version through (two tabs), refusing the other', async () => {
     const file = `${chapter1}/chapter.yaml`;
     const { version } = await writer.read(file);
-    const results = await Promise.allSettled([files.editChapter(file, version, { name: 'First tab' }), files.editChapter(file, version, { name: 'Second tab' })]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
-    expect(read(file)).toContain('name: First tab');
+    const names = ['First tab', 'Second tab'];
+    const results = await Promise.allSettled(names.map((name) => files.editChapter(file, version, { name })));
+    const won = results.findIndex((r) => r.status === 'fulfilled');
+    const lost = results.find((r) => r.status === 'rejected');
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(lost && formatProblem((lost.reason as ContentWriteError).problems[0]!)).toBe(`${file}: changed on disk since you opened it; reload to see the change`);
+    expect(read(file)).toContain(`name: ${names[won]}`);
   });
 
   it('refuses to delete a chapter when one of its files changed since the builder listed them', async () => {
@@ -235,15 +239,23 @@ describe('content writer: paths', () => {
     const text = 'name: Escaped\norder: 9\n';
     const outside = mkdtempSync(join(tmpdir(), 'learnspace-outside-'));
     try {
-      for (const file of ['content/../escaped.yaml', `${nn}/../../../escaped.yaml`, join(outside, 'escaped.yaml'), '/etc/learnspace.yaml', 'package.json']) {
+      const refusals: Record<string, string> = {
+        'content/../escaped.yaml': '"../escaped.yaml" climbs out with ".."; give a path inside content/',
+        [`${nn}/../../../escaped.yaml`]: '"courses/neural-networks/../../../escaped.yaml" climbs out with ".."; give a path inside content/',
+        [join(outside, 'escaped.yaml')]: `"${join(outside, 'escaped.yaml')}" is outside content/; the studio writes only to files inside it`,
+        'package.json': '"package.json" is outside content/; the studio writes only to files inside it',
+      };
+      for (const [file, message] of Object.entries(refusals)) {
         const error = await refusal(writer.apply([{ kind: 'write', file, text, baseVersion: null }]));
         expect(error.reason).toBe('path');
-        expect(formatProblem(error.problems[0]!)).toBe(`${file}: refused path: the studio only writes files inside content/`);
+        expect(formatProblem(error.problems[0]!)).toBe(`${file}: ${message}`);
       }
       mkdirSync(join(outside, 'ch'));
       symlinkSync(join(outside, 'ch'), join(root, nn, '09-linked'));
       const error = await refusal(writer.apply([{ kind: 'write', file: `${nn}/09-linked/chapter.yaml`, text, baseVersion: null }]));
-      expect(formatProblem(error.problems[0]!)).toBe(`${nn}/09-linked/chapter.yaml: refused symlink: the studio only writes files inside content/`);
+      expect(formatProblem(error.problems[0]!)).toBe(
+        `${nn}/09-linked/chapter.yaml: "courses/neural-networks/09-linked/chapter.yaml" leads outside content/ through a symbolic link; the studio writes only to files inside content/`,
+      );
       expect(readdirSync(join(outside, 'ch'))).toEqual([]);
       expect(existsSync(join(root, 'escaped.yaml'))).toBe(false);
     } finally {
