@@ -15,7 +15,10 @@ import { loadCourse, post, type ContentProblem, type CourseView, type StudioChap
 import { SchemaFields, editsFrom, itemVariant, type FormValue, type JsonSchema } from './SchemaForm.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { holdContentReloads } from './hold-content-reloads.ts';
 import './studio.css';
+
+holdContentReloads();
 
 // The generated JSON is data, read through the JsonSchema shape the form walks.
 const courseSchema = courseSchemaJson as unknown as JsonSchema;
@@ -173,14 +176,14 @@ export default function CourseBuilder({ slug }: { slug: string }) {
   async function run(action: string, body: unknown, done: string): Promise<boolean> {
     const result = await post(action, body);
     if (!result.ok) {
-      setFailure({ problems: result.problems, error: result.error });
-      setStatus('Not saved.');
       await reload();
+      setFailure({ problems: result.problems, error: result.error });
+      setStatus('');
       return false;
     }
     setFailure(noFailure);
-    setStatus(done);
     await reload();
+    setStatus(done);
     return true;
   }
 
@@ -195,8 +198,8 @@ export default function CourseBuilder({ slug }: { slug: string }) {
     const result = await post('edit-course', { slug, version: course.version, edits: editsFrom(courseSchema, course.data, courseValue) });
     if (result.ok) {
       setCourseFailure(noFailure);
-      setStatus(`Saved ${course.file}.`);
       await reload();
+      setStatus(`Saved ${course.file}.`);
     } else {
       setCourseFailure({ problems: result.problems, error: result.error });
     }
@@ -243,7 +246,9 @@ export default function CourseBuilder({ slug }: { slug: string }) {
 
       <div className="studio-columns">
         <section aria-labelledby="studio-outline" className="studio-outline">
-          <h2 id="studio-outline">Chapters and items</h2>
+          <h2 id="studio-outline" tabIndex={-1}>
+            Chapters and items
+          </h2>
           {course.chapters.length === 0 && <p className="muted">No chapters yet. Add the first one below.</p>}
           <DndContext
             sensors={sensors}
@@ -266,7 +271,7 @@ export default function CourseBuilder({ slug }: { slug: string }) {
                         <div className="studio-row-head">
                           {handle}
                           <h3 id={`h-${chapter.slug}`}>{name}</h3>
-                          <button type="button" className="button" onClick={() => setRenaming(renaming === chapter.file ? null : chapter.file)} aria-expanded={renaming === chapter.file}>
+                          <button type="button" className="button" id={`rename-${chapter.slug}-button`} onClick={() => setRenaming(renaming === chapter.file ? null : chapter.file)} aria-expanded={renaming === chapter.file}>
                             Rename<span className="visually-hidden"> chapter {name}</span>
                           </button>
                           <button
@@ -291,8 +296,10 @@ export default function CourseBuilder({ slug }: { slug: string }) {
                           <ChapterRename
                             chapter={chapter}
                             onDone={async (newName) => {
-                              if (newName !== null && (await run('edit-chapter', { file: chapter.file, version: chapter.version, edits: { name: newName } }, `Renamed the chapter to “${newName}”.`))) setRenaming(null);
-                              if (newName === null) setRenaming(null);
+                              if (newName !== null && !(await run('edit-chapter', { file: chapter.file, version: chapter.version, edits: { name: newName } }, `Renamed the chapter to “${newName}”.`))) return;
+                              setRenaming(null);
+                              // Back to the button that opened the form, so a keyboard user keeps their place.
+                              requestAnimationFrame(() => document.getElementById(`rename-${chapter.slug}-button`)?.focus());
                             }}
                           />
                         )}
@@ -343,10 +350,7 @@ export default function CourseBuilder({ slug }: { slug: string }) {
                                             item={item}
                                             onDone={(message) => {
                                               setEditing(null);
-                                              if (message) {
-                                                setStatus(message);
-                                                void reload();
-                                              }
+                                              if (message) void reload().then(() => setStatus(message));
                                             }}
                                           />
                                         )}
@@ -366,10 +370,7 @@ export default function CourseBuilder({ slug }: { slug: string }) {
                             item={editing.item}
                             onDone={(message) => {
                               setEditing(null);
-                              if (message) {
-                                setStatus(message);
-                                void reload();
-                              }
+                              if (message) void reload().then(() => setStatus(message));
                             }}
                           />
                         ) : (
@@ -421,7 +422,8 @@ export default function CourseBuilder({ slug }: { slug: string }) {
           onConfirm={() => {
             const action = confirm.run;
             setConfirm(null);
-            void action();
+            // What had focus is gone; the outline's heading is the nearest place to continue from.
+            void action().then(() => document.getElementById('studio-outline')?.focus());
           }}
         />
       )}

@@ -6,7 +6,10 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { listCourses, post, type ContentProblem, type CourseSummary } from './studio-api.ts';
 import { ProblemList } from './ProblemList.tsx';
+import { holdContentReloads } from './hold-content-reloads.ts';
 import './studio.css';
+
+holdContentReloads();
 
 /** The folder name a course name becomes, as the authoring guide's slugs are written. */
 export function slugFromName(name: string): string {
