@@ -311,7 +311,9 @@ describe('the studio by keyboard, and with axe', () => {
     await dialog.waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Delete chapter');
     await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => status(page).textContent()).toBe('Deleted content/courses/demo/02-appendix/.');
     expect(filesOf('content/courses/demo')).toEqual(['01-start', 'course.yaml']);
   }, 120_000);
