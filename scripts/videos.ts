@@ -1,7 +1,7 @@
 /**
  * `npm run videos -- <command>`: the video library CLI.
  *   process [ids...]   turn pending videos into transcripts, notes and quizzes (the prebuild runs this with --quiet)
- *   add <url-or-id...> add YouTube videos to the library
+ *   add <url-or-id...> add YouTube videos to the library (or a playlist, with --course <slug> [--group N] for a draft course)
  *   status             where every video stands
  *   retry [ids...]     process failed videos again
  *   show <id>          one video's material for review (scripts/lib/show-command.ts)
@@ -122,14 +122,22 @@ program
   .action(async (ids: string[], flags: ProcessFlags) => {
     process.exitCode = await runProcess({ root, ids, flags });
   });
+const groupOption = new Option('--group <n>', 'with --course: videos per chapter (default 1)').argParser((v) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--group: expected a whole number of videos per chapter (1 or more), got "${v}"`);
+  return n;
+});
+
 program
   .command('add')
-  .description('add YouTube videos to the library by URL or id')
-  .argument('<urls...>', 'YouTube URLs (watch, youtu.be, shorts, embed, live) or 11-character ids')
+  .description('add YouTube videos to the library by URL or id, or every video of a playlist')
+  .argument('<urls...>', 'YouTube URLs (watch, youtu.be, shorts, embed, live), 11-character ids, or one playlist URL (youtube.com/playlist?list=...)')
   .option('--title <title>', 'the title to record (used when YouTube cannot be reached, and instead of YouTube\'s)')
-  .action(async (urls: string[], flags: { title?: string }) => {
+  .option('--course <slug>', 'with a playlist: also write a draft course content/courses/<slug>/ in playlist order')
+  .addOption(groupOption)
+  .action(async (urls: string[], flags: { title?: string; course?: string; group?: number }) => {
     const config = resolveConfig(root);
-    process.exitCode = await runAdd({ root, inputs: urls, title: flags.title, source: configuredYouTubeSource(config), captionLanguages: config.captionLanguages, out, err });
+    process.exitCode = await runAdd({ root, inputs: urls, title: flags.title, course: flags.course, group: flags.group, source: configuredYouTubeSource(config), captionLanguages: config.captionLanguages, out, err });
   });
 program
   .command('status')

@@ -10,15 +10,16 @@ import { validateContent, type ValidVideo } from '../../src/lib/validate-content
 import { ConfigError, OFFLINE_MODEL, resolveConfig, type PipelineConfig } from '../pipeline/config.ts';
 import { redactorFromEnv } from '../../src/lib/redact.ts';
 import { acquireRunLock, createMaterialWriter, LockHeldError, migrateLegacyCaches } from '../pipeline/material-writer.ts';
-import { processPendingVideos } from '../pipeline/process-videos.ts';
+import { processPendingVideos, type ProcessEvents } from '../pipeline/process-videos.ts';
 import { configuredGenerator, configuredYouTubeSource } from '../pipeline/lazy-adapters.ts';
 import { keptMessage, outcomesTable, progressReporter, summaryLine } from '../pipeline/report.ts';
 import { PipelineError } from '../pipeline/adapters.ts';
 
 /** Every line the CLI prints passes through this: no configured secret or project path leaves the process. */
 let redact = redactorFromEnv(process.env, { root: process.cwd() });
-const out = (line: string) => process.stdout.write(redact(line) + '\n');
-const err = (line: string) => process.stderr.write(redact(line) + '\n');
+const stdout = (line: string) => process.stdout.write(redact(line) + '\n');
+const stderr = (line: string) => process.stderr.write(redact(line) + '\n');
+const err = stderr;
 
 /** A command used wrongly; its message says how to use it. */
 export class UsageError extends Error {}
@@ -62,13 +63,19 @@ export interface ProcessRun {
   retry?: ReadonlySet<string>;
   /** The validated library when the caller already has it; read from content/videos otherwise. */
   library?: ValidVideo[];
+  /** Extra listeners (the studio streams them to its page), called after the CLI's own reporter. */
+  events?: ProcessEvents;
+  /** Where the run's lines go instead of stdout/stderr (redacted first); no progress bar is drawn. */
+  print?: { out(line: string): void; err(line: string): void };
 }
 
 /** Runs the pipeline and prints its outcome; returns the exit code (1 only with --strict and a failure). */
-export async function runProcess({ root, ids, flags, retry, library }: ProcessRun): Promise<number> {
+export async function runProcess({ root, ids, flags, retry, library, events, print }: ProcessRun): Promise<number> {
   const config = withProvider(resolveConfig(root), flags.provider);
   if (flags.concurrency) config.concurrency = flags.concurrency;
   redact = redactorFromEnv(process.env, { root, secrets: [config.apiKey], urls: [config.notes.baseURL, config.quiz.baseURL] });
+  const out = print ? (line: string) => print.out(redact(line)) : stdout;
+  const err = print ? (line: string) => print.err(redact(line)) : stderr;
   const videos = selectVideos(library ?? libraryVideos(root), ids);
   const release = await acquireRunLock(root);
   try {
@@ -76,7 +83,7 @@ export async function runProcess({ root, ids, flags, retry, library }: ProcessRu
     if (migrated.length > 0) {
       err(`videos: moved ${migrated.length} video${migrated.length === 1 ? '' : 's'} from the single-file cache to reviewable files (${relative(root, generatedDir(root))}/<id>/: notes.md, quiz.yaml, transcript.vtt, meta.yaml, status.json): ${migrated.join(', ')}; commit the change`);
     }
-    const reporter = progressReporter({ tty: Boolean(process.stderr.isTTY) && !flags.json, quiet: Boolean(flags.quiet || flags.json), write: err });
+    const reporter = progressReporter({ tty: Boolean(process.stderr.isTTY) && !flags.json && !print, quiet: Boolean(flags.quiet || flags.json), write: err });
     let announced = false;
     const report = await processPendingVideos({
       root,
@@ -89,13 +96,21 @@ export async function runProcess({ root, ids, flags, retry, library }: ProcessRu
       retry,
       replaceModelMaterial: flags.provider === 'offline',
       events: {
-        ...reporter,
+        onStart(id) {
+          reporter.onStart?.(id);
+          events?.onStart?.(id);
+        },
+        onDone(outcome) {
+          reporter.onDone?.(outcome);
+          events?.onDone?.(outcome);
+        },
         onPlan(plans) {
           if (plans.todo.length > 0 && config.provider === 'offline' && !announced) {
             announced = true;
             err(flags.provider === 'offline' ? 'videos: --provider offline: using the offline extractive provider' : 'videos: no OPENAI_API_KEY: using the offline extractive provider');
           }
           reporter.onPlan?.(plans);
+          events?.onPlan?.(plans);
         },
       },
     });

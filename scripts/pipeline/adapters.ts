@@ -37,6 +37,27 @@ export interface VideoSource {
   getVideo(id: string, languages: readonly string[]): Promise<{ meta: VideoMeta; transcript: FetchedTranscript }>;
 }
 
+/** One video of a playlist as the playlist lists it (no per-video request). */
+export interface PlaylistVideoListing {
+  id: string;
+  title: string;
+  durationSeconds?: number;
+  /** False for private or deleted videos, which YouTube still lists. */
+  playable: boolean;
+}
+
+export interface PlaylistListing {
+  id: string;
+  title: string;
+  description?: string;
+  /** Every video, in playlist order, across all of YouTube's pages. */
+  videos: PlaylistVideoListing[];
+}
+
+export interface PlaylistSource {
+  getPlaylist(id: string): Promise<PlaylistListing>;
+}
+
 /** A failure whose message is already what the user should read. */
 export class PipelineError extends Error {
   override name = 'PipelineError';

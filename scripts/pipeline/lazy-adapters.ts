@@ -5,7 +5,7 @@
  */
 import { openAIModelName, type PipelineConfig } from './config.ts';
 import { createOfflineGenerator, type OfflineGeneratorOptions } from './offline-provider.ts';
-import type { NotesAndQuizGenerator, VideoSource } from './adapters.ts';
+import type { NotesAndQuizGenerator, PlaylistSource, VideoSource } from './adapters.ts';
 
 /** Loads a module-backed value once, on the first call, and shares the promise. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -26,12 +26,13 @@ export function configuredGenerator(config: PipelineConfig, offline: OfflineGene
 }
 
 /** The YouTube source (youtubei.js loaded on the first call), or null when YouTube is switched off. */
-export function configuredYouTubeSource(config: PipelineConfig): VideoSource | null {
+export function configuredYouTubeSource(config: PipelineConfig): (VideoSource & PlaylistSource) | null {
   if (config.noYoutube) return null;
   const source = once(async () => (await import('./youtube.ts')).createYouTubeSource({ timeoutMs: Math.min(config.timeoutMs, 30_000) }));
   return {
     getMetadata: async (id) => (await source()).getMetadata(id),
     getListing: async (id, languages) => (await source()).getListing(id, languages),
     getVideo: async (id, languages) => (await source()).getVideo(id, languages),
+    getPlaylist: async (id) => (await source()).getPlaylist(id),
   };
 }

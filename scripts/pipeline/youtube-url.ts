@@ -43,3 +43,26 @@ export function parseYoutubeRef(input: string): ParsedVideoRef {
   if (candidate && ID.test(candidate)) return { ok: true, id: candidate };
   return reject('has no valid video id');
 }
+
+const PLAYLIST_ID = /^(?:PL|OLAK5uy_|UU|FL)[A-Za-z0-9_-]{10,64}$/;
+
+/** The canonical address of a playlist, as written in messages and course files. */
+export const canonicalPlaylistUrl = (id: string) => `https://www.youtube.com/playlist?list=${id}`;
+
+/**
+ * The playlist id of a `youtube.com/playlist?list=` URL or a bare playlist id (PL...), else undefined.
+ * A watch URL that carries `list=` names the video being watched, so it stays a video.
+ */
+export function parsePlaylistRef(input: string): string | undefined {
+  const raw = input.trim();
+  if (PLAYLIST_ID.test(raw)) return raw;
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`);
+  } catch {
+    return undefined;
+  }
+  if (!HOSTS.has(url.hostname.toLowerCase()) || url.pathname.replace(/\/+$/, '') !== '/playlist') return undefined;
+  const list = url.searchParams.get('list') ?? '';
+  return PLAYLIST_ID.test(list) ? list : undefined;
+}

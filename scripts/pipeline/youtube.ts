@@ -3,9 +3,9 @@
  * InnerTube API YouTube's own web client uses), with an injectable fetch so
  * tests replay recorded responses and the run can bound every request.
  */
-import { Innertube, Log, ClientType } from 'youtubei.js';
+import { Innertube, Log, ClientType, YTNodes } from 'youtubei.js';
 import type { VideoChapter, VideoMeta } from '../../src/lib/schema.ts';
-import { PipelineError, type FetchedTranscript, type VideoSource } from './adapters.ts';
+import { PipelineError, type FetchedTranscript, type PlaylistSource, type PlaylistVideoListing, type VideoSource } from './adapters.ts';
 
 type Fetch = typeof globalThis.fetch;
 
@@ -107,8 +107,13 @@ const describe = (error: unknown) => {
   return `${e.message.split('\n')[0]!.slice(0, 200)}${detail && !e.message.includes(detail) ? `: ${detail}` : ''}`;
 };
 
-/** A VideoSource backed by youtubei.js; one Innertube session is created lazily and shared. */
-export function createYouTubeSource(options: YouTubeOptions = {}): VideoSource {
+/** YouTube sends a playlist 100 videos a page; this bounds a runaway continuation chain (5,000 videos). */
+const MAX_PLAYLIST_PAGES = 50;
+
+const isRateLimit = (error: unknown) => error instanceof YouTubeRateLimitError || (error as Error & { cause?: unknown }).cause instanceof YouTubeRateLimitError;
+
+/** A VideoSource (and playlist source) backed by youtubei.js; one Innertube session is created lazily and shared. */
+export function createYouTubeSource(options: YouTubeOptions = {}): VideoSource & PlaylistSource {
   Log.setLevel(Log.Level.NONE);
   const fetchImpl = withTimeout(options.fetch ?? globalThis.fetch, options.timeoutMs ?? 30_000);
   let session: Promise<Innertube> | undefined;
@@ -131,7 +136,7 @@ export function createYouTubeSource(options: YouTubeOptions = {}): VideoSource {
     try {
       info = await (await innertube()).getInfo(id);
     } catch (error) {
-      if (error instanceof YouTubeRateLimitError || (error as Error & { cause?: unknown }).cause instanceof YouTubeRateLimitError)
+      if (isRateLimit(error))
         throw new PipelineError(
           `YouTube is rate limiting requests from this network (HTTP 429 Too Many Requests); wait an hour before \`npm run videos -- retry\`, and commit caption files (content/videos/${id}.vtt) so builds do not need YouTube`,
         );
@@ -170,6 +175,34 @@ export function createYouTubeSource(options: YouTubeOptions = {}): VideoSource {
     (info.captions?.caption_tracks ?? []).map((t) => ({ name: t.name.toString(), languageCode: t.language_code, kind: t.kind }));
 
   return {
+    async getPlaylist(id) {
+      const rateLimited = `YouTube is rate limiting requests from this network (HTTP 429 Too Many Requests); wait an hour and add the playlist again`;
+      let page;
+      try {
+        page = await (await innertube()).getPlaylist(id);
+      } catch (error) {
+        if (isRateLimit(error)) throw new PipelineError(rateLimited);
+        throw new PipelineError(`cannot get playlist ${id} from YouTube (${describe(error)}); check the link, and that the playlist is public or unlisted`);
+      }
+      const info = page.info;
+      const videos: PlaylistVideoListing[] = [];
+      for (let pages = 1; ; pages++) {
+        for (const item of page.items) {
+          if (!item.is(YTNodes.PlaylistVideo) || videos.some((v) => v.id === item.id)) continue;
+          const seconds = item.duration.seconds;
+          videos.push({ id: item.id, title: item.title.toString().trim(), ...(Number.isFinite(seconds) && seconds > 0 ? { durationSeconds: seconds } : {}), playable: item.is_playable !== false });
+        }
+        if (!page.has_continuation || pages >= MAX_PLAYLIST_PAGES) break;
+        try {
+          page = await page.getContinuation();
+        } catch (error) {
+          if (isRateLimit(error)) throw new PipelineError(rateLimited);
+          throw new PipelineError(`YouTube stopped answering after ${videos.length} videos of playlist ${id} (${describe(error)}); try again`);
+        }
+      }
+      const description = info.description?.trim();
+      return { id, title: info.title?.trim() || id, ...(description ? { description } : {}), videos };
+    },
     async getMetadata(id) {
       return metaOf(await getInfo(id));
     },

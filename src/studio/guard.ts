@@ -7,9 +7,18 @@
 import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
+const REFUSAL = Symbol.for('learnspace.studio.refusal');
+
 /** A request the studio will not serve; `status` is the HTTP status to answer with. */
 export class StudioRefusal extends Error {
   override name = 'StudioRefusal';
+  readonly [REFUSAL] = true;
+
+  /** Also true for a refusal from another copy of this module (the dev server loads the routes through Vite). */
+  static is(error: unknown): error is StudioRefusal {
+    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[REFUSAL] === true;
+  }
+
   constructor(
     readonly status: number,
     message: string,

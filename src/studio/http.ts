@@ -52,7 +52,11 @@ function matchPattern(pattern: string, path: string): Record<string, string> | u
     const value = got[i] ?? '';
     if (part.startsWith(':')) {
       if (!value) return undefined;
-      params[part.slice(1)] = decodeURIComponent(value);
+      try {
+        params[part.slice(1)] = decodeURIComponent(value);
+      } catch {
+        throw new StudioRefusal(400, `the address /__studio/api/${path} is not valid percent-encoding`);
+      }
     } else if (part !== value) return undefined;
   }
   return params;
@@ -88,7 +92,8 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 export interface StudioMiddlewareOptions {
-  routes: readonly StudioRoute[];
+  /** The routes, or a function loading them on the first request. */
+  routes: readonly StudioRoute[] | (() => Promise<readonly StudioRoute[]>);
   context: StudioContext;
   /** Set when the dev server listens beyond this machine: every request is refused with this message. */
   disabledBecause?: string;
@@ -96,7 +101,7 @@ export interface StudioMiddlewareOptions {
 }
 
 /** The connect middleware serving /__studio/api/; other paths go on to Astro. */
-export function createStudioMiddleware({ routes, context, disabledBecause, log = () => {} }: StudioMiddlewareOptions) {
+export function createStudioMiddleware({ routes: routeSource, context, disabledBecause, log = () => {} }: StudioMiddlewareOptions) {
   const redact = redactorFromEnv(process.env, { root: context.projectRoot });
   return (request: IncomingMessage, response: ServerResponse, next: Next): void => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -114,6 +119,7 @@ export function createStudioMiddleware({ routes, context, disabledBecause, log =
           secure: Boolean((request.socket as { encrypted?: boolean }).encrypted),
         });
         const path = url.pathname.slice(STUDIO_API_PREFIX.length).replace(/\/$/, '');
+        const routes = typeof routeSource === 'function' ? await routeSource() : routeSource;
         const candidates = routes.map((route) => ({ route, params: matchPattern(route.pattern, path) })).filter((c) => c.params);
         if (candidates.length === 0) throw new StudioRefusal(404, `the studio has no API at ${url.pathname}`);
         const found = candidates.find((c) => c.route.method === method);
@@ -123,7 +129,7 @@ export function createStudioMiddleware({ routes, context, disabledBecause, log =
         if (reply !== 'streamed') sendJson(response, reply.status, reply.body);
       } catch (error) {
         if (response.headersSent) return void response.end();
-        if (error instanceof StudioRefusal) return sendJson(response, error.status, { error: error.message, ...(error.field ? { field: error.field } : {}) });
+        if (StudioRefusal.is(error)) return sendJson(response, error.status, { error: error.message, ...(error.field ? { field: error.field } : {}) });
         const message = redact(error instanceof Error ? error.message : String(error));
         log(`studio: ${request.method} ${url.pathname} failed: ${message}`);
         sendJson(response, 500, { error: `the studio could not do that: ${message}` });

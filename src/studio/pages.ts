@@ -5,6 +5,7 @@ export interface StudioPage {
 }
 
 export const STUDIO_PAGES: readonly StudioPage[] = [
+  { pattern: '/admin/videos', file: 'videos.astro' },
   { pattern: '/admin/courses', file: 'courses.astro' },
   { pattern: '/admin/courses/[slug]', file: 'course-builder.astro' },
 ];

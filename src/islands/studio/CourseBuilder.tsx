@@ -15,10 +15,8 @@ import { loadCourse, post, type ContentProblem, type CourseView, type StudioChap
 import { SchemaFields, editsFrom, itemVariant, type FormValue, type JsonSchema } from './SchemaForm.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { holdContentReloads } from './hold-content-reloads.ts';
-import './studio.css';
-
-holdContentReloads();
+import { keepStudioPage } from '../../studio/client/keep-page.ts';
+import './course-studio.css';
 
 // The generated JSON is data, read through the JsonSchema shape the form walks.
 const courseSchema = courseSchemaJson as unknown as JsonSchema;
@@ -172,6 +170,7 @@ export default function CourseBuilder({ slug }: { slug: string }) {
     setCourseValue({ ...result.data.course.data });
   }, [slug]);
   useEffect(() => void reload(), [reload]);
+  useEffect(() => keepStudioPage(), []);
 
   async function run(action: string, body: unknown, done: string): Promise<boolean> {
     const result = await post(action, body);

@@ -6,10 +6,8 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { listCourses, post, type ContentProblem, type CourseSummary } from './studio-api.ts';
 import { ProblemList } from './ProblemList.tsx';
-import { holdContentReloads } from './hold-content-reloads.ts';
-import './studio.css';
-
-holdContentReloads();
+import { keepStudioPage } from '../../studio/client/keep-page.ts';
+import './course-studio.css';
 
 /** The folder name a course name becomes, as the authoring guide's slugs are written. */
 export function slugFromName(name: string): string {
@@ -32,6 +30,7 @@ export default function CoursesStudio() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  useEffect(() => keepStudioPage(), []);
   useEffect(() => {
     void listCourses().then((r) => (r.ok ? setCourses(r.data.courses) : setLoadError(r.error ?? 'The courses could not be read.')));
   }, []);

@@ -4,7 +4,6 @@
  */
 import type { ContentProblem } from '../../lib/friendly-errors.ts';
 import type { CourseSummary, StudioCourse } from '../../studio/course-files.ts';
-import { noteStudioWrite } from './hold-content-reloads.ts';
 
 export type { ContentProblem, CourseSummary, StudioCourse };
 export type { StudioChapter, StudioItem } from '../../studio/course-files.ts';
@@ -22,7 +21,6 @@ export const apiBase = '/__studio/api/courses/';
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
   let response: Response;
-  if (method === 'POST') noteStudioWrite();
   try {
     response = await fetch(apiBase + path, {
       method,

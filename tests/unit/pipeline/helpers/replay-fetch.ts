@@ -1,6 +1,6 @@
 /**
  * Serves recorded InnerTube responses to youtubei.js through its injectable
- * fetch, keyed by endpoint and video id (or continuation params), with the
+ * fetch, keyed by endpoint and video id (or params, browse id, continuation token), with the
  * HTTP status in the file name for error answers. An unrecorded request fails
  * loudly instead of reaching the network.
  */
@@ -20,8 +20,8 @@ export function replayFetch(dir = RECORDINGS): ReplayFetch {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
     const endpoint = /\/youtubei\/v1\/(\w+)/.exec(url.pathname)?.[1];
-    const body = request.method === 'POST' ? (JSON.parse((await request.text()) || '{}') as { videoId?: string; params?: string }) : {};
-    const key = `${endpoint}.${body.videoId ?? body.params ?? ''}`;
+    const body = request.method === 'POST' ? (JSON.parse((await request.text()) || '{}') as { videoId?: string; params?: string; browseId?: string; continuation?: string }) : {};
+    const key = `${endpoint}.${body.videoId ?? body.params ?? body.browseId ?? body.continuation ?? ''}`;
     requests.push(key);
     const file = join(dir, `${key}.json`);
     // `<key>.<status>.json` replays an error answer (a 429 page) with its HTTP status.
