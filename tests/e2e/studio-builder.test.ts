@@ -183,7 +183,12 @@ describe('the course builder under astro dev', () => {
     if (!from || !to) throw new Error('chapter handles are not visible');
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
-    for (let step = 1; step <= 12; step++) await page.mouse.move(from.x + from.width / 2, from.y + ((to.y - 20 - from.y) * step) / 12 + from.height / 2);
+    // Small steps with pauses, as a hand moves: dnd-kit measures between animation frames.
+    for (let step = 1; step <= 15; step++) {
+      await page.mouse.move(from.x + from.width / 2, from.y + ((to.y - 30 - from.y) * step) / 15 + from.height / 2);
+      await page.waitForTimeout(60);
+    }
+    await page.waitForTimeout(400);
     await page.mouse.up();
     await expect.poll(() => status(page).textContent()).toBe('Chapters reordered.');
     expect(read(`${course}/02-going-further/chapter.yaml`)).toBe('name: Going further\norder: 1\n');

@@ -511,7 +511,8 @@ function ChangedFiles({ view, courseName }: { view: CourseView; courseName: stri
           <p>
             To propose them for review, commit them on a branch of their own (the studio never commits or pushes) and open a pull request for “{courseName}”:
           </p>
-          <pre>
+          {/* Wrapped rather than scrolled: a scrolling block would need its own tab stop. */}
+          <pre className="studio-commands">
             <code>{changes.commands.join('\n')}</code>
           </pre>
         </>
