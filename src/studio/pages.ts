@@ -4,4 +4,8 @@ export interface StudioPage {
   file: string;
 }
 
-export const STUDIO_PAGES: readonly StudioPage[] = [{ pattern: '/admin/videos', file: 'videos.astro' }];
+export const STUDIO_PAGES: readonly StudioPage[] = [
+  { pattern: '/admin/videos', file: 'videos.astro' },
+  { pattern: '/admin/courses', file: 'courses.astro' },
+  { pattern: '/admin/courses/[slug]', file: 'course-builder.astro' },
+];
