@@ -94,16 +94,21 @@ describe('astro dev with an invalid content edit', () => {
     editQuiz('answer: 2', 'answer: 7');
     expect(await eventually(async () => (await statusOf(quizPath)) === 500, 30_000), `the page kept answering 200:\n${output}`).toBe(true);
     expect(output).toContain(brokenMessage);
-    await page.goto(baseURL + quizPath);
-    await expect.poll(() => page.getByText(brokenMessage).count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    expect(await page.getByText('npm run check').count()).toBeGreaterThan(0);
-    await saveScreenshot(page, 'dev-overlay-content-problem');
+    // A fresh tab: the open one reloads itself on the edit, and a navigation racing that reload is interrupted.
+    await page.close();
+    const broken = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+    await broken.goto(baseURL + quizPath);
+    await expect.poll(() => broken.getByText(brokenMessage).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await broken.getByText('npm run check').count()).toBeGreaterThan(0);
+    await saveScreenshot(broken, 'dev-overlay-content-problem');
 
     editQuiz('answer: 7', 'answer: 2');
     expect(await eventually(async () => (await statusOf(quizPath)) === 200, 30_000)).toBe(true);
-    await page.goto(baseURL + quizPath);
-    await expect.poll(() => page.getByRole('heading', { name: 'Check yourself' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await page.getByText(brokenMessage).count()).toBe(0);
+    await broken.close();
+    const fixed = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+    await fixed.goto(baseURL + quizPath);
+    await expect.poll(() => fixed.getByRole('heading', { name: 'Check yourself' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await fixed.getByText(brokenMessage).count()).toBe(0);
   }, 120_000);
 
   it('catches a rule that spans files: an item pointing at a mistyped library video', async () => {
