@@ -27,7 +27,7 @@ function lecturesShownByCourses(): Map<string, string> {
   const lectures = new Map<string, string>();
   for (const [file, html] of pages) {
     if (!file.startsWith('courses/')) continue;
-    for (const m of html.matchAll(/<ls-lesson-notes data-src="\/videos\/([^/"]+)\/"/g)) if (m[1]) lectures.set(m[1], file);
+    for (const m of html.matchAll(/<a href="\/videos\/([^/"]+)\/#lesson-notes" data-lesson-source/g)) if (m[1]) lectures.set(m[1], file);
   }
   return lectures;
 }

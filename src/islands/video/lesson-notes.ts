@@ -1,10 +1,11 @@
 /** `<ls-lesson-notes>` on a course item: the lecture's study notes, loaded from its library page (lesson-source.ts). */
 import { loadLessonSource } from './lesson-source.ts';
 
-/** `<ls-lesson-notes data-src="/videos/<id>/">`: replaces its fallback link with the notes from the library page. */
+/** `<ls-lesson-notes>`: replaces its fallback link to the library page with the notes loaded from that page. */
 class LessonNotesElement extends HTMLElement {
   async connectedCallback(): Promise<void> {
-    const src = this.dataset.src;
+    // The fallback link's href (made relative or absolute by exporters like any link), without its #fragment.
+    const src = this.querySelector<HTMLAnchorElement>('a[data-lesson-source]')?.href.replace(/#.*$/, '');
     if (!src || this.dataset.loaded) return;
     try {
       const notes = (await loadLessonSource(src)).querySelector('#lesson-notes .video-notes');
