@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureCommand, type ProcessMeasurement } from './measure-process.ts';
-import { dirBytes, htmlPages } from './files.ts';
+import { distProfile, htmlPages, type DistProfile } from './files.ts';
 import { writeBaselineSite } from './baseline-site.ts';
 import type { GeneratedCatalog } from './generate-catalog.ts';
 
@@ -18,13 +18,17 @@ export interface BuildMeasurement {
   wallMs: number;
   peakRssBytes: number;
   distBytes: number;
+  dist: DistProfile;
   pages: number;
   outDir: string;
 }
 
-/** The environment every measured command runs with: the project's Node first on PATH, no API key (offline, like CI). */
+/**
+ * The environment every measured command runs with: the project's Node first on PATH, no API key
+ * (offline, like CI), and no YouTube (the synthetic ids do not exist; the prebuild would wait on a thumbnail fetch per video).
+ */
 export function benchEnv(projectRoot: string, extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(projectRoot, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`, ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(projectRoot, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`, LEARNSPACE_NO_YOUTUBE: '1', ...extra };
   for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'NOTES_GENERATION_ENDPOINT', 'QUIZ_GENERATION_ENDPOINT', 'LEARNSPACE_DRAFTS']) {
     if (!(name in extra)) delete env[name];
   }
@@ -33,11 +37,13 @@ export function benchEnv(projectRoot: string, extra: Record<string, string>): No
 
 function total(steps: BuildMeasurement['steps'], outDir: string): BuildMeasurement {
   const list = Object.values(steps);
+  const dist = distProfile(outDir);
   return {
     steps,
     wallMs: list.reduce((n, s) => n + s.wallMs, 0),
     peakRssBytes: Math.max(0, ...list.map((s) => s.peakRssBytes)),
-    distBytes: dirBytes(outDir),
+    distBytes: dist.bytes,
+    dist,
     pages: htmlPages(outDir).length,
     outDir,
   };

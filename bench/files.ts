@@ -29,3 +29,46 @@ export function dirBytes(dir: string): number {
 export function htmlPages(dir: string): string[] {
   return listFiles(dir).filter((f) => f.endsWith('.html') && f !== '404.html' && !f.startsWith('pagefind/'));
 }
+
+/** Per-page budget: no HTML file of the site may be larger (issue 12). */
+export const HTML_BUDGET_BYTES = 200 * 1024;
+
+export interface DistProfile {
+  files: number;
+  bytes: number;
+  /** Bytes and files by kind: html, pagefind (the search index), js, css, json, image, other. */
+  byKind: Record<string, { files: number; bytes: number }>;
+  /** The largest HTML files, largest first (at most 5). */
+  largestHtml: { path: string; bytes: number }[];
+  /** HTML files over HTML_BUDGET_BYTES. */
+  htmlOverBudget: number;
+}
+
+const kindOf = (file: string): string => {
+  if (file.startsWith('pagefind/')) return 'pagefind';
+  const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'html' || ext === 'js' || ext === 'css' || ext === 'json') return ext;
+  if (['jpg', 'jpeg', 'png', 'svg', 'webp', 'avif', 'gif', 'ico'].includes(ext)) return 'image';
+  return 'other';
+};
+
+/** What a built site is made of: file count, bytes by kind, and its largest HTML files. */
+export function distProfile(dir: string): DistProfile {
+  const profile: DistProfile = { files: 0, bytes: 0, byKind: {}, largestHtml: [], htmlOverBudget: 0 };
+  const html: { path: string; bytes: number }[] = [];
+  for (const file of listFiles(dir)) {
+    const bytes = statSync(join(dir, file)).size;
+    const kind = kindOf(file);
+    const entry = (profile.byKind[kind] ??= { files: 0, bytes: 0 });
+    entry.files++;
+    entry.bytes += bytes;
+    profile.files++;
+    profile.bytes += bytes;
+    if (kind === 'html') {
+      html.push({ path: file, bytes });
+      if (bytes > HTML_BUDGET_BYTES) profile.htmlOverBudget++;
+    }
+  }
+  profile.largestHtml = html.sort((a, b) => b.bytes - a.bytes).slice(0, 5);
+  return profile;
+}

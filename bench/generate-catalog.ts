@@ -34,6 +34,7 @@ export interface CatalogSize {
 export const SIZES = {
   S: { name: 'S', courses: 10, chaptersPerCourse: 5, itemsPerChapter: 10, videos: 200, videoMinutes: [6, 20], withCache: true },
   L: { name: 'L', courses: 100, chaptersPerCourse: 5, itemsPerChapter: 10, videos: 2000, videoMinutes: [6, 20], withCache: true },
+  XL: { name: 'XL', courses: 400, chaptersPerCourse: 5, itemsPerChapter: 10, videos: 8000, videoMinutes: [6, 20], withCache: true },
 } as const satisfies Record<string, CatalogSize>;
 
 /** A page's worth of authored or generated text, reused to build the bare-Astro baseline from the same words. */
@@ -248,7 +249,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [sizeName, out] = process.argv.slice(2);
   const size = SIZES[(sizeName ?? '').toUpperCase() as keyof typeof SIZES];
   if (!size || !out) {
-    console.error('usage: tsx bench/generate-catalog.ts <S|L> <output dir>');
+    console.error('usage: tsx bench/generate-catalog.ts <S|L|XL> <output dir>');
     process.exit(1);
   }
   const started = performance.now();

@@ -23,6 +23,8 @@ export interface PageWeight {
   jsGzip: number;
   cssGzip: number;
   scripts: number;
+  /** Same-origin HTML or JSON the page fetched by itself once idle (a lecture's notes and transcript, course outlines). */
+  fetchedGzip: number;
 }
 
 export interface SearchLatency {
@@ -87,10 +89,12 @@ export function pagesOfBaseline(catalog: GeneratedCatalog): Partial<Record<PageT
 async function weighPage(browser: Browser, baseURL: string, distDir: string, path: string): Promise<PageWeight> {
   const page = await newPage(browser);
   const assets = new Set<string>();
+  const fetched = new Set<string>();
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.origin !== baseURL) return;
     if (request.resourceType() === 'script' || request.resourceType() === 'stylesheet') assets.add(url.pathname);
+    if ((request.resourceType() === 'fetch' || request.resourceType() === 'xhr') && !url.pathname.startsWith('/pagefind/')) fetched.add(url.pathname);
   });
   await page.goto(baseURL + path, { waitUntil: 'networkidle' });
   await page.close();
@@ -107,8 +111,13 @@ async function weighPage(browser: Browser, baseURL: string, distDir: string, pat
       scripts++;
     }
   }
+  let fetchedGzip = 0;
+  for (const data of fetched) {
+    const file = join(distDir, decodeURIComponent(data), data.endsWith('/') ? 'index.html' : '');
+    if (existsSync(file)) fetchedGzip += gzipBytes(readFileSync(file));
+  }
   const html = readFileSync(join(distDir, path, 'index.html'));
-  return { path, htmlGzip: gzipBytes(html), jsGzip, cssGzip, scripts };
+  return { path, htmlGzip: gzipBytes(html), jsGzip, cssGzip, scripts, fetchedGzip };
 }
 
 /** Pagefind's own query time in the page: import its API, search, and load the first ten results' data. */

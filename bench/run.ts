@@ -6,6 +6,7 @@
  *
  *   npm run bench                  # S (3 runs) and L (1 run), under 20 minutes on 2 cores
  *   npm run bench -- --quick       # S only
+ *   npm run bench -- --xl          # XL only (20,000 items, 8,000 videos), 1 run; long
  *   npm run bench -- --runs 5      # 5 runs of every size
  *   npm run bench -- --json        # also print the raw results as JSON
  *   npm run bench -- --no-write    # leave BENCHMARKS.md alone
@@ -21,6 +22,7 @@ import { measureColdPipeline, runPipeline } from './pipeline-benchmark.ts';
 import { measureSiteWeight, pagesIndexedFrom, pagesOfBaseline, pagesOfOurSite, type SiteWeight } from './page-weight.ts';
 import { machineInfo } from './machine.ts';
 import { snapshotSite } from './site-snapshot.ts';
+import { HTML_BUDGET_BYTES } from './files.ts';
 import { renderResults, writeBenchmarksFile, type BenchResults, type SizeResult } from './report.ts';
 
 const COLD_VIDEOS = 48;
@@ -32,6 +34,7 @@ const { values: options } = parseArgs({
   options: {
     runs: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    xl: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -61,7 +64,8 @@ async function benchSize(tmp: string, site: string, name: keyof typeof SIZES): P
   for (let run = 1; run <= runsFor(name); run++) {
     const o = await measureOurBuild(root, site, catalog, join(dir, 'astro-cache'));
     ours.push(o);
-    log(`${name} run ${run}: ours ${(o.wallMs / 1000).toFixed(1)} s, ${o.pages} pages, peak ${(o.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`);
+    log(`${name} run ${run}: ours ${(o.wallMs / 1000).toFixed(1)} s, ${o.pages} pages, ${o.dist.files} files, ${(o.distBytes / 1024 ** 2).toFixed(0)} MiB, largest HTML ${o.dist.largestHtml[0]?.path ?? '—'} ${((o.dist.largestHtml[0]?.bytes ?? 0) / 1024).toFixed(0)} KiB, peak ${(o.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`);
+    if (o.dist.htmlOverBudget > 0) log(`${name} run ${run}: ${o.dist.htmlOverBudget} HTML files over ${HTML_BUDGET_BYTES / 1024} KiB`);
     const b = await measureBaselineBuild(root, catalog, join(dir, 'baseline'), o.pages, join(dir, 'baseline-cache'));
     baseline.push(b);
     log(`${name} run ${run}: baseline ${(b.wallMs / 1000).toFixed(1)} s, ${b.pages} pages, peak ${(b.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`);
@@ -95,7 +99,7 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'learnspace-bench-'));
   log(`working in ${tmp}`);
   try {
-    const names: (keyof typeof SIZES)[] = options.quick ? ['S'] : ['S', 'L'];
+    const names: (keyof typeof SIZES)[] = options.xl ? ['XL'] : options.quick ? ['S'] : ['S', 'L'];
     // One snapshot of the site for every size, so S and L measure the same version.
     const site = snapshotSite(root, join(tmp, 'site'));
     const sizes: SizeResult[] = [];
@@ -117,7 +121,7 @@ async function main(): Promise<void> {
     console.log(section);
     if (options.json) console.log(JSON.stringify(results, (key, value: unknown) => (key === 'stdout' || key === 'stderr' ? undefined : value), 2));
     if (!options['no-write']) {
-      writeBenchmarksFile(join(root, 'BENCHMARKS.md'), section);
+      writeBenchmarksFile(join(root, 'BENCHMARKS.md'), section, options.xl ? 'xl' : 'results');
       log('wrote BENCHMARKS.md');
     }
   } finally {

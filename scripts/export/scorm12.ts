@@ -45,10 +45,12 @@ export function buildScormPackage(course: ExportCourse, site: BuiltSite): Packag
     page: pageFor(item.pagePath, item.file),
     quiz: item.type === 'quiz' || (item.type === 'video' && Boolean(item.video.quiz)),
   }));
-  const pages = new Set([start, ...items.map((i) => i.page)]);
+  // Video items load their lecture's notes and transcript from its library page, so the package carries those pages too.
+  const lectures = course.items.flatMap((item) => (item.type === 'video' && item.video.notes ? [site.pageFile(`/videos/${item.video.id}/`)] : [])).filter((file): file is string => file !== undefined);
+  const pages = new Set([start, ...items.map((i) => i.page), ...lectures]);
 
   const resolve: LinkResolver = (sitePath) => {
-    if (sitePath.startsWith(coursePrefix)) {
+    if (sitePath.startsWith(coursePrefix) || sitePath.startsWith('/videos/')) {
       const file = site.pageFile(sitePath);
       if (file && pages.has(file)) return { kind: 'file', file };
     }

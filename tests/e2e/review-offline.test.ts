@@ -173,7 +173,10 @@ describe('offline reading', () => {
       expect(await page.locator('h1').textContent()).toBeTruthy();
       await expect.poll(() => page.locator('[data-offline-note]').isVisible(), patient).toBe(true);
       expect(await page.locator('[data-offline-note]').textContent()).toContain('needs a connection');
-      expect(await page.locator('#lesson-transcript [data-start-ms]').count()).toBeGreaterThan(10);
+      // The item loads its transcript from the lecture's library page, saved with the course; on a phone it is behind its tab.
+      const transcriptTab = page.getByRole('tab', { name: 'Transcript' });
+      if (await transcriptTab.isVisible()) await transcriptTab.click();
+      await expect.poll(() => page.locator('#lesson-transcript [data-start-ms]').count(), patient).toBeGreaterThan(10);
       await page.getByRole('button', { name: /^Play video/ }).click();
       expect(await page.locator('iframe').count()).toBe(0);
       await saveScreenshot(page, `offline-lecture-${view.name}`);

@@ -80,8 +80,10 @@ describe('item pages', () => {
     const page = await open(pageTypes['text item']);
     await expect(page.locator('nav.breadcrumbs li').allInnerTexts()).resolves.toEqual(['Courses', 'Neural Networks, Visually', 'What is a neural network?', 'Neurons as numbers']);
     const sidebar = page.locator('nav.chapter-sidebar');
-    await expect(sidebar.locator('details').count()).resolves.toBe(3);
+    // The current chapter lists its items; the other two are links to their first item.
     await expect(sidebar.locator('details[open]').count()).resolves.toBe(1);
+    await expect(sidebar.locator('a.sidebar-chapter').count()).resolves.toBe(2);
+    await expect(sidebar.locator('a.sidebar-chapter').first().getAttribute('href')).resolves.toBe('/courses/neural-networks/02-gradient-descent/01-lecture/');
     await expect(sidebar.locator('a[aria-current="page"]').innerText()).resolves.toContain('Neurons as numbers');
     await expect(page.locator('ls-complete-toggle').count()).resolves.toBe(1);
   });

@@ -2,7 +2,8 @@
  * The /progress/ page body: every started course with its bar, last activity,
  * continue link and quiz scores, the learner's notes and bookmarks, overall totals over the started courses, export to
  * and import from a JSON file, and a reset behind a confirmation dialog.
- * Renders a neutral placeholder on the server; the learner's data after hydration.
+ * Renders a neutral placeholder on the server; the learner's data after hydration, once the
+ * outlines of the courses it touches are loaded (course-refs.ts).
  */
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useStore } from '@nanostores/react';
@@ -11,12 +12,9 @@ import { continueTarget, courseProgressOf, isStarted, lastActivity, markHref, ma
 import { formatTimestamp } from '../../browser/timestamp.ts';
 import { countOf } from '../../browser/format.ts';
 import { showProgressNotices } from './progress-notice.ts';
+import { courseSlugsIn, loadCourseRefs } from './course-refs.ts';
 import type { ProgressCourseRef } from './types.ts';
 import './ProgressDashboard.css';
-
-interface Props {
-  courses: ProgressCourseRef[];
-}
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -39,16 +37,28 @@ function Bar({ percentage, label }: { percentage: number; label: string }) {
   );
 }
 
-export default function ProgressDashboard({ courses }: Props) {
+export default function ProgressDashboard() {
   const state = useStore($progress);
   const [hydrated, setHydrated] = useState(false);
+  const [courses, setCourses] = useState<ProgressCourseRef[]>([]);
   const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
+  const slugs = courseSlugsIn(state).join('\n');
 
   useEffect(() => {
-    setHydrated(true);
     showProgressNotices();
   }, []);
+
+  // Reloaded when the set of courses changes (an import, a reset, another tab).
+  useEffect(() => {
+    let current = true;
+    void loadCourseRefs(slugs ? slugs.split('\n') : []).then((refs) => {
+      if (!current) return;
+      setCourses(refs);
+      setHydrated(true);
+    });
+    return () => { current = false; };
+  }, [slugs]);
 
   const rows = useMemo(
     () =>

@@ -1,5 +1,9 @@
-/** `<ls-course-progress>`: a course's completion bar over the item keys the page was built with. */
-import { courseProgress, type CourseProgress } from '../../stores/progress.ts';
+/**
+ * `<ls-course-progress>`: a course's completion bar over the item keys the page was built with,
+ * or, on catalog cards (no `data-keys`), over the course's outline loaded only once this browser has progress in it.
+ */
+import { $progress, courseProgress, type CourseProgress } from '../../stores/progress.ts';
+import { courseSlugsIn, loadCourseRefs } from './course-refs.ts';
 import { showProgressNotices } from './progress-notice.ts';
 import { countOf } from '../../browser/format.ts';
 
@@ -12,10 +16,28 @@ export function describeCourseProgress({ completed, total, percentage }: CourseP
 
 class CourseProgressElement extends HTMLElement {
   private unsubscribe?: () => void;
+  private unwatch?: () => void;
 
   connectedCallback(): void {
     showProgressNotices();
-    const keys = JSON.parse(this.dataset.keys ?? '[]') as string[];
+    if (this.dataset.keys !== undefined) {
+      this.show(JSON.parse(this.dataset.keys) as string[]);
+      return;
+    }
+    this.show([]);
+    const slug = this.dataset.course ?? '';
+    let loading = false;
+    this.unwatch = $progress.subscribe((state) => {
+      if (loading || !courseSlugsIn(state).includes(slug)) return;
+      loading = true;
+      void loadCourseRefs([slug]).then(([ref]) => {
+        if (ref && this.isConnected) this.show(ref.items.map((item) => item.key));
+      });
+    });
+  }
+
+  private show(keys: readonly string[]): void {
+    this.unsubscribe?.();
     const bar = this.querySelector<HTMLElement>('[role="progressbar"]');
     const fill = this.querySelector<HTMLElement>('.fill');
     const label = this.querySelector<HTMLElement>('.label');
@@ -31,6 +53,7 @@ class CourseProgressElement extends HTMLElement {
 
   disconnectedCallback(): void {
     this.unsubscribe?.();
+    this.unwatch?.();
   }
 }
 

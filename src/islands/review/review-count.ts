@@ -1,6 +1,7 @@
 /**
  * `<ls-review-count>`: how many review cards are due, over the courses the learner started
- * among `data-courses`; in the header's Review link and on a course page. Decks are fetched
+ * among `data-courses` (a course page), or among all of them (the header's Review link, which so
+ * carries no list of the catalog's courses on every page). Decks are fetched
  * only for started courses, and the count refreshes when progress changes and every minute.
  */
 import { $progress } from '../../stores/progress.ts';
@@ -13,13 +14,13 @@ class ReviewCountElement extends HTMLElement {
   private timer?: number;
 
   connectedCallback(): void {
-    const courses = JSON.parse(this.dataset.courses ?? '[]') as string[];
+    const listed = this.dataset.courses === undefined ? undefined : (JSON.parse(this.dataset.courses) as string[]);
     const output = this.querySelector<HTMLElement>('[data-count]');
     let run = 0;
     const refresh = async () => {
       const mine = ++run;
       const state = $progress.get();
-      const started = courses.filter((slug) => state.courses[slug] !== undefined);
+      const started = (listed ?? Object.keys(state.courses)).filter((slug) => state.courses[slug] !== undefined);
       let due = 0;
       for (const deck of await Promise.all(started.map(loadDeck))) if (deck) due += dueCards($progress.get(), deck.cards, Date.now()).length;
       if (mine !== run || !output) return;

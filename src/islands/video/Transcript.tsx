@@ -4,13 +4,16 @@
  * spoken is highlighted while the video plays; a filter box narrows the lines.
  * The server renders the lines (TranscriptLines.astro, passed as children); on
  * hydration the island reads them back from that HTML and renders them itself,
- * so the transcript is in the page once, not again as island props.
+ * so the transcript is in the page once, not again as island props. On a course
+ * item (`src` set) the lines come from the lecture's library page instead (lesson-source.ts).
  * Text is rendered as text (it is untrusted model/caption output).
  */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { TIME_EVENT, requestSeek, seekTargetFromUrl, type TimeDetail } from '../../browser/seek-target.ts';
 import type { TranscriptBlock } from '../../browser/transcript.ts';
 import { readTranscriptBlocks } from './transcript-dom.ts';
+import { loadLessonSource } from './lesson-source.ts';
+import { revealInitialMoment } from '../../browser/player.ts';
 import { formatTimestamp } from '../../browser/timestamp.ts';
 
 /** The line playing at `ms`: the last one that started at or before it. */
@@ -20,7 +23,7 @@ function lineAt(starts: readonly number[], ms: number): number | null {
   return found ?? starts[0] ?? null;
 }
 
-export default function Transcript({ children }: { children?: ReactNode }) {
+export default function Transcript({ children, src }: { children?: ReactNode; src?: string }) {
   // null until hydrated: until then the server-rendered lines (children) are shown as they are.
   const [blocks, setBlocks] = useState<TranscriptBlock[] | null>(null);
   const [query, setQuery] = useState('');
@@ -30,9 +33,30 @@ export default function Transcript({ children }: { children?: ReactNode }) {
   const inputId = useId();
   const starts = useMemo(() => (blocks ?? []).flatMap((b) => b.lines.map((l) => l.startMs)), [blocks]);
 
+  const [loadFailed, setLoadFailed] = useState(false);
+
   useEffect(() => {
-    if (panel.current) setBlocks(readTranscriptBlocks(panel.current));
-  }, []);
+    if (!src) {
+      if (panel.current) setBlocks(readTranscriptBlocks(panel.current));
+      return;
+    }
+    let current = true;
+    loadLessonSource(src).then(
+      (page) => {
+        const lines = page.querySelector('#lesson-transcript');
+        if (!current) return;
+        if (lines) setBlocks(readTranscriptBlocks(lines));
+        else setLoadFailed(true);
+      },
+      () => current && setLoadFailed(true),
+    );
+    return () => { current = false; };
+  }, [src]);
+
+  // Lines loaded after the page: mark and scroll to the moment a link pointed at, as the server-rendered lines would have been.
+  useEffect(() => {
+    if (src && blocks) revealInitialMoment();
+  }, [src, blocks !== null]);
 
   useEffect(() => {
     if (starts.length === 0) return;
@@ -69,7 +93,8 @@ export default function Transcript({ children }: { children?: ReactNode }) {
         <p className="transcript-count" aria-live="polite">{needle ? `${matches} ${matches === 1 ? 'line matches' : 'lines match'}` : ''}</p>
       </div>
       <div className="transcript-lines" ref={panel} data-transcript-scroll tabIndex={-1}>
-        {!blocks && children}
+        {!blocks && !loadFailed && children}
+        {loadFailed && src && <p className="transcript-empty">The transcript could not be loaded here. <a href={`${src}#lesson-transcript`}>Read it on the lecture's page</a>.</p>}
         {visible.map((block) => (
           <section key={block.startMs} className="transcript-block" data-block-ms={block.startMs} data-block-title={block.title}>
             <h3 id={needle ? undefined : `t-${Math.floor(block.startMs / 1000)}`} className="transcript-time" data-titled={block.title ? '' : undefined}>{block.title ?? formatTimestamp(block.startMs)}</h3>

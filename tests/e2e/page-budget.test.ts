@@ -1,0 +1,91 @@
+/**
+ * Page budget over the built sample site (dist/, built by the global setup): no HTML file over
+ * 200 KB, and a lecture's transcript and notes in the HTML of exactly one page, its library page,
+ * which course items showing the video load on demand (issue 12).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage } from './support/browser.ts';
+
+const dist = join(process.cwd(), 'dist');
+const HTML_BUDGET = 200 * 1024;
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return htmlFiles(path);
+    return entry.name.endsWith('.html') ? [path] : [];
+  });
+}
+
+const pages = new Map(htmlFiles(dist).map((file) => [relative(dist, file), readFileSync(file, 'utf8')]));
+
+/** Library pages of the lectures that course items show, found from the items' load-on-demand markers. */
+function lecturesShownByCourses(): Map<string, string> {
+  const lectures = new Map<string, string>();
+  for (const [file, html] of pages) {
+    if (!file.startsWith('courses/')) continue;
+    for (const m of html.matchAll(/<a href="\/videos\/([^/"]+)\/#lesson-notes" data-lesson-source/g)) if (m[1]) lectures.set(m[1], file);
+  }
+  return lectures;
+}
+
+/**
+ * Transcript lines and notes paragraphs of a library page, as they appear in its HTML: long ones that
+ * the page holds once (a quiz may quote a line, and the quiz belongs on every item that shows it).
+ */
+function materialOf(html: string): string[] {
+  const once = (text: string) => html.split(text).length === 2;
+  const lines = [...html.matchAll(/<span class="line-text">([^<]{40,})<\/span>/g)].map((m) => m[1] ?? '').filter(once).slice(0, 5);
+  const notes = [...html.matchAll(/<div class="prose"[^>]*><p>([^<]{40,})/g)].map((m) => m[1] ?? '').filter(once).slice(0, 3);
+  return [...lines, ...notes];
+}
+
+describe('page budget', () => {
+  it(`keeps every HTML file of the site under ${HTML_BUDGET / 1024} KB`, () => {
+    expect(pages.size).toBeGreaterThan(10);
+    const over = [...pages.keys()].filter((file) => statSync(join(dist, file)).size > HTML_BUDGET);
+    expect(over).toEqual([]);
+  });
+
+  it('puts a lecture\'s transcript and notes in the HTML of its library page only, not of the course items showing it', () => {
+    const lectures = lecturesShownByCourses();
+    expect(lectures.size).toBeGreaterThan(0);
+    for (const id of lectures.keys()) {
+      const library = `videos/${id}/index.html`;
+      const material = materialOf(pages.get(library) ?? '');
+      expect(material.length, `${library} has transcript lines and notes`).toBeGreaterThan(3);
+      for (const text of material) {
+        const holders = [...pages].filter(([, html]) => html.includes(text)).map(([file]) => file);
+        expect(holders, `"${text.slice(0, 60)}…"`).toEqual([library]);
+      }
+    }
+  });
+});
+
+describe('a course item showing a lecture', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads the notes and transcript from the lecture\'s page and seeks from them', async () => {
+    const [id, file] = [...lecturesShownByCourses()][0] ?? [];
+    expect(id).toBeDefined();
+    const library = pages.get(`videos/${id}/index.html`) ?? '';
+    const line = [...library.matchAll(/<span class="line-text">([^<]{40,})<\/span>/g)][3]?.[1] ?? '';
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${inject('baseURL')}/${file?.replace(/index\.html$/, '')}`);
+    await page.locator('ls-lesson-notes .note-heading').first().waitFor();
+    const lineButton = page.locator('.transcript-lines button', { hasText: line.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').slice(0, 30) }).first();
+    await lineButton.scrollIntoViewIfNeeded();
+    await lineButton.click();
+    await expect.poll(() => lineButton.getAttribute('aria-current')).toBe('time');
+    await page.close();
+  });
+});
