@@ -54,9 +54,10 @@ export default function Transcript({ children, src }: { children?: ReactNode; sr
   }, [src]);
 
   // Lines loaded after the page: mark and scroll to the moment a link pointed at, as the server-rendered lines would have been.
+  const loaded = blocks !== null;
   useEffect(() => {
-    if (src && blocks) revealInitialMoment();
-  }, [src, blocks !== null]);
+    if (src && loaded) revealInitialMoment();
+  }, [src, loaded]);
 
   useEffect(() => {
     if (starts.length === 0) return;
