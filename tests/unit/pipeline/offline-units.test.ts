@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../scripts/pipeline/adapters.ts';
 import { splitSentences, type Sentence } from '../../../scripts/pipeline/offline/language.ts';
 import { documentTerms, EMPTY_LIBRARY, isFillerWord, libraryStats, rankTerms, termPattern, type Term } from '../../../scripts/pipeline/offline/terms.ts';
-import { asDisplayed, buildNotes, centralSentences, definingSentence, glossaryOf, standsAlone } from '../../../scripts/pipeline/offline/notes.ts';
+import { asDisplayed, buildNotes, centralSentences, definingSentence, glossaryOf, mergeThinSections, phraseAround, sectionTerms, sectionTitle, standsAlone } from '../../../scripts/pipeline/offline/notes.ts';
 import { buildQuiz, distractorsFor, standsAsPhrase } from '../../../scripts/pipeline/offline/quiz.ts';
 import type { Segment } from '../../../src/lib/schema.ts';
 
@@ -407,5 +407,212 @@ describe('quiz', () => {
   it('refuses a lecture too short for five questions, saying what to do', () => {
     expect(() => buildQuiz(analyse(vectors.slice(0, 6)))).toThrow(PipelineError);
     expect(() => buildQuiz(analyse(vectors.slice(0, 6)))).toThrow(/too short for the offline quiz: found 0 usable questions about its key terms, need 5 \(add a longer caption file or set OPENAI_API_KEY\)/);
+  });
+});
+
+/** A hand-made key term: for tests that need exact scores and mentions. */
+const made = (key: string, sentences: number[], score = 1, forms = [key]): Term => ({ key, display: key, forms, sentences, score, words: key.split(' ').length });
+/** Sentences of a punctuated lecture, one line each. */
+const lines = (...texts: string[]) => splitSentences(lecture(...texts));
+/** Terms no sentence uses, ranked above the ones under test. */
+const unused = (n: number, sentences: number[] = []) => Array.from({ length: n }, (_, k) => made(`unused${k}`, sentences, 1000));
+
+describe('sentences a reader can take out of the lecture, at their edges', () => {
+  it('takes a six-word statement and a quoted one, judging a quoted sentence by its first word', () => {
+    expect(standsAlone(sentence('A vector has a long tail.'))).toBe(true);
+    expect(standsAlone(sentence('"A vector is an arrow with a length."'))).toBe(true);
+    expect(standsAlone(sentence('"So a vector is an arrow with a length."'))).toBe(false);
+    expect(standsAlone(sentence('a vector is an Arrow that has a length.'))).toBe(false);
+  });
+
+  it('never takes a greeting or a sign-off', () => {
+    for (const text of ['Hi everyone, welcome back to the channel.', 'Hello and welcome to this lecture on vectors.', 'Welcome back to linear algebra for beginners.', 'Thanks for watching, and see you next time.', 'Thank you all for joining the course today.']) {
+      expect(standsAlone(sentence(text)), text).toBe(false);
+    }
+    const analysis = analyse(lecture('Hi everyone, welcome back to the channel about vectors.', ...vectors.slice(1).map((s) => s.text)));
+    expect(buildNotes(analysis).summary).not.toMatch(/welcome/i);
+  });
+});
+
+describe('choosing central sentences', () => {
+  it('weighs key terms per word, so a long sentence does not win by its length alone', () => {
+    const sentences = lines(
+      'A vector is an arrow with a direction.',
+      'A vector is a list of numbers that describes a position, a speed, a force or any other quantity with both a size and a direction in space.',
+    );
+    expect(centralSentences({ sentences, terms: [made('vector', [0, 1])] }, [0, 1], 1)).toEqual([0]);
+    // Naming two key terms outweighs the length.
+    expect(centralSentences({ sentences, terms: [made('vector', [0, 1]), made('direction', [1])] }, [0, 1], 1)).toEqual([1]);
+  });
+
+  it('prefers a new point to a slightly more relevant one that repeats the first choice, and returns them in lecture order', () => {
+    const sentences = lines(
+      'Every bias shifts the sum before the squishing step.',
+      'A vector is an arrow from the origin to a point.',
+      'A matrix moves every arrow of the grid somewhere.',
+    );
+    const terms = [made('vector', [1], 10), made('matrix', [2], 7.5), made('bias', [0], 7)];
+    expect(centralSentences({ sentences, terms }, [0, 1, 2], 2)).toEqual([0, 1]);
+    expect(centralSentences({ sentences, terms }, [0, 1, 2], 3)).toEqual([0, 1, 2]);
+  });
+
+  it('never takes two sentences sharing half their content words', () => {
+    const sentences = lines('A vector is an arrow from the origin to a point.', 'Every arrow starts at the origin of the grid.');
+    expect(centralSentences({ sentences, terms: [made('arrow', [0, 1]), made('origin', [0, 1])] }, [0, 1], 2)).toEqual([1]);
+  });
+
+  it('takes a sentence with no content words once, beside others, and judges overlap by content words only', () => {
+    const sentences = lines('We are all here for you, as you are for us.', 'Every bias shifts the sum before the squishing step.', 'We are all here for the vectors, as you are for us.');
+    expect(centralSentences({ sentences, terms: [] }, [0, 1], 3)).toEqual([0, 1]);
+    expect(centralSentences({ sentences, terms: [] }, [1, 0], 3)).toEqual([0, 1]);
+    expect(centralSentences({ sentences, terms: [] }, [0, 2], 2)).toEqual([0, 2]);
+  });
+
+  it('weighs only the lecture’s 25 best terms', () => {
+    const sentences = lines('A vector is an arrow from the origin to a point.', 'Every bias shifts the sum before the squishing step.');
+    expect(centralSentences({ sentences, terms: [...unused(24, [1]), made('bias', [1], 1), made('vector', [0], 5000)] }, [0, 1], 1)).toEqual([1]);
+  });
+});
+
+describe('thin sections', () => {
+  const terms = [made('vector', [0, 1, 2, 3, 4, 5])];
+
+  it('joins a short or term-less section to the one before', () => {
+    expect(mergeThinSections([[0, 1, 2], [3, 4, 5], [6]], { sentences: [], terms })).toEqual([[0, 1, 2], [3, 4, 5, 6]]);
+    expect(mergeThinSections([[0, 1, 2], [3, 4, 5], [6, 7, 8]], { sentences: [], terms })).toEqual([[0, 1, 2], [3, 4, 5, 6, 7, 8]]);
+  });
+
+  it('joins a short or term-less opening to the section after it, and keeps a lecture of one section', () => {
+    expect(mergeThinSections([[0], [1, 2, 3], [4, 5]], { sentences: [], terms })).toEqual([[0, 1, 2, 3, 4, 5]]);
+    expect(mergeThinSections([[6, 7, 8], [0, 1, 2]], { sentences: [], terms })).toEqual([[6, 7, 8, 0, 1, 2]]);
+    expect(mergeThinSections([[0, 1, 2], [3, 4, 5]], { sentences: [], terms })).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(mergeThinSections([[0]], { sentences: [], terms })).toEqual([[0]]);
+  });
+
+  it('counts only the lecture’s 20 best terms', () => {
+    expect(mergeThinSections([[0, 1, 2], [3, 4, 5]], { sentences: [], terms: [...unused(20, [0]), made('span', [3])] })).toEqual([[0, 1, 2, 3, 4, 5]]);
+  });
+});
+
+describe('chapters at their edges', () => {
+  it('puts a sentence said exactly when a chapter starts in that chapter, and fills a chapter with no stand-alone line by its longest one', () => {
+    const talk = lecture(
+      ...vectors.slice(1, 16).map((s) => s.text),
+      'So that is it.',
+      'And next time we will see what a matrix does to a whole grid of vectors.',
+      'Bye now.',
+    );
+    const notes = buildNotes(analyse(talk), [{ title: 'Vectors and matrices', startMs: 0 }, { title: 'Wrapping up', startMs: 75_000 }]);
+    expect(notes.sections.map((s) => [s.title, s.startMs])).toEqual([['Vectors and matrices', 0], ['Wrapping up', 75_000]]);
+    expect(notes.sections[1]!.body).toBe('- And next time we will see what a matrix does to a whole grid of vectors.');
+  });
+});
+
+describe('phrases around a key term', () => {
+  const around = (key: string, text: string, forms = [key]) => phraseAround(made(key, [0], 1, forms), sentence(text));
+
+  it('keeps the article, and reads a pointing word as "the"', () => {
+    expect(around('vector', 'We drew a vector in green.')).toBe('a vector');
+    expect(around('arrow', 'We drew an arrow in green.')).toBe('an arrow');
+    for (const pointer of ['this', 'that', 'these', 'those', 'our', 'your', 'its', 'their', 'my', 'his', 'her', 'each', 'every', 'some', 'any']) {
+      expect(around('vector', `We drew ${pointer} vector in green.`), pointer).toBe('the vector');
+    }
+    expect(around('vector', 'Every arrow is a vector')).toBe('a vector');
+    expect(around('vector', 'Vectors point.', ['vector'])).toBeNull();
+  });
+
+  it('takes the owner of a possessive along, joined as written', () => {
+    expect(around('activation', "We call that number the neuron's activation.")).toBe("the neuron's activation");
+    expect(around('activation', 'We call that number the neuron’s activation.')).toBe('the neuron’s activation');
+    expect(around('activation', "The neurons' activations are bright.", ['activations'])).toBe("the neurons' activations");
+  });
+
+  it('takes up to three telling adjectives, never a vague one', () => {
+    expect(around('transformation', 'A rigid linear transformation keeps lengths.')).toBe('a rigid linear transformation');
+    expect(around('matrix', 'A sparse symmetric positive definite matrix is easy to store.')).toBe('symmetric positive definite matrix');
+    expect(around('vector', 'Big red shiny vector.')).toBe('red shiny vector');
+  });
+
+  it('goes on from a compound to its head noun, at most two nouns, never past a plural, a filler word or a letter', () => {
+    expect(around('vector', 'The vector field points up.')).toBe('the vector field');
+    expect(around('cost', 'The cost function value surface is big.')).toBe('the cost function value');
+    expect(around('weight', 'The weights matrix holds every weight.', ['weights'])).toBe('the weights');
+    expect(around('vector', 'The vector thing points up.')).toBe('the vector');
+    expect(around('vector', 'The vector v points up.')).toBe('the vector');
+    expect(around('i-hat', 'We scale the i-hat vector by two.')).toBe('the i-hat vector');
+  });
+
+  it('matches a phrase only word for word', () => {
+    expect(around('linear transformation', 'A linear transformation keeps lines straight.')).toBe('a linear transformation');
+    expect(around('linear transformation', 'A linear map is not a transformation.')).toBeNull();
+  });
+});
+
+describe('a section’s key terms', () => {
+  it('puts first the terms said mostly here, drops the ones never said here, ties by name', () => {
+    const terms = [made('vector', [0, 1, 2, 3, 4, 5]), made('span', [0, 1]), made('matrix', [4, 5]), made('basis', [2]), made('arrow', [2])];
+    expect(sectionTerms({ sentences: [], terms }, [0, 1, 2]).map((t) => t.key)).toEqual(['span', 'vector', 'arrow', 'basis']);
+  });
+
+  it('looks only at the lecture’s 30 best terms', () => {
+    expect(sectionTerms({ sentences: [], terms: [...unused(30), made('span', [0, 1])] }, [0, 1])).toEqual([]);
+  });
+});
+
+describe('section titles', () => {
+  const sentences = lines(
+    'A linear transformation keeps lines straight.',
+    'A rigid linear transformation keeps lengths.',
+    'A rigid transformation keeps angles.',
+    'We count neurons.',
+    'We count activations.',
+    'We count neurons and activations.',
+  );
+  const transformation = made('transformation', [0, 1, 2]);
+
+  it('is the longest phrase around the section’s leading term, ties in alphabetical order', () => {
+    expect(sectionTitle({ sentences, terms: [] }, [0, 1, 2], [transformation], new Set())).toBe('A rigid linear transformation');
+    expect(sectionTitle({ sentences, terms: [] }, [2, 0], [transformation], new Set())).toBe('A linear transformation');
+  });
+
+  it('never repeats a title: two terms instead, then the term, then a part number', () => {
+    const used = new Set<string>();
+    const neuron = made('neuron', [3, 5], 1, ['neurons']);
+    const activation = made('activation', [4, 5], 1, ['activations']);
+    const weight = made('weight', [5], 1, ['weights']);
+    expect(sectionTitle({ sentences, terms: [] }, [3, 4, 5], [neuron, activation, weight], used)).toBe('Neurons and activations');
+    expect(sectionTitle({ sentences, terms: [] }, [3, 4, 5], [neuron, activation, weight], used)).toBe('Neurons and weights');
+    expect(sectionTitle({ sentences, terms: [] }, [3, 4, 5], [neuron], used)).toBe('The neuron');
+    expect(sectionTitle({ sentences, terms: [] }, [3, 4, 5], [neuron], used)).toBe('Part 4');
+    expect(sectionTitle({ sentences, terms: [] }, [3], [], new Set(['a', 'b']))).toBe('Part 3');
+    expect(sectionTitle({ sentences, terms: [] }, [0, 1, 2], [transformation], new Set(['a rigid linear transformation']))).toBe('The transformation');
+  });
+});
+
+describe('definitions at their edges', () => {
+  const defines = (key: string, text: string, forms = [key]) => definingSentence(made(key, [0], 1, forms), [sentence(text)]) === 0;
+
+  it('finds a name whatever its case', () => {
+    expect(defines('relu', 'This function is known as ReLU.')).toBe(true);
+    expect(defines('relu', 'We call it ReLU.')).toBe(true);
+    expect(defines('vector', 'Vectors are just arrows in space.', ['vector', 'vectors'])).toBe(true);
+    expect(defines('backpropagation', 'Backpropagation, which is the heart of learning, runs backwards.')).toBe(true);
+  });
+
+  it('takes a definition of up to 50 words, never a question', () => {
+    expect(defines('scalar', `A number used this way here ${'and more '.repeat(20)}is called a scalar.`)).toBe(true);
+    expect(defines('scalar', `A number used this way here ${'and more '.repeat(20)}too is called a scalar.`)).toBe(false);
+    expect(defines('determinant', 'So the determinant is just what, exactly?')).toBe(false);
+  });
+
+  it('never defines a term by a sentence that names something else', () => {
+    expect(defines('activation', 'The last activation is set by a weight, which I will call w of L, times the previous neuron’s activation, plus a bias.')).toBe(false);
+    expect(defines('matrix', 'It is natural to call this new matrix the product of the original two matrices.', ['matrix', 'matrices'])).toBe(false);
+    expect(defines('product', 'It is natural to call this new matrix the product of the original two matrices.')).toBe(true);
+  });
+
+  it('looks for definitions of the lecture’s 16 best terms only', () => {
+    const sentences = lines('A number used this way is called a scalar.');
+    expect(glossaryOf({ sentences, terms: [...unused(16, [0]), made('scalar', [0])] })).toEqual([]);
   });
 });
