@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/pipeline/offline-units.test.ts', 'tests/unit/pipeline/offline-language.test.ts', 'tests/unit/pipeline/offline-measure.test.ts'],
+    include: ['tests/unit/pipeline/offline-units.test.ts', 'tests/unit/pipeline/offline-language.test.ts', 'tests/unit/pipeline/offline-measure.test.ts', 'tests/unit/pipeline/offline-generator.test.ts'],
     testTimeout: 30_000,
   },
 });
