@@ -339,15 +339,18 @@ describe('sections without chapters', () => {
 });
 
 describe('quiz', () => {
-  const quiz = buildQuiz(analyse(vectors));
+  // Built inside each test, so mutation testing knows which tests reach which code.
+  const vectorQuiz = () => buildQuiz(analyse(vectors));
 
   it('asks 5-10 questions in lecture order, at most a third cloze, each at the time its line is said', () => {
+    const quiz = vectorQuiz();
     expect(quiz.questions.map((q) => q.kind)).toEqual(['definition', 'statement', 'cloze', 'statement', 'definition', 'statement', 'statement', 'cloze']);
     expect(quiz.questions.map((q) => q.startMs)).toEqual([5000, 25000, 30000, 50000, 55000, 60000, 70000, 75000]);
     for (const q of quiz.questions) expect(new Set(q.choices).size).toBe(4);
   });
 
   it('asks which term a definition names, with the term blanked and the article giving nothing away', () => {
+    const quiz = vectorQuiz();
     const q = quiz.questions[0]!;
     expect(q.prompt).toBe('Which term does the lecture define here: “A(n) ____ is an arrow that has a length and a direction.”');
     expect(q.choices[q.answer]).toBe('vector');
@@ -355,6 +358,7 @@ describe('quiz', () => {
   });
 
   it('offers the lecture’s statement among versions with another key term swapped in', () => {
+    const quiz = vectorQuiz();
     const q = quiz.questions[1]!;
     expect(q.prompt).toBe('Which statement matches what the lecture says?');
     expect(q.choices[q.answer]).toBe('The span of two vectors is the set of every linear combination of them.');
@@ -366,6 +370,7 @@ describe('quiz', () => {
   });
 
   it('blanks a key term for cloze lines and answers with the term', () => {
+    const quiz = vectorQuiz();
     const q = quiz.questions[2]!;
     expect(q.prompt).toBe('Which term completes this line of the lecture: “A(n) ____ adds scaled vectors together.”');
     expect(q.choices[q.answer]).toBe('linear combination');
