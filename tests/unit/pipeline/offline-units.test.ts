@@ -621,3 +621,73 @@ describe('definitions at their edges', () => {
     expect(glossaryOf({ sentences, terms: [...unused(16, [0]), made('scalar', [0])] })).toEqual([]);
   });
 });
+
+const network = lecture(
+  'A neuron is a unit that holds a number between zero and one.',
+  'The activation is the number inside a neuron.',
+  'A bias is a number added to the weighted sum before the squishing.',
+  'We call a row of neurons that read the same inputs a layer.',
+  'Each neuron in a layer reads every activation of the layer before.',
+  'Every weight and every bias is learned from the training data.',
+  'The sigmoid of the weighted sum gives the activation of the neuron.',
+  'A network with more layers can learn more complex patterns from the data.',
+  'Changing one weight changes the activation of the next neuron a little.',
+  'A large bias makes the neuron fire even when the weighted sum is small.',
+);
+
+describe('quiz mix', () => {
+  it('asks first about definitions that name a thing, at most three, then which line is about a term, at most two, then statements, in lecture order', () => {
+    const quiz = buildQuiz(analyse(network));
+    expect(quiz.questions.map((q) => [q.kind, q.choices[q.answer], q.startMs])).toEqual([
+      ['definition', 'neuron', 0],
+      ['definition', 'activation', 5000],
+      ['term', 'The … is the number inside a neuron.', 5000],
+      ['term', 'A(n) … is a number added to the weighted sum before the squishing.', 10000],
+      ['statement', 'A bias is a number added to the weighted sum before the squishing.', 10000],
+      ['definition', 'layer', 15000],
+      ['statement', 'Each neuron in a layer reads every activation of the layer before.', 20000],
+      ['statement', 'Every weight and every bias is learned from the training data.', 25000],
+    ]);
+    const term = quiz.questions[3]!;
+    expect(term.prompt).toBe('Which line of the lecture is about “bias”? (Each line has its own term left out as “…”.)');
+    expect(new Set(term.choices).size).toBe(4);
+    expect(term.choices).toContain('A(n) … is a unit that holds a number between zero and one.');
+    expect(term.explanation).toBe('The lecture says: “A bias is a number added to the weighted sum before the squishing.”');
+    expect(quiz.questions[1]!.prompt).toBe('Which term does the lecture define here: “The ____ is the number inside a neuron.”');
+  });
+
+  it('asks what the lecture calls a thing in its own words, without the possessive before the name', () => {
+    const quiz = buildQuiz(analyse(network));
+    expect(quiz.questions[5]!.prompt).toBe('What does the lecture call a row of neurons that read the same inputs?');
+    const its = buildQuiz(analyse(lecture(...network.map((s) => s.text).filter((_, i) => i !== 1), 'We call the number inside a neuron its activation.')));
+    expect(its.questions.map((q) => q.prompt)).toContain('What does the lecture call the number inside a neuron?');
+  });
+
+  it('says "the" for "this" when there is no sentence before to point back to', () => {
+    const quiz = buildQuiz(analyse(lecture('We call this number the activation of a neuron.', ...network.map((s) => s.text).filter((_, i) => i !== 1))));
+    expect(quiz.questions[0]!.prompt).toBe('What does the lecture call the number?');
+  });
+
+  it('blanks the definition instead when the sentence before is too long or names the answer', () => {
+    const withBefore = (before: string) => buildQuiz(analyse(lecture(...network.map((s) => s.text).filter((_, i) => i !== 1), before, 'We call that number the activation.'))).questions.find((q) => q.choices[q.answer] === 'activation')!;
+    expect(withBefore('Each neuron holds a number.').prompt).toBe('Each neuron holds a number. What does the lecture call that number?');
+    expect(withBefore('Each neuron holds a number, given by its activation.').prompt).toBe('Which term does the lecture define here: “We call that number the ____.”');
+    expect(withBefore(`Each neuron holds a number ${'and more '.repeat(15)}here.`).prompt).toBe('Which term does the lecture define here: “We call that number the ____.”');
+  });
+});
+
+describe('where a term stands as a phrase of its own', () => {
+  const neuron = made('neuron', [0], 1, ['neuron', 'neurons']);
+
+  it('never where a number, an adjective, a name or a hyphen joins it to more words, or where it is said twice', () => {
+    expect(standsAsPhrase(neuron, sentence('A neuron holds a number.'))).toBe(true);
+    expect(standsAsPhrase(neuron, sentence('We add the neurons together.'))).toBe(true);
+    expect(standsAsPhrase(neuron, sentence('We add two neurons together.'))).toBe(false);
+    expect(standsAsPhrase(neuron, sentence("The neuron's output is one."))).toBe(false);
+    expect(standsAsPhrase(neuron, sentence('A neuron-like unit holds a number.'))).toBe(false);
+    expect(standsAsPhrase(neuron, sentence('The row-neuron holds a number.'))).toBe(false);
+    expect(standsAsPhrase(neuron, sentence('A hidden neuron holds a number.'))).toBe(false);
+    expect(standsAsPhrase(neuron, sentence('The MNIST neuron holds a number.'))).toBe(false);
+    expect(standsAsPhrase(neuron, sentence('Every neuron holds a number and every neuron fires.'))).toBe(false);
+  });
+});
