@@ -69,7 +69,7 @@ export function distractorsFor(term: Term, form: string, pool: readonly Term[], 
 }
 
 /** Replaces a term in a sentence by a blank; "a ____" / "an ____" become "a(n) ____" so the article gives nothing away. */
-function blankOut(text: string, term: Term): string {
+export function blankOut(text: string, term: Term): string {
   const pattern = new RegExp(termPattern(term).source, 'gi');
   return text.replace(pattern, '____').replace(/\b(a|an) ____/gi, (m) => `${m[0] === 'A' ? 'A' : 'a'}(n) ____`);
 }

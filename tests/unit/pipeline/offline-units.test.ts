@@ -4,7 +4,7 @@ import { PipelineError } from '../../../scripts/pipeline/adapters.ts';
 import { splitSentences, type Sentence } from '../../../scripts/pipeline/offline/language.ts';
 import { documentTerms, EMPTY_LIBRARY, isFillerWord, libraryStats, rankTerms, termPattern, type Term } from '../../../scripts/pipeline/offline/terms.ts';
 import { asDisplayed, buildNotes, centralSentences, definingSentence, glossaryOf, mergeThinSections, phraseAround, sectionTerms, sectionTitle, standsAlone } from '../../../scripts/pipeline/offline/notes.ts';
-import { buildQuiz, distractorsFor, standsAsPhrase } from '../../../scripts/pipeline/offline/quiz.ts';
+import { blankOut, buildQuiz, distractorsFor, standsAsPhrase } from '../../../scripts/pipeline/offline/quiz.ts';
 import type { Segment } from '../../../src/lib/schema.ts';
 
 /** One cue per line, five seconds apart. */
@@ -689,5 +689,25 @@ describe('where a term stands as a phrase of its own', () => {
     expect(standsAsPhrase(neuron, sentence('A hidden neuron holds a number.'))).toBe(false);
     expect(standsAsPhrase(neuron, sentence('The MNIST neuron holds a number.'))).toBe(false);
     expect(standsAsPhrase(neuron, sentence('Every neuron holds a number and every neuron fires.'))).toBe(false);
+  });
+});
+
+describe('blanks and short lectures', () => {
+  it('blanks every mention of the term, and the article before each, whatever its case', () => {
+    const neuron = made('neuron', [0], 1, ['neuron', 'neurons']);
+    expect(blankOut('Each bias shifts a neuron, and a Neuron fires with other neurons.', neuron)).toBe('Each bias shifts a(n) ____, and a(n) ____ fires with other ____.');
+    expect(blankOut('An activation is a number.', made('activation', [0]))).toBe('A(n) ____ is a number.');
+    expect(blankOut('The weight is an activation scale.', made('activation', [0]))).toBe('The weight is a(n) ____ scale.');
+  });
+
+  it('still asks five questions about a short lecture, mostly statements', () => {
+    const quiz = buildQuiz(analyse(vectors.slice(0, 10)));
+    expect(quiz.questions.map((q) => [q.kind, q.choices[q.answer]])).toEqual([
+      ['definition', 'vector'],
+      ['statement', 'Multiplying a vector by a scalar changes its length but keeps its direction.'],
+      ['statement', 'The span of two vectors is the set of every linear combination of them.'],
+      ['cloze', 'linear combination'],
+      ['statement', 'The basis vectors are called i-hat and j-hat.'],
+    ]);
   });
 });
