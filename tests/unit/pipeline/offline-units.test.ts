@@ -711,3 +711,32 @@ describe('blanks and short lectures', () => {
     ]);
   });
 });
+
+describe('naming questions, worded as the lecture words them', () => {
+  const withNaming = (...extra: string[]) => buildQuiz(analyse(lecture(...network.map((s) => s.text).filter((_, i) => i !== 1 && i !== 3), ...extra)));
+  const calledQuestion = (...extra: string[]) => withNaming(...extra).questions.find((q) => q.prompt.includes('What does the lecture call'));
+
+  it('reads "we", "people", "mathematicians", "you" and "I" calling a thing, with "will", "often" or "usually"', () => {
+    for (const who of ['We', 'People often', 'Mathematicians usually', 'You', 'I will']) {
+      const q = calledQuestion('The activation is the number inside a neuron.', `${who} call a row of neurons that read the same inputs a layer.`);
+      expect(q?.prompt, who).toBe('What does the lecture call a row of neurons that read the same inputs?');
+    }
+  });
+
+  it('uses a sentence before of up to 35 words as context, and never offers a term it names as a distractor', () => {
+    const before = `Each neuron holds a number ${'and more '.repeat(14)}here.`;
+    const q = withNaming('A layer is a row of neurons.', before, 'We call that number the activation.').questions.find((x) => x.choices[x.answer] === 'activation')!;
+    expect(q.prompt).toBe(`${before} What does the lecture call that number?`);
+    const named = withNaming('A layer is a row of neurons.', 'Each neuron holds a number after its bias.', 'We call that number the activation.').questions.find((x) => x.choices[x.answer] === 'activation')!;
+    expect(named.prompt.startsWith('Each neuron holds a number after its bias.')).toBe(true);
+    expect(named.choices).not.toContain('bias');
+  });
+
+  it('explains statements and clozes with the line they come from', () => {
+    const quiz = buildQuiz(analyse(vectors));
+    const statement = quiz.questions.find((q) => q.kind === 'statement')!;
+    expect(statement.explanation).toBe(`The lecture says: “${statement.choices[statement.answer]}”`);
+    const cloze = quiz.questions.find((q) => q.kind === 'cloze')!;
+    expect(cloze.explanation).toBe('The lecture says: “A linear combination adds scaled vectors together.”');
+  });
+});
