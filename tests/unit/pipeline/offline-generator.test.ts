@@ -40,6 +40,8 @@ describe('language', () => {
     expect(() => assertEnglish(german, 'de-AT')).toThrow(/is in German:/);
     expect(() => assertEnglish(german, 'pt_BR')).toThrow(/is in Portuguese:/);
     expect(() => assertEnglish(german, 'sv')).toThrow(/is in "sv":/);
+    const names = { de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', ru: 'Russian', ja: 'Japanese', zh: 'Chinese', ko: 'Korean', ar: 'Arabic', hi: 'Hindi', pl: 'Polish', tr: 'Turkish' };
+    for (const [code, name] of Object.entries(names)) expect(() => assertEnglish(german, code), code).toThrow(`this transcript is in ${name}: `);
   });
 
   it('reads English of any region, and a transcript marked English that is not, once it is long enough to tell', () => {
