@@ -19,7 +19,10 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 /** Openers that lean on the sentence before, so the sentence cannot stand alone in a summary. */
 const DEPENDENT_OPENERS = new Set(['and', 'but', 'so', 'or', 'because', 'which', 'then', 'also', 'that', 'this', 'these', 'those', 'it', 'they', 'he', 'she', 'here', 'there', 'now', 'again', 'yes', 'no', 'well', 'okay', 'ok', 'oh', 'hmm']);
 
-/** A sentence a reader can take out of the lecture: whole (or cut at a pause in unpunctuated captions), a statement, 6-45 words, not leaning on the one before. */
+/** Greetings and sign-offs: talk around the lesson, never a summary line. */
+const GREETING = /^\W*(?:hi|hello|hey|welcome|thanks for|thank you)\b/i;
+
+/** A sentence a reader can take out of the lecture: whole (or cut at a pause in unpunctuated captions), a statement, 6-45 words, not leaning on the one before, not a greeting. */
 export function standsAlone(s: Sentence): boolean {
   const words = wordCount(s.text);
   const first = s.tokens.find((t) => t.pos !== 'PUNCT');
@@ -30,7 +33,8 @@ export function standsAlone(s: Sentence): boolean {
     words <= 45 &&
     (s.fromPauses || /^["'(]?[A-Z0-9]/.test(s.text)) &&
     first !== undefined &&
-    !DEPENDENT_OPENERS.has(first.normal)
+    !DEPENDENT_OPENERS.has(first.normal) &&
+    !GREETING.test(s.text)
   );
 }
 
@@ -80,7 +84,7 @@ export function centralSentences(analysis: Analysis, indexes: readonly number[],
 }
 
 /** Sentence ranges by vocabulary shift between adjacent windows, about one per 230 words, at most 8. */
-function topicSections(sentences: readonly Sentence[]): number[][] {
+export function topicSections(sentences: readonly Sentence[]): number[][] {
   const all = sentences.map((_, i) => i);
   const words = sentences.reduce((n, s) => n + wordCount(s.text), 0);
   const windowSize = 3;
@@ -108,7 +112,7 @@ function topicSections(sentences: readonly Sentence[]): number[][] {
 }
 
 /** A section too thin to stand alone (a sign-off, a stray aside) joins its neighbour. */
-function mergeThinSections(sections: number[][], analysis: Analysis): number[][] {
+export function mergeThinSections(sections: number[][], analysis: Analysis): number[][] {
   const hasTerm = (section: number[]) => analysis.terms.slice(0, 20).some((t) => section.some((i) => t.sentences.includes(i)));
   const merged: number[][] = [];
   for (const section of sections) {
@@ -137,11 +141,11 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 const POINTERS = new Set(['this', 'that', 'these', 'those', 'our', 'your', 'its', 'their', 'my', 'his', 'her', 'each', 'every', 'some', 'any']);
 
 function joinTokens(tokens: readonly Token[]): string {
-  return tokens.map((t) => t.value).join(' ').replace(/ (['’]s?)\b/g, '$1').replace(/ ?- ?/g, '-');
+  return tokens.map((t) => t.value).join(' ').replace(/ (['’]s?)(?=\s|$)/g, '$1').replace(/ ?- ?/g, '-');
 }
 
 /** The fullest natural phrase around a term in a sentence: "the neuron's activation", "a linear transformation". */
-function phraseAround(term: Term, sentence: Sentence): string | null {
+export function phraseAround(term: Term, sentence: Sentence): string | null {
   const tokens = sentence.tokens;
   for (const form of term.forms) {
     const words = form.split(/[\s]+/).flatMap((w) => (w.includes('-') ? w.split(/(-)/) : [w]));
@@ -170,7 +174,7 @@ function phraseAround(term: Term, sentence: Sentence): string | null {
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Terms of a section, most characteristic first: in-section mentions times lecture specificity times the share of mentions here. */
-function sectionTerms(analysis: Analysis, indexes: readonly number[]): Term[] {
+export function sectionTerms(analysis: Analysis, indexes: readonly number[]): Term[] {
   const inSection = new Set(indexes);
   return analysis.terms
     .slice(0, 30)
@@ -184,7 +188,7 @@ function sectionTerms(analysis: Analysis, indexes: readonly number[]): Term[] {
 }
 
 /** A natural title of 2-8 words naming what the section is about: its key phrase, else its two key terms; never a list of words. */
-function sectionTitle(analysis: Analysis, indexes: readonly number[], terms: readonly Term[], used: Set<string>): string {
+export function sectionTitle(analysis: Analysis, indexes: readonly number[], terms: readonly Term[], used: Set<string>): string {
   const accept = (title: string) => {
     const text = capitalise(title.split(/\s+/).slice(0, 8).join(' '));
     if (used.has(text.toLowerCase())) return null;
@@ -214,10 +218,12 @@ export function definingSentence(term: Term, sentences: readonly Sentence[]): nu
   const t = termPattern(term).source;
   // The term closes a naming clause, or is the subject near the start of a defining one.
   const named = `(?:an?\\s+|the\\s+)?(?:[\\w-]+['’]s\\s+)?${t}(?=\\s*(?:[.,;:!)]|$)|\\s+(?:of|for|in)\\s)`;
+  const notInPhrase = `(?<!\\b(?:of|in|for|to|with|on|by|from|at|into)\\s+(?:(?:an?|the)\\s+)?(?:(?!(?:an?|the)\\s)[\\w'’-]+\\s+){0,2})`;
   const subject = `^(?:[\\w'’-]+\\s+){0,3}?(?:(?:an?|the)\\s+)?${t}`;
   const patterns = [
     new RegExp(`\\b(?:called|known as|referred to as|named|dubbed)\\s+${named}`, 'i'),
-    new RegExp(`\\bcall\\b[^.;]{0,60}?\\s${named}`, 'i'),
+    // The name closes the clause "call": never past a comma, never inside a phrase like "of the matrices".
+    new RegExp(`\\bcall\\b[^.;,]{0,60}?\\s${notInPhrase}${named}`, 'i'),
     new RegExp(`${subject}\\s+(?:is|are|means|refers to|measures|tells us)\\s+(?:an?|the|just|simply|basically|how|what|where|whether)\\b`, 'i'),
     new RegExp(`${subject},?\\s+(?:which|that)\\s+(?:is|are|means)\\b`, 'i'),
   ];

@@ -69,7 +69,7 @@ export function distractorsFor(term: Term, form: string, pool: readonly Term[], 
 }
 
 /** Replaces a term in a sentence by a blank; "a ____" / "an ____" become "a(n) ____" so the article gives nothing away. */
-function blankOut(text: string, term: Term): string {
+export function blankOut(text: string, term: Term): string {
   const pattern = new RegExp(termPattern(term).source, 'gi');
   return text.replace(pattern, '____').replace(/\b(a|an) ____/gi, (m) => `${m[0] === 'A' ? 'A' : 'a'}(n) ____`);
 }
@@ -91,9 +91,9 @@ function definitionQuestion(entry: GlossaryEntry, term: Term, pool: readonly Ter
   const form = formIn(term, entry.definition);
   if (!form) return null;
   const before = entry.definition.slice(0, entry.definition.toLowerCase().indexOf(form.toLowerCase()));
-  const called = /\b(?:we|people|mathematicians|you|i)\s+(?:will\s+|often\s+|usually\s+)?call\s+((?:the|this|that|these|those|a|an)\s+[^,;.]{3,50}?)\s+(?:an?\s+|the\s+)?(?:[\w-]+['’]s\s+)?$/i.exec(before);
+  const called = /\b(?:we|people|mathematicians|you|i)\s+(?:will\s+|often\s+|usually\s+)?call\s+((?:the|this|that|these|those|a|an)\s+[^,;.]{3,50}?)\s+(?:an?\s+|the\s+|its\s+|their\s+|our\s+|your\s+|his\s+|her\s+)?(?:[\w-]+['’]s\s+)?$/i.exec(before);
   const at = analysis.sentences.findIndex((s) => asDisplayed(s) === entry.definition);
-  const previous = at > 0 ? analysis.sentences[at - 1] : undefined;
+  const previous: Sentence | undefined = analysis.sentences[at - 1];
   const context = called && /^(this|that|these|those)\b/i.test(called[1]!) ? previous : undefined;
   const usable = !context || (context.punctuated && context.text.split(' ').length <= 35 && !termPattern(term).test(context.text));
   const distractors = distractorsFor(term, form, pool, `${context?.text ?? ''} ${entry.definition}`);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../scripts/pipeline/adapters.ts';
 import { splitSentences, type Sentence } from '../../../scripts/pipeline/offline/language.ts';
 import { documentTerms, EMPTY_LIBRARY, isFillerWord, libraryStats, rankTerms, termPattern, type Term } from '../../../scripts/pipeline/offline/terms.ts';
-import { asDisplayed, buildNotes, centralSentences, definingSentence, glossaryOf, standsAlone } from '../../../scripts/pipeline/offline/notes.ts';
-import { buildQuiz, distractorsFor, standsAsPhrase } from '../../../scripts/pipeline/offline/quiz.ts';
+import { asDisplayed, buildNotes, centralSentences, definingSentence, glossaryOf, mergeThinSections, phraseAround, sectionTerms, sectionTitle, standsAlone } from '../../../scripts/pipeline/offline/notes.ts';
+import { blankOut, buildQuiz, distractorsFor, standsAsPhrase } from '../../../scripts/pipeline/offline/quiz.ts';
 import type { Segment } from '../../../src/lib/schema.ts';
 
 /** One cue per line, five seconds apart. */
@@ -339,15 +339,18 @@ describe('sections without chapters', () => {
 });
 
 describe('quiz', () => {
-  const quiz = buildQuiz(analyse(vectors));
+  // Built inside each test, so mutation testing knows which tests reach which code.
+  const vectorQuiz = () => buildQuiz(analyse(vectors));
 
   it('asks 5-10 questions in lecture order, at most a third cloze, each at the time its line is said', () => {
+    const quiz = vectorQuiz();
     expect(quiz.questions.map((q) => q.kind)).toEqual(['definition', 'statement', 'cloze', 'statement', 'definition', 'statement', 'statement', 'cloze']);
     expect(quiz.questions.map((q) => q.startMs)).toEqual([5000, 25000, 30000, 50000, 55000, 60000, 70000, 75000]);
     for (const q of quiz.questions) expect(new Set(q.choices).size).toBe(4);
   });
 
   it('asks which term a definition names, with the term blanked and the article giving nothing away', () => {
+    const quiz = vectorQuiz();
     const q = quiz.questions[0]!;
     expect(q.prompt).toBe('Which term does the lecture define here: “A(n) ____ is an arrow that has a length and a direction.”');
     expect(q.choices[q.answer]).toBe('vector');
@@ -355,6 +358,7 @@ describe('quiz', () => {
   });
 
   it('offers the lecture’s statement among versions with another key term swapped in', () => {
+    const quiz = vectorQuiz();
     const q = quiz.questions[1]!;
     expect(q.prompt).toBe('Which statement matches what the lecture says?');
     expect(q.choices[q.answer]).toBe('The span of two vectors is the set of every linear combination of them.');
@@ -366,6 +370,7 @@ describe('quiz', () => {
   });
 
   it('blanks a key term for cloze lines and answers with the term', () => {
+    const quiz = vectorQuiz();
     const q = quiz.questions[2]!;
     expect(q.prompt).toBe('Which term completes this line of the lecture: “A(n) ____ adds scaled vectors together.”');
     expect(q.choices[q.answer]).toBe('linear combination');
@@ -407,5 +412,331 @@ describe('quiz', () => {
   it('refuses a lecture too short for five questions, saying what to do', () => {
     expect(() => buildQuiz(analyse(vectors.slice(0, 6)))).toThrow(PipelineError);
     expect(() => buildQuiz(analyse(vectors.slice(0, 6)))).toThrow(/too short for the offline quiz: found 0 usable questions about its key terms, need 5 \(add a longer caption file or set OPENAI_API_KEY\)/);
+  });
+});
+
+/** A hand-made key term: for tests that need exact scores and mentions. */
+const made = (key: string, sentences: number[], score = 1, forms = [key]): Term => ({ key, display: key, forms, sentences, score, words: key.split(' ').length });
+/** Sentences of a punctuated lecture, one line each. */
+const lines = (...texts: string[]) => splitSentences(lecture(...texts));
+/** Terms no sentence uses, ranked above the ones under test. */
+const unused = (n: number, sentences: number[] = []) => Array.from({ length: n }, (_, k) => made(`unused${k}`, sentences, 1000));
+
+describe('sentences a reader can take out of the lecture, at their edges', () => {
+  it('takes a six-word statement and a quoted one, judging a quoted sentence by its first word', () => {
+    expect(standsAlone(sentence('A vector has a long tail.'))).toBe(true);
+    expect(standsAlone(sentence('"A vector is an arrow with a length."'))).toBe(true);
+    expect(standsAlone(sentence('"So a vector is an arrow with a length."'))).toBe(false);
+    expect(standsAlone(sentence('a vector is an Arrow that has a length.'))).toBe(false);
+  });
+
+  it('never takes a greeting or a sign-off', () => {
+    for (const text of ['Hi everyone, welcome back to the channel.', 'Hello and welcome to this lecture on vectors.', 'Welcome back to linear algebra for beginners.', 'Thanks for watching, and see you next time.', 'Thank you all for joining the course today.']) {
+      expect(standsAlone(sentence(text)), text).toBe(false);
+    }
+    const analysis = analyse(lecture('Hi everyone, welcome back to the channel about vectors.', ...vectors.slice(1).map((s) => s.text)));
+    expect(buildNotes(analysis).summary).not.toMatch(/welcome/i);
+  });
+});
+
+describe('choosing central sentences', () => {
+  it('weighs key terms per word, so a long sentence does not win by its length alone', () => {
+    const sentences = lines(
+      'A vector is an arrow with a direction.',
+      'A vector is a list of numbers that describes a position, a speed, a force or any other quantity with both a size and a direction in space.',
+    );
+    expect(centralSentences({ sentences, terms: [made('vector', [0, 1])] }, [0, 1], 1)).toEqual([0]);
+    // Naming two key terms outweighs the length.
+    expect(centralSentences({ sentences, terms: [made('vector', [0, 1]), made('direction', [1])] }, [0, 1], 1)).toEqual([1]);
+  });
+
+  it('prefers a new point to a slightly more relevant one that repeats the first choice, and returns them in lecture order', () => {
+    const sentences = lines(
+      'Every bias shifts the sum before the squishing step.',
+      'A vector is an arrow from the origin to a point.',
+      'A matrix moves every arrow of the grid somewhere.',
+    );
+    const terms = [made('vector', [1], 10), made('matrix', [2], 7.5), made('bias', [0], 7)];
+    expect(centralSentences({ sentences, terms }, [0, 1, 2], 2)).toEqual([0, 1]);
+    expect(centralSentences({ sentences, terms }, [0, 1, 2], 3)).toEqual([0, 1, 2]);
+  });
+
+  it('never takes two sentences sharing half their content words', () => {
+    const sentences = lines('A vector is an arrow from the origin to a point.', 'Every arrow starts at the origin of the grid.');
+    expect(centralSentences({ sentences, terms: [made('arrow', [0, 1]), made('origin', [0, 1])] }, [0, 1], 2)).toEqual([1]);
+  });
+
+  it('takes a sentence with no content words once, beside others, and judges overlap by content words only', () => {
+    const sentences = lines('We are all here for you, as you are for us.', 'Every bias shifts the sum before the squishing step.', 'We are all here for the vectors, as you are for us.');
+    expect(centralSentences({ sentences, terms: [] }, [0, 1], 3)).toEqual([0, 1]);
+    expect(centralSentences({ sentences, terms: [] }, [1, 0], 3)).toEqual([0, 1]);
+    expect(centralSentences({ sentences, terms: [] }, [0, 2], 2)).toEqual([0, 2]);
+  });
+
+  it('weighs only the lecture’s 25 best terms', () => {
+    const sentences = lines('A vector is an arrow from the origin to a point.', 'Every bias shifts the sum before the squishing step.');
+    expect(centralSentences({ sentences, terms: [...unused(24, [1]), made('bias', [1], 1), made('vector', [0], 5000)] }, [0, 1], 1)).toEqual([1]);
+  });
+});
+
+describe('thin sections', () => {
+  const terms = [made('vector', [0, 1, 2, 3, 4, 5])];
+
+  it('joins a short or term-less section to the one before', () => {
+    expect(mergeThinSections([[0, 1, 2], [3, 4, 5], [6]], { sentences: [], terms })).toEqual([[0, 1, 2], [3, 4, 5, 6]]);
+    expect(mergeThinSections([[0, 1, 2], [3, 4, 5], [6, 7, 8]], { sentences: [], terms })).toEqual([[0, 1, 2], [3, 4, 5, 6, 7, 8]]);
+  });
+
+  it('joins a short or term-less opening to the section after it, and keeps a lecture of one section', () => {
+    expect(mergeThinSections([[0], [1, 2, 3], [4, 5]], { sentences: [], terms })).toEqual([[0, 1, 2, 3, 4, 5]]);
+    expect(mergeThinSections([[6, 7, 8], [0, 1, 2]], { sentences: [], terms })).toEqual([[6, 7, 8, 0, 1, 2]]);
+    expect(mergeThinSections([[0, 1, 2], [3, 4, 5]], { sentences: [], terms })).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(mergeThinSections([[0]], { sentences: [], terms })).toEqual([[0]]);
+  });
+
+  it('counts only the lecture’s 20 best terms', () => {
+    expect(mergeThinSections([[0, 1, 2], [3, 4, 5]], { sentences: [], terms: [...unused(20, [0]), made('span', [3])] })).toEqual([[0, 1, 2, 3, 4, 5]]);
+  });
+});
+
+describe('chapters at their edges', () => {
+  it('puts a sentence said exactly when a chapter starts in that chapter, and fills a chapter with no stand-alone line by its longest one', () => {
+    const talk = lecture(
+      ...vectors.slice(1, 16).map((s) => s.text),
+      'So that is it.',
+      'And next time we will see what a matrix does to a whole grid of vectors.',
+      'Bye now.',
+    );
+    const notes = buildNotes(analyse(talk), [{ title: 'Vectors and matrices', startMs: 0 }, { title: 'Wrapping up', startMs: 75_000 }]);
+    expect(notes.sections.map((s) => [s.title, s.startMs])).toEqual([['Vectors and matrices', 0], ['Wrapping up', 75_000]]);
+    expect(notes.sections[1]!.body).toBe('- And next time we will see what a matrix does to a whole grid of vectors.');
+  });
+});
+
+describe('phrases around a key term', () => {
+  const around = (key: string, text: string, forms = [key]) => phraseAround(made(key, [0], 1, forms), sentence(text));
+
+  it('keeps the article, and reads a pointing word as "the"', () => {
+    expect(around('vector', 'We drew a vector in green.')).toBe('a vector');
+    expect(around('arrow', 'We drew an arrow in green.')).toBe('an arrow');
+    for (const pointer of ['this', 'that', 'these', 'those', 'our', 'your', 'its', 'their', 'my', 'his', 'her', 'each', 'every', 'some', 'any']) {
+      expect(around('vector', `We drew ${pointer} vector in green.`), pointer).toBe('the vector');
+    }
+    expect(around('vector', 'Every arrow is a vector')).toBe('a vector');
+    expect(around('vector', 'Vectors point.', ['vector'])).toBeNull();
+  });
+
+  it('takes the owner of a possessive along, joined as written', () => {
+    expect(around('activation', "We call that number the neuron's activation.")).toBe("the neuron's activation");
+    expect(around('activation', 'We call that number the neuron’s activation.')).toBe('the neuron’s activation');
+    expect(around('activation', "The neurons' activations are bright.", ['activations'])).toBe("the neurons' activations");
+  });
+
+  it('takes up to three telling adjectives, never a vague one', () => {
+    expect(around('transformation', 'A rigid linear transformation keeps lengths.')).toBe('a rigid linear transformation');
+    expect(around('matrix', 'A sparse symmetric positive definite matrix is easy to store.')).toBe('symmetric positive definite matrix');
+    expect(around('vector', 'Big red shiny vector.')).toBe('red shiny vector');
+  });
+
+  it('goes on from a compound to its head noun, at most two nouns, never past a plural, a filler word or a letter', () => {
+    expect(around('vector', 'The vector field points up.')).toBe('the vector field');
+    expect(around('cost', 'The cost function value surface is big.')).toBe('the cost function value');
+    expect(around('weight', 'The weights matrix holds every weight.', ['weights'])).toBe('the weights');
+    expect(around('vector', 'The vector thing points up.')).toBe('the vector');
+    expect(around('vector', 'The vector v points up.')).toBe('the vector');
+    expect(around('i-hat', 'We scale the i-hat vector by two.')).toBe('the i-hat vector');
+  });
+
+  it('matches a phrase only word for word', () => {
+    expect(around('linear transformation', 'A linear transformation keeps lines straight.')).toBe('a linear transformation');
+    expect(around('linear transformation', 'A linear map is not a transformation.')).toBeNull();
+  });
+});
+
+describe('a section’s key terms', () => {
+  it('puts first the terms said mostly here, drops the ones never said here, ties by name', () => {
+    const terms = [made('vector', [0, 1, 2, 3, 4, 5]), made('span', [0, 1]), made('matrix', [4, 5]), made('basis', [2]), made('arrow', [2])];
+    expect(sectionTerms({ sentences: [], terms }, [0, 1, 2]).map((t) => t.key)).toEqual(['span', 'vector', 'arrow', 'basis']);
+  });
+
+  it('looks only at the lecture’s 30 best terms', () => {
+    expect(sectionTerms({ sentences: [], terms: [...unused(30), made('span', [0, 1])] }, [0, 1])).toEqual([]);
+  });
+});
+
+describe('section titles', () => {
+  const sentences = lines(
+    'A linear transformation keeps lines straight.',
+    'A rigid linear transformation keeps lengths.',
+    'A rigid transformation keeps angles.',
+    'We count neurons.',
+    'We count activations.',
+    'We count neurons and activations.',
+  );
+  const transformation = made('transformation', [0, 1, 2]);
+
+  it('is the longest phrase around the section’s leading term, ties in alphabetical order', () => {
+    expect(sectionTitle({ sentences, terms: [] }, [0, 1, 2], [transformation], new Set())).toBe('A rigid linear transformation');
+    expect(sectionTitle({ sentences, terms: [] }, [2, 0], [transformation], new Set())).toBe('A linear transformation');
+  });
+
+  it('never repeats a title: two terms instead, then the term, then a part number', () => {
+    const used = new Set<string>();
+    const neuron = made('neuron', [3, 5], 1, ['neurons']);
+    const activation = made('activation', [4, 5], 1, ['activations']);
+    const weight = made('weight', [5], 1, ['weights']);
+    expect(sectionTitle({ sentences, terms: [] }, [3, 4, 5], [neuron, activation, weight], used)).toBe('Neurons and activations');
+    expect(sectionTitle({ sentences, terms: [] }, [3, 4, 5], [neuron, activation, weight], used)).toBe('Neurons and weights');
+    expect(sectionTitle({ sentences, terms: [] }, [3, 4, 5], [neuron], used)).toBe('The neuron');
+    expect(sectionTitle({ sentences, terms: [] }, [3, 4, 5], [neuron], used)).toBe('Part 4');
+    expect(sectionTitle({ sentences, terms: [] }, [3], [], new Set(['a', 'b']))).toBe('Part 3');
+    expect(sectionTitle({ sentences, terms: [] }, [0, 1, 2], [transformation], new Set(['a rigid linear transformation']))).toBe('The transformation');
+  });
+});
+
+describe('definitions at their edges', () => {
+  const defines = (key: string, text: string, forms = [key]) => definingSentence(made(key, [0], 1, forms), [sentence(text)]) === 0;
+
+  it('finds a name whatever its case', () => {
+    expect(defines('relu', 'This function is known as ReLU.')).toBe(true);
+    expect(defines('relu', 'We call it ReLU.')).toBe(true);
+    expect(defines('vector', 'Vectors are just arrows in space.', ['vector', 'vectors'])).toBe(true);
+    expect(defines('backpropagation', 'Backpropagation, which is the heart of learning, runs backwards.')).toBe(true);
+  });
+
+  it('takes a definition of up to 50 words, never a question', () => {
+    expect(defines('scalar', `A number used this way here ${'and more '.repeat(20)}is called a scalar.`)).toBe(true);
+    expect(defines('scalar', `A number used this way here ${'and more '.repeat(20)}too is called a scalar.`)).toBe(false);
+    expect(defines('determinant', 'So the determinant is just what, exactly?')).toBe(false);
+  });
+
+  it('never defines a term by a sentence that names something else', () => {
+    expect(defines('activation', 'The last activation is set by a weight, which I will call w of L, times the previous neuron’s activation, plus a bias.')).toBe(false);
+    expect(defines('matrix', 'It is natural to call this new matrix the product of the original two matrices.', ['matrix', 'matrices'])).toBe(false);
+    expect(defines('product', 'It is natural to call this new matrix the product of the original two matrices.')).toBe(true);
+  });
+
+  it('looks for definitions of the lecture’s 16 best terms only', () => {
+    const sentences = lines('A number used this way is called a scalar.');
+    expect(glossaryOf({ sentences, terms: [...unused(16, [0]), made('scalar', [0])] })).toEqual([]);
+  });
+});
+
+const network = lecture(
+  'A neuron is a unit that holds a number between zero and one.',
+  'The activation is the number inside a neuron.',
+  'A bias is a number added to the weighted sum before the squishing.',
+  'We call a row of neurons that read the same inputs a layer.',
+  'Each neuron in a layer reads every activation of the layer before.',
+  'Every weight and every bias is learned from the training data.',
+  'The sigmoid of the weighted sum gives the activation of the neuron.',
+  'A network with more layers can learn more complex patterns from the data.',
+  'Changing one weight changes the activation of the next neuron a little.',
+  'A large bias makes the neuron fire even when the weighted sum is small.',
+);
+
+describe('quiz mix', () => {
+  it('asks first about definitions that name a thing, at most three, then which line is about a term, at most two, then statements, in lecture order', () => {
+    const quiz = buildQuiz(analyse(network));
+    expect(quiz.questions.map((q) => [q.kind, q.choices[q.answer], q.startMs])).toEqual([
+      ['definition', 'neuron', 0],
+      ['definition', 'activation', 5000],
+      ['term', 'The … is the number inside a neuron.', 5000],
+      ['term', 'A(n) … is a number added to the weighted sum before the squishing.', 10000],
+      ['statement', 'A bias is a number added to the weighted sum before the squishing.', 10000],
+      ['definition', 'layer', 15000],
+      ['statement', 'Each neuron in a layer reads every activation of the layer before.', 20000],
+      ['statement', 'Every weight and every bias is learned from the training data.', 25000],
+    ]);
+    const term = quiz.questions[3]!;
+    expect(term.prompt).toBe('Which line of the lecture is about “bias”? (Each line has its own term left out as “…”.)');
+    expect(new Set(term.choices).size).toBe(4);
+    expect(term.choices).toContain('A(n) … is a unit that holds a number between zero and one.');
+    expect(term.explanation).toBe('The lecture says: “A bias is a number added to the weighted sum before the squishing.”');
+    expect(quiz.questions[1]!.prompt).toBe('Which term does the lecture define here: “The ____ is the number inside a neuron.”');
+  });
+
+  it('asks what the lecture calls a thing in its own words, without the possessive before the name', () => {
+    const quiz = buildQuiz(analyse(network));
+    expect(quiz.questions[5]!.prompt).toBe('What does the lecture call a row of neurons that read the same inputs?');
+    const its = buildQuiz(analyse(lecture(...network.map((s) => s.text).filter((_, i) => i !== 1), 'We call the number inside a neuron its activation.')));
+    expect(its.questions.map((q) => q.prompt)).toContain('What does the lecture call the number inside a neuron?');
+  });
+
+  it('says "the" for "this" when there is no sentence before to point back to', () => {
+    const quiz = buildQuiz(analyse(lecture('We call this number the activation of a neuron.', ...network.map((s) => s.text).filter((_, i) => i !== 1))));
+    expect(quiz.questions[0]!.prompt).toBe('What does the lecture call the number?');
+  });
+
+  it('blanks the definition instead when the sentence before is too long or names the answer', () => {
+    const withBefore = (before: string) => buildQuiz(analyse(lecture(...network.map((s) => s.text).filter((_, i) => i !== 1), before, 'We call that number the activation.'))).questions.find((q) => q.choices[q.answer] === 'activation')!;
+    expect(withBefore('Each neuron holds a number.').prompt).toBe('Each neuron holds a number. What does the lecture call that number?');
+    expect(withBefore('Each neuron holds a number, given by its activation.').prompt).toBe('Which term does the lecture define here: “We call that number the ____.”');
+    expect(withBefore(`Each neuron holds a number ${'and more '.repeat(15)}here.`).prompt).toBe('Which term does the lecture define here: “We call that number the ____.”');
+  });
+});
+
+describe('where a term stands as a phrase of its own', () => {
+  const neuron = made('neuron', [0], 1, ['neuron', 'neurons']);
+
+  it('never where a number, an adjective, a name or a hyphen joins it to more words, or where it is said twice', () => {
+    expect(standsAsPhrase(neuron, sentence('A neuron holds a number.'))).toBe(true);
+    expect(standsAsPhrase(neuron, sentence('We add the neurons together.'))).toBe(true);
+    expect(standsAsPhrase(neuron, sentence('We add two neurons together.'))).toBe(false);
+    expect(standsAsPhrase(neuron, sentence("The neuron's output is one."))).toBe(false);
+    expect(standsAsPhrase(neuron, sentence('A neuron-like unit holds a number.'))).toBe(false);
+    expect(standsAsPhrase(neuron, sentence('The row-neuron holds a number.'))).toBe(false);
+    expect(standsAsPhrase(neuron, sentence('A hidden neuron holds a number.'))).toBe(false);
+    expect(standsAsPhrase(neuron, sentence('The MNIST neuron holds a number.'))).toBe(false);
+    expect(standsAsPhrase(neuron, sentence('Every neuron holds a number and every neuron fires.'))).toBe(false);
+  });
+});
+
+describe('blanks and short lectures', () => {
+  it('blanks every mention of the term, and the article before each, whatever its case', () => {
+    const neuron = made('neuron', [0], 1, ['neuron', 'neurons']);
+    expect(blankOut('Each bias shifts a neuron, and a Neuron fires with other neurons.', neuron)).toBe('Each bias shifts a(n) ____, and a(n) ____ fires with other ____.');
+    expect(blankOut('An activation is a number.', made('activation', [0]))).toBe('A(n) ____ is a number.');
+    expect(blankOut('The weight is an activation scale.', made('activation', [0]))).toBe('The weight is a(n) ____ scale.');
+  });
+
+  it('still asks five questions about a short lecture, mostly statements', () => {
+    const quiz = buildQuiz(analyse(vectors.slice(0, 10)));
+    expect(quiz.questions.map((q) => [q.kind, q.choices[q.answer]])).toEqual([
+      ['definition', 'vector'],
+      ['statement', 'Multiplying a vector by a scalar changes its length but keeps its direction.'],
+      ['statement', 'The span of two vectors is the set of every linear combination of them.'],
+      ['cloze', 'linear combination'],
+      ['statement', 'The basis vectors are called i-hat and j-hat.'],
+    ]);
+  });
+});
+
+describe('naming questions, worded as the lecture words them', () => {
+  const withNaming = (...extra: string[]) => buildQuiz(analyse(lecture(...network.map((s) => s.text).filter((_, i) => i !== 1 && i !== 3), ...extra)));
+  const calledQuestion = (...extra: string[]) => withNaming(...extra).questions.find((q) => q.prompt.includes('What does the lecture call'));
+
+  it('reads "we", "people", "mathematicians", "you" and "I" calling a thing, with "will", "often" or "usually"', () => {
+    for (const who of ['We', 'People often', 'Mathematicians usually', 'You', 'I will']) {
+      const q = calledQuestion('The activation is the number inside a neuron.', `${who} call a row of neurons that read the same inputs a layer.`);
+      expect(q?.prompt, who).toBe('What does the lecture call a row of neurons that read the same inputs?');
+    }
+  });
+
+  it('uses a sentence before of up to 35 words as context, and never offers a term it names as a distractor', () => {
+    const before = `Each neuron holds a number ${'and more '.repeat(14)}here.`;
+    const q = withNaming('A layer is a row of neurons.', before, 'We call that number the activation.').questions.find((x) => x.choices[x.answer] === 'activation')!;
+    expect(q.prompt).toBe(`${before} What does the lecture call that number?`);
+    const named = withNaming('A layer is a row of neurons.', 'Each neuron holds a number after its bias.', 'We call that number the activation.').questions.find((x) => x.choices[x.answer] === 'activation')!;
+    expect(named.prompt.startsWith('Each neuron holds a number after its bias.')).toBe(true);
+    expect(named.choices).not.toContain('bias');
+  });
+
+  it('explains statements and clozes with the line they come from', () => {
+    const quiz = buildQuiz(analyse(vectors));
+    const statement = quiz.questions.find((q) => q.kind === 'statement')!;
+    expect(statement.explanation).toBe(`The lecture says: “${statement.choices[statement.answer]}”`);
+    const cloze = quiz.questions.find((q) => q.kind === 'cloze')!;
+    expect(cloze.explanation).toBe('The lecture says: “A linear combination adds scaled vectors together.”');
   });
 });
