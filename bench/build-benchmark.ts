@@ -28,7 +28,12 @@ export interface BuildMeasurement {
  * (offline, like CI), and no YouTube (the synthetic ids do not exist; the prebuild would wait on a thumbnail fetch per video).
  */
 export function benchEnv(projectRoot: string, extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(projectRoot, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`, LEARNSPACE_NO_YOUTUBE: '1', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${join(projectRoot, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+    LEARNSPACE_NO_YOUTUBE: '1',
+    ...extra,
+  };
   for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'NOTES_GENERATION_ENDPOINT', 'QUIZ_GENERATION_ENDPOINT', 'LEARNSPACE_DRAFTS']) {
     if (!(name in extra)) delete env[name];
   }
@@ -69,7 +74,13 @@ export async function measureOurBuild(projectRoot: string, siteDir: string, cata
 }
 
 /** The baseline site with `pageCount` pages from the catalog's text, built and indexed the same way. */
-export async function measureBaselineBuild(projectRoot: string, catalog: GeneratedCatalog, siteDir: string, pageCount: number, cacheDir: string): Promise<BuildMeasurement> {
+export async function measureBaselineBuild(
+  projectRoot: string,
+  catalog: GeneratedCatalog,
+  siteDir: string,
+  pageCount: number,
+  cacheDir: string,
+): Promise<BuildMeasurement> {
   writeBaselineSite(siteDir, projectRoot, catalog.documents, pageCount);
   rmSync(cacheDir, { recursive: true, force: true });
   const outDir = join(siteDir, 'dist');

@@ -22,7 +22,12 @@ const NOTES: Notes = {
   sections: [
     { title: 'The picture', body: '- A function as a landscape\n- Its slope says which way is downhill', startMs: 0, keyTerms: ['slope', 'landscape'] },
     { title: 'The rule', body: '- Step against the gradient\n- Smaller steps near the minimum', startMs: 60_000, keyTerms: ['gradient', 'step size'] },
-    { title: 'Why it works', body: '- Each step lowers the cost a little\n- Repeating it finds a local minimum', startMs: 120_000, keyTerms: ['local minimum'] },
+    {
+      title: 'Why it works',
+      body: '- Each step lowers the cost a little\n- Repeating it finds a local minimum',
+      startMs: 120_000,
+      keyTerms: ['local minimum'],
+    },
   ],
   glossary: [{ term: 'gradient', definition: 'The gradient is the direction of steepest ascent.', startMs: 60_000 }],
 };
@@ -72,7 +77,9 @@ export function startFakeOpenAI(latencyMs: number): Promise<FakeOpenAI> {
         object: 'chat.completion',
         created: Math.floor(Date.now() / 1000),
         model: request.model,
-        choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(answerFor(schema)), refusal: null }, finish_reason: 'stop', logprobs: null }],
+        choices: [
+          { index: 0, message: { role: 'assistant', content: JSON.stringify(answerFor(schema)), refusal: null }, finish_reason: 'stop', logprobs: null },
+        ],
         usage: { prompt_tokens: 1000, completion_tokens: 300, total_tokens: 1300 },
       };
     } catch (error) {

@@ -61,7 +61,12 @@ const SEGMENT_MS = 5_000;
 /** The inputs hash the pipeline will compute for this caption file, from its own planner (never a copy of its hashing). */
 function pipelineInputsHash(id: string, title: string, vttPath: string, config: PipelineConfig): string {
   const root = process.cwd();
-  const video = { id, file: '', data: { youtubeVideoId: id, url: `https://www.youtube.com/watch?v=${id}`, title, languages: ['en'] }, captionFile: relative(root, vttPath) };
+  const video = {
+    id,
+    file: '',
+    data: { youtubeVideoId: id, url: `https://www.youtube.com/watch?v=${id}`, title, languages: ['en'] },
+    captionFile: relative(root, vttPath),
+  };
   const hash = planVideo(root, video, config).knownInputsHash;
   if (!hash) throw new Error(`the pipeline could not hash ${vttPath}`);
   return hash;
@@ -112,7 +117,13 @@ function videoQuizFor(text: SyntheticText, segments: readonly Segment[]): VideoQ
 }
 
 function mdxBody(text: SyntheticText): string {
-  const parts = [text.paragraph(), `## ${text.title()}`, text.paragraph(), `- ${text.phrase()}\n- ${text.phrase()}\n- **${text.noun()}**: ${text.sentence()}`, text.paragraph()];
+  const parts = [
+    text.paragraph(),
+    `## ${text.title()}`,
+    text.paragraph(),
+    `- ${text.phrase()}\n- ${text.phrase()}\n- **${text.noun()}**: ${text.sentence()}`,
+    text.paragraph(),
+  ];
   return parts.join('\n\n');
 }
 
@@ -126,7 +137,19 @@ function writeFile(path: string, content: string, counts: GeneratedCatalog['coun
 export function generateCatalog(dir: string, size: CatalogSize, seed = 7): GeneratedCatalog {
   rmSync(dir, { recursive: true, force: true });
   const text = new SyntheticText(seed);
-  const counts: GeneratedCatalog['counts'] = { courses: 0, chapters: 0, items: 0, videos: 0, files: 0, bytes: 0, video: 0, text: 0, quiz: 0, assignment: 0, resource: 0 };
+  const counts: GeneratedCatalog['counts'] = {
+    courses: 0,
+    chapters: 0,
+    items: 0,
+    videos: 0,
+    files: 0,
+    bytes: 0,
+    video: 0,
+    text: 0,
+    quiz: 0,
+    assignment: 0,
+    resource: 0,
+  };
   const documents: CatalogDocument[] = [];
   const videosDir = join(dir, 'videos');
   const generatedDir = join(dir, 'generated', 'videos');
@@ -151,7 +174,9 @@ export function generateCatalog(dir: string, size: CatalogSize, seed = 7): Gener
     documents.push({
       kind: 'video',
       title,
-      markdown: [notes.summary, ...notes.sections.map((s) => `## ${s.title}\n\n${s.body}`), '## Transcript', segments.map((s) => s.text).join(' ')].join('\n\n'),
+      markdown: [notes.summary, ...notes.sections.map((s) => `## ${s.title}\n\n${s.body}`), '## Transcript', segments.map((s) => s.text).join(' ')].join(
+        '\n\n',
+      ),
     });
     if (!size.withCache) continue;
     const hash = pipelineInputsHash(id, title, vttPath, config);
@@ -170,7 +195,13 @@ export function generateCatalog(dir: string, size: CatalogSize, seed = 7): Gener
       [materialFiles.notes]: serializeNotes(notes, result.generator, false),
       [materialFiles.quiz]: serializeQuiz(quiz, result.generator, false),
     };
-    const status: VideoStatusFile = { status: 'completed', attempts: 1, updatedAt: FIXED_DATE, inputsHash: hash, resultDigest: materialTextsDigest((name) => files[name]!) };
+    const status: VideoStatusFile = {
+      status: 'completed',
+      attempts: 1,
+      updatedAt: FIXED_DATE,
+      inputsHash: hash,
+      resultDigest: materialTextsDigest((name) => files[name]!),
+    };
     mkdirSync(join(generatedDir, id), { recursive: true });
     for (const [name, text] of Object.entries(files)) writeFile(join(generatedDir, id, name), text, counts);
     writeFile(join(generatedDir, id, materialFiles.status), serializeCacheFile(status), counts);
@@ -185,7 +216,16 @@ export function generateCatalog(dir: string, size: CatalogSize, seed = 7): Gener
     const description = text.paragraph(2);
     writeFile(
       join(courseDir, 'course.yaml'),
-      stringify({ name, description, createdBy: 'bench', isPublished: true, status: 'ready', tags: [text.noun(), text.noun()], level: text.pick(['beginner', 'intermediate', 'advanced']), authors: ['Synthetic Author'] }),
+      stringify({
+        name,
+        description,
+        createdBy: 'bench',
+        isPublished: true,
+        status: 'ready',
+        tags: [text.noun(), text.noun()],
+        level: text.pick(['beginner', 'intermediate', 'advanced']),
+        authors: ['Synthetic Author'],
+      }),
       counts,
     );
     counts.courses++;
@@ -216,7 +256,17 @@ export function generateCatalog(dir: string, size: CatalogSize, seed = 7): Gener
           }
           case 'assignment': {
             const body = mdxBody(text);
-            const frontmatter = { type, order, title, points: 20, rubric: [{ criterion: text.phrase(), points: 10 }, { criterion: text.phrase(), points: 10 }], submission: text.sentence() };
+            const frontmatter = {
+              type,
+              order,
+              title,
+              points: 20,
+              rubric: [
+                { criterion: text.phrase(), points: 10 },
+                { criterion: text.phrase(), points: 10 },
+              ],
+              submission: text.sentence(),
+            };
             writeFile(join(chapterDir, `${base}.mdx`), `---\n${stringify(frontmatter)}---\n\n${body}\n`, counts);
             documents.push({ kind: type, title, markdown: body });
             break;
@@ -229,12 +279,20 @@ export function generateCatalog(dir: string, size: CatalogSize, seed = 7): Gener
               explanation: text.sentence(),
             }));
             writeFile(join(chapterDir, `${base}.yaml`), stringify({ type, order, title, questions }), counts);
-            documents.push({ kind: type, title, markdown: questions.map((q, n) => `${n + 1}. ${q.prompt}\n\n${q.choices.map((choice) => `   - ${choice}`).join('\n')}`).join('\n\n') });
+            documents.push({
+              kind: type,
+              title,
+              markdown: questions.map((q, n) => `${n + 1}. ${q.prompt}\n\n${q.choices.map((choice) => `   - ${choice}`).join('\n')}`).join('\n\n'),
+            });
             break;
           }
           case 'resource': {
             const description = text.sentence();
-            writeFile(join(chapterDir, `${base}.yaml`), stringify({ type, order, title, description, url: `https://example.org/${text.noun()}/${c}-${ch}-${i}` }), counts);
+            writeFile(
+              join(chapterDir, `${base}.yaml`),
+              stringify({ type, order, title, description, url: `https://example.org/${text.noun()}/${c}-${ch}-${i}` }),
+              counts,
+            );
             documents.push({ kind: type, title, markdown: description });
             break;
           }

@@ -40,7 +40,18 @@ export interface SiteWeight {
   search: SearchLatency | null;
 }
 
-export const SEARCH_QUERIES = ['gradient', 'eigenvector', 'activation', 'projection', 'determinant', 'embedding', 'optimizer', 'kernel', 'theorem', 'probability'];
+export const SEARCH_QUERIES = [
+  'gradient',
+  'eigenvector',
+  'activation',
+  'projection',
+  'determinant',
+  'embedding',
+  'optimizer',
+  'kernel',
+  'theorem',
+  'probability',
+];
 
 const gzipBytes = (data: Buffer) => gzipSync(data, { level: 9 }).length;
 

@@ -34,7 +34,10 @@ async function process(server: LocalOpenAI, contentDir: string, args: string[]):
     LEARNSPACE_CONCURRENCY: '4',
     LEARNSPACE_BATCH_POLL_MS: '100',
   });
-  const run = await measureCommand(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/videos.ts', 'process', '--json', ...args], { cwd: projectRoot, env });
+  const run = await measureCommand(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/videos.ts', 'process', '--json', ...args], {
+    cwd: projectRoot,
+    env,
+  });
   const json = JSON.parse(run.stdout) as { outcomes: { status: string }[] };
   return { run, completed: json.outcomes.filter((o) => o.status === 'completed').length, failed: json.outcomes.filter((o) => o.status !== 'completed').length };
 }
@@ -79,12 +82,24 @@ try {
   before = counters();
   const sync = await process(server, fresh('sync'), []);
   used = since(before);
-  row([`synchronous, concurrency 4`, `${used.hits} (${used.chat} chat completions)`, 0, seconds(sync.run.wallMs), `${sync.completed} completed, ${sync.failed} failed`]);
+  row([
+    `synchronous, concurrency 4`,
+    `${used.hits} (${used.chat} chat completions)`,
+    0,
+    seconds(sync.run.wallMs),
+    `${sync.completed} completed, ${sync.failed} failed`,
+  ]);
 
   before = counters();
   const batch = await process(server, fresh('batch'), ['--batch']);
   used = since(before);
-  row([`--batch (waits)`, `${used.hits} (${used.batched} requests inside batches, ${used.chat} chat completions)`, used.batches, seconds(batch.run.wallMs), `${batch.completed} completed, ${batch.failed} failed`]);
+  row([
+    `--batch (waits)`,
+    `${used.hits} (${used.batched} requests inside batches, ${used.chat} chat completions)`,
+    used.batches,
+    seconds(batch.run.wallMs),
+    `${batch.completed} completed, ${batch.failed} failed`,
+  ]);
 
   // Resumed: each run polls once and exits; the local server moves a batch one step per poll, so it takes a few runs.
   const resumedDir = fresh('resumed');
@@ -92,7 +107,13 @@ try {
     before = counters();
     const step = await process(server, resumedDir, ['--batch', '--no-wait']);
     used = since(before);
-    row([`--batch --no-wait, run ${i}`, `${used.hits} (${used.batched} requests inside batches, ${used.chat} chat completions)`, used.batches, seconds(step.run.wallMs), `${step.completed} completed${/submitted batch/.test(step.run.stderr) ? '; submitted' : '; collected or waited'}`]);
+    row([
+      `--batch --no-wait, run ${i}`,
+      `${used.hits} (${used.batched} requests inside batches, ${used.chat} chat completions)`,
+      used.batches,
+      seconds(step.run.wallMs),
+      `${step.completed} completed${/submitted batch/.test(step.run.stderr) ? '; submitted' : '; collected or waited'}`,
+    ]);
     if (step.completed === videos) break;
   }
 
@@ -118,9 +139,17 @@ try {
   const all = written.flat();
   const overlap = all.length - new Set(all).size;
   const covered = new Set(all.filter((f) => f.startsWith('generated/videos/')).map((f) => f.split('/')[2])).size;
-  row([`4 shards in parallel, concurrency 4 each`, `${used.chat} chat completions`, '', `${seconds(wallMs)} (shards: ${shards.map((s) => seconds(s.run.wallMs)).join(', ')})`, `${shards.map((s) => s.completed).join(' + ')} completed; ${covered} of ${videos} videos written, ${overlap} files written by two shards`]);
+  row([
+    `4 shards in parallel, concurrency 4 each`,
+    `${used.chat} chat completions`,
+    '',
+    `${seconds(wallMs)} (shards: ${shards.map((s) => seconds(s.run.wallMs)).join(', ')})`,
+    `${shards.map((s) => s.completed).join(' + ')} completed; ${covered} of ${videos} videos written, ${overlap} files written by two shards`,
+  ]);
 
-  console.log(`Batch mode and sharding: ${videos} caption-file videos, local server at ${latencyMs} ms per chat completion (${new Date().toISOString().slice(0, 10)})\n`);
+  console.log(
+    `Batch mode and sharding: ${videos} caption-file videos, local server at ${latencyMs} ms per chat completion (${new Date().toISOString().slice(0, 10)})\n`,
+  );
   console.log('| run | HTTP requests to the server | batches created | wall time | result |');
   console.log('|---|---|---|---|---|');
   for (const [i, line] of rows.entries()) {

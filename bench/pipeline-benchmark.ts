@@ -32,9 +32,16 @@ export interface ColdRun {
 }
 
 /** Runs `scripts/videos.ts process --json` and reads its summary. */
-export async function runPipeline(projectRoot: string, contentDir: string, extraEnv: Record<string, string> = {}): Promise<{ measurement: ProcessMeasurement; report: PipelineRunReport }> {
+export async function runPipeline(
+  projectRoot: string,
+  contentDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ measurement: ProcessMeasurement; report: PipelineRunReport }> {
   const env = benchEnv(projectRoot, { LEARNSPACE_CONTENT: contentDir, ...extraEnv });
-  const measurement = await measureCommand(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/videos.ts', 'process', '--json'], { cwd: projectRoot, env });
+  const measurement = await measureCommand(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/videos.ts', 'process', '--json'], {
+    cwd: projectRoot,
+    env,
+  });
   const json = JSON.parse(measurement.stdout) as { outcomes: { status: string }[]; upToDate: unknown[] };
   return {
     measurement,
@@ -59,7 +66,13 @@ export const coldCatalogSize = (videos: number): CatalogSize => ({
 });
 
 /** Cold runs at each concurrency, each on a freshly generated catalog (nothing cached). */
-export async function measureColdPipeline(projectRoot: string, dir: string, videos: number, concurrencies: readonly number[], latencyMs: number): Promise<ColdRun[]> {
+export async function measureColdPipeline(
+  projectRoot: string,
+  dir: string,
+  videos: number,
+  concurrencies: readonly number[],
+  latencyMs: number,
+): Promise<ColdRun[]> {
   const server = await startFakeOpenAI(latencyMs);
   const runs: ColdRun[] = [];
   try {
@@ -73,11 +86,24 @@ export async function measureColdPipeline(projectRoot: string, dir: string, vide
         LEARNSPACE_NO_YOUTUBE: '1',
         LEARNSPACE_MAX_RETRIES: '0',
       });
-      if (report.processed !== videos) throw new Error(`cold pipeline run at concurrency ${concurrency} processed ${report.processed} of ${videos} videos (${report.failed} failed):\n${measurement.stdout.slice(0, 2000)}`);
+      if (report.processed !== videos)
+        throw new Error(
+          `cold pipeline run at concurrency ${concurrency} processed ${report.processed} of ${videos} videos (${report.failed} failed):\n${measurement.stdout.slice(0, 2000)}`,
+        );
       const calls = server.calls.length;
       const activeMs = Math.max(...server.calls.map((c) => c.endedAt)) - Math.min(...server.calls.map((c) => c.startedAt));
       const idealMs = (calls * latencyMs) / concurrency;
-      runs.push({ concurrency, videos, calls, latencyMs, wallMs: measurement.wallMs, activeMs, idealMs, efficiency: idealMs / activeMs, peakInFlight: server.peakInFlight() });
+      runs.push({
+        concurrency,
+        videos,
+        calls,
+        latencyMs,
+        wallMs: measurement.wallMs,
+        activeMs,
+        idealMs,
+        efficiency: idealMs / activeMs,
+        peakInFlight: server.peakInFlight(),
+      });
     }
   } finally {
     await server.close();

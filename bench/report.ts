@@ -52,7 +52,8 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 102
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
-const ratioCell = (ratio: number, target: number | undefined) => `${ratio.toFixed(2)}${target === undefined ? '' : ` (≤ ${target}: ${verdict(ratio <= target)})`}`;
+const ratioCell = (ratio: number, target: number | undefined) =>
+  `${ratio.toFixed(2)}${target === undefined ? '' : ` (≤ ${target}: ${verdict(ratio <= target)})`}`;
 
 const med = (list: readonly BuildMeasurement[], pick: (m: BuildMeasurement) => number) => median(list.map(pick));
 const stepMs = (list: readonly BuildMeasurement[], step: BuildStep) => (list.every((m) => m.steps[step]) ? med(list, (m) => m.steps[step]!.wallMs) : NaN);
@@ -76,7 +77,18 @@ function buildTable(sizes: readonly SizeResult[]): string {
     ];
   });
   return markdownTable([
-    ['size', 'pages', 'runs', 'ours: full build', 'baseline: full build', 'ratio (target: S ≤ 1.4, L ≤ 1.3)', 'ours: astro build', 'baseline: astro build', 'ours: peak RSS', 'baseline: peak RSS'],
+    [
+      'size',
+      'pages',
+      'runs',
+      'ours: full build',
+      'baseline: full build',
+      'ratio (target: S ≤ 1.4, L ≤ 1.3)',
+      'ours: astro build',
+      'baseline: astro build',
+      'ours: peak RSS',
+      'baseline: peak RSS',
+    ],
     ...rows,
   ]);
 }
@@ -100,7 +112,16 @@ function outputTable(sizes: readonly SizeResult[]): string {
     ];
   });
   return markdownTable([
-    ['size', 'files: ours / baseline', 'dist: ours / baseline', 'dist ratio', 'Pagefind: ours / baseline', 'Pagefind ratio', 'largest HTML file (ours)', `HTML files over ${HTML_BUDGET_BYTES / 1024} KiB`],
+    [
+      'size',
+      'files: ours / baseline',
+      'dist: ours / baseline',
+      'dist ratio',
+      'Pagefind: ours / baseline',
+      'Pagefind ratio',
+      'largest HTML file (ours)',
+      `HTML files over ${HTML_BUDGET_BYTES / 1024} KiB`,
+    ],
     ...rows,
   ]);
 }
@@ -112,7 +133,14 @@ function kindsTable(s: SizeResult): string {
   const kinds = Object.entries(dist.byKind).sort((a, b) => b[1].bytes - a[1].bytes);
   return markdownTable([
     ['kind', 'files', 'bytes', 'share', 'bytes per item', 'files per item'],
-    ...kinds.map(([kind, k]) => [kind, k.files.toLocaleString('en'), mib(k.bytes), pct(k.bytes / dist.bytes), kib(k.bytes / items), (k.files / items).toFixed(2)]),
+    ...kinds.map(([kind, k]) => [
+      kind,
+      k.files.toLocaleString('en'),
+      mib(k.bytes),
+      pct(k.bytes / dist.bytes),
+      kib(k.bytes / items),
+      (k.files / items).toFixed(2),
+    ]),
     ['**all**', dist.files.toLocaleString('en'), mib(dist.bytes), '100 %', kib(dist.bytes / items), (dist.files / items).toFixed(2)],
   ]);
 }
@@ -131,7 +159,13 @@ function growthTable(small: SizeResult, large: SizeResult): string {
   const row = (label: string, pick: (m: BuildMeasurement) => number, format: (n: number) => string, target: boolean) => {
     const [os, ol, bs, bl] = [med(small.ours, pick), med(large.ours, pick), med(small.baseline, pick), med(large.baseline, pick)];
     const k = growthExponent(os, ol, factor);
-    return [label, format(os), format(ol), `×${(ol / os).toFixed(1)} (k = ${k.toFixed(2)}${target ? `, ${verdict(k <= TARGETS.growthExponent + 0.05)}` : ''})`, `×${(bl / bs).toFixed(1)} (k = ${growthExponent(bs, bl, factor).toFixed(2)})`];
+    return [
+      label,
+      format(os),
+      format(ol),
+      `×${(ol / os).toFixed(1)} (k = ${k.toFixed(2)}${target ? `, ${verdict(k <= TARGETS.growthExponent + 0.05)}` : ''})`,
+      `×${(bl / bs).toFixed(1)} (k = ${growthExponent(bs, bl, factor).toFixed(2)})`,
+    ];
   };
   return markdownTable([
     ['metric', `ours ${small.size}`, `ours ${large.size}`, `ours ${small.size}→${large.size} (linear: k ≤ 1)`, `baseline ${small.size}→${large.size}`],
@@ -145,7 +179,11 @@ function growthTable(small: SizeResult, large: SizeResult): string {
 function pipelineTable(results: BenchResults): string {
   const warm = results.sizes.map((s) => {
     const ms = median(s.warmPipelineMs);
-    return [`warm, ${s.size} (${s.counts.videos} videos, ${s.warmUpToDate} up to date)`, seconds(ms), s.size === 'L' ? `< 2 s: ${verdict(ms < TARGETS.warmPipelineMs)}` : ''];
+    return [
+      `warm, ${s.size} (${s.counts.videos} videos, ${s.warmUpToDate} up to date)`,
+      seconds(ms),
+      s.size === 'L' ? `< 2 s: ${verdict(ms < TARGETS.warmPipelineMs)}` : '',
+    ];
   });
   const cold = results.cold.map((r) => [
     `cold, ${r.videos} videos, concurrency ${r.concurrency}: ${r.calls} calls × ${r.latencyMs} ms`,
@@ -163,17 +201,42 @@ function weightTable(s: SizeResult): string {
   const rows = PAGE_TYPES.map((type) => {
     const ours = w.pages[type];
     const base = b?.pages[type];
-    return [type, ours?.path ?? '(no such page yet)', cell(ours, (p) => p.htmlGzip), cell(ours, (p) => p.fetchedGzip), cell(ours, (p) => p.jsGzip), ours ? String(ours.scripts) : '—', cell(ours, (p) => p.cssGzip), cell(base, (p) => p.htmlGzip), cell(base, (p) => p.jsGzip)];
+    return [
+      type,
+      ours?.path ?? '(no such page yet)',
+      cell(ours, (p) => p.htmlGzip),
+      cell(ours, (p) => p.fetchedGzip),
+      cell(ours, (p) => p.jsGzip),
+      ours ? String(ours.scripts) : '—',
+      cell(ours, (p) => p.cssGzip),
+      cell(base, (p) => p.htmlGzip),
+      cell(base, (p) => p.jsGzip),
+    ];
   });
-  return markdownTable([['page type', 'page', 'HTML gzip', 'fetched on demand gzip', 'JS gzip', 'scripts', 'CSS gzip', 'baseline HTML gzip (same text)', 'baseline JS gzip'], ...rows]);
+  return markdownTable([
+    ['page type', 'page', 'HTML gzip', 'fetched on demand gzip', 'JS gzip', 'scripts', 'CSS gzip', 'baseline HTML gzip (same text)', 'baseline JS gzip'],
+    ...rows,
+  ]);
 }
 
 function searchTable(sizes: readonly SizeResult[]): string {
   const rows = sizes.flatMap((s) => {
-    const pair = [['ours', s.weight], ['baseline', s.baselineWeight]] as const;
+    const pair = [
+      ['ours', s.weight],
+      ['baseline', s.baselineWeight],
+    ] as const;
     return pair.flatMap(([who, w]) =>
       w
-        ? [[`${s.size} ${who}`, String(w.pagesIndexed), mib(w.pagefindBytes), kib(w.pagefindBytes / Math.max(1, w.pagesIndexed)), w.search ? `${w.search.coldMs.toFixed(0)} ms` : '—', w.search ? `${w.search.warmMedianMs.toFixed(0)} ms` : '—']]
+        ? [
+            [
+              `${s.size} ${who}`,
+              String(w.pagesIndexed),
+              mib(w.pagefindBytes),
+              kib(w.pagefindBytes / Math.max(1, w.pagesIndexed)),
+              w.search ? `${w.search.coldMs.toFixed(0)} ms` : '—',
+              w.search ? `${w.search.warmMedianMs.toFixed(0)} ms` : '—',
+            ],
+          ]
         : [],
     );
   });
@@ -187,7 +250,9 @@ export function renderResults(results: BenchResults): string {
   const large = results.sizes.find((s) => s.size === 'L');
   const parts = [
     `Measured ${results.startedAt} on ${m.cpu}, ${m.cores} cores, ${mib(m.ramBytes).replace(' MiB', '')} MiB RAM, Node ${m.node}, ${m.os}, commit ${m.commit}, load average ${m.loadAverage.toFixed(1)} at the start${m.loadAverage > m.cores ? ' (other work was competing for the CPU: compare ours with the baseline of the same run, not absolute times)' : ''}; ` +
-      `\`${results.command}\` took ${seconds(results.durationMs)}. Medians of ${Object.entries(results.runs).map(([k, v]) => `${v} run${v === 1 ? '' : 's'} on ${k}`).join(', ')}; ` +
+      `\`${results.command}\` took ${seconds(results.durationMs)}. Medians of ${Object.entries(results.runs)
+        .map(([k, v]) => `${v} run${v === 1 ? '' : 's'} on ${k}`)
+        .join(', ')}; ` +
       'every build starts from an empty Astro cache. Peak RSS is the largest sum over the build\'s whole process tree (sampled from /proc every 50 ms); "full build" is the prebuild (content check and video pipeline with a warm cache, one process), `astro build` and `pagefind` for ours, `astro build` and `pagefind` for the baseline.',
     '### Build: ours against a bare Astro + MDX site with the same pages and text',
     buildTable(results.sizes),
@@ -195,9 +260,13 @@ export function renderResults(results: BenchResults): string {
     stepsTable(results.sizes),
     `### Output: dist/ and search index against the baseline (targets: dist ≤ ${TARGETS.distRatio}×, Pagefind ≤ ${TARGETS.pagefindRatio}×, no HTML file over ${HTML_BUDGET_BYTES / 1024} KiB)`,
     outputTable(results.sizes),
-    ...results.sizes.flatMap((s) => [`#### Our dist/ by kind of file, ${s.size} (${s.counts.items.toLocaleString('en')} items, ${s.counts.videos.toLocaleString('en')} videos)`, kindsTable(s)]),
+    ...results.sizes.flatMap((s) => [
+      `#### Our dist/ by kind of file, ${s.size} (${s.counts.items.toLocaleString('en')} items, ${s.counts.videos.toLocaleString('en')} videos)`,
+      kindsTable(s),
+    ]),
   ];
-  if (small && large) parts.push(`#### Growth from S to L (×${large.counts.items / small.counts.items} content; k is the exponent in cost ∝ size^k)`, growthTable(small, large));
+  if (small && large)
+    parts.push(`#### Growth from S to L (×${large.counts.items / small.counts.items} content; k is the exponent in cost ∝ size^k)`, growthTable(small, large));
   parts.push(`### Video pipeline (local OpenAI-compatible server, ${results.coldLatencyMs} ms per call)`, pipelineTable(results));
   for (const s of results.sizes) parts.push(`### Page weight, ${s.size} (what a browser loads on first visit, gzip)`, weightTable(s));
   parts.push('### Search (Pagefind in Chromium: import, search, load the first ten results)', searchTable(results.sizes));

@@ -58,13 +58,17 @@ function runsFor(size: keyof typeof SIZES): number {
 async function benchSize(tmp: string, site: string, name: keyof typeof SIZES): Promise<SizeResult> {
   const dir = join(tmp, name);
   const catalog = generateCatalog(join(dir, 'content'), SIZES[name]);
-  log(`${name}: generated ${catalog.counts.courses} courses, ${catalog.counts.items} items, ${catalog.counts.videos} videos (${(catalog.counts.bytes / 1024 / 1024).toFixed(0)} MiB)`);
+  log(
+    `${name}: generated ${catalog.counts.courses} courses, ${catalog.counts.items} items, ${catalog.counts.videos} videos (${(catalog.counts.bytes / 1024 / 1024).toFixed(0)} MiB)`,
+  );
   const ours: BuildMeasurement[] = [];
   const baseline: BuildMeasurement[] = [];
   for (let run = 1; run <= runsFor(name); run++) {
     const o = await measureOurBuild(root, site, catalog, join(dir, 'astro-cache'));
     ours.push(o);
-    log(`${name} run ${run}: ours ${(o.wallMs / 1000).toFixed(1)} s, ${o.pages} pages, ${o.dist.files} files, ${(o.distBytes / 1024 ** 2).toFixed(0)} MiB, largest HTML ${o.dist.largestHtml[0]?.path ?? '—'} ${((o.dist.largestHtml[0]?.bytes ?? 0) / 1024).toFixed(0)} KiB, peak ${(o.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`);
+    log(
+      `${name} run ${run}: ours ${(o.wallMs / 1000).toFixed(1)} s, ${o.pages} pages, ${o.dist.files} files, ${(o.distBytes / 1024 ** 2).toFixed(0)} MiB, largest HTML ${o.dist.largestHtml[0]?.path ?? '—'} ${((o.dist.largestHtml[0]?.bytes ?? 0) / 1024).toFixed(0)} KiB, peak ${(o.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`,
+    );
     if (o.dist.htmlOverBudget > 0) log(`${name} run ${run}: ${o.dist.htmlOverBudget} HTML files over ${HTML_BUDGET_BYTES / 1024} KiB`);
     const b = await measureBaselineBuild(root, catalog, join(dir, 'baseline'), o.pages, join(dir, 'baseline-cache'));
     baseline.push(b);
@@ -74,7 +78,8 @@ async function benchSize(tmp: string, site: string, name: keyof typeof SIZES): P
   let warmUpToDate = 0;
   for (let run = 0; run < WARM_RUNS; run++) {
     const { measurement, report } = await runPipeline(root, catalog.dir);
-    if (report.processed + report.failed > 0) throw new Error(`${name}: the warm pipeline run regenerated ${report.processed + report.failed} videos; the generated cache should be up to date`);
+    if (report.processed + report.failed > 0)
+      throw new Error(`${name}: the warm pipeline run regenerated ${report.processed + report.failed} videos; the generated cache should be up to date`);
     warmPipelineMs.push(measurement.wallMs);
     warmUpToDate = report.upToDate;
   }

@@ -102,7 +102,9 @@ function transcript(text: SyntheticText, minutes: number): string {
     const start = minute * 60;
     const lines: string[] = [];
     for (let second = start; second < start + 60; second += text.int(4, 7)) {
-      lines.push(`<p class="line" data-start-ms="${second * 1000}"><a href="?t=${second}">${Math.floor(second / 60)}:${String(second % 60).padStart(2, '0')}</a> ${escapeHtml(text.sentence())}</p>`);
+      lines.push(
+        `<p class="line" data-start-ms="${second * 1000}"><a href="?t=${second}">${Math.floor(second / 60)}:${String(second % 60).padStart(2, '0')}</a> ${escapeHtml(text.sentence())}</p>`,
+      );
     }
     blocks.push(`<h3 id="t-${start}">${minute}:00</h3>\n${lines.join('\n')}`);
   }
@@ -129,7 +131,10 @@ function syntheticPage(text: SyntheticText, index: number): { path: string; html
   } else if (type === 'Reading' || type === 'Assignment') {
     body = prose(text, text.int(6, 14));
   } else if (type === 'Quiz') {
-    body = Array.from({ length: text.int(5, 8) }, () => `<h3>${escapeHtml(text.sentence())}</h3>\n<ul data-pagefind-ignore><li>${escapeHtml(text.phrase())}</li><li>${escapeHtml(text.phrase())}</li></ul>`).join('\n');
+    body = Array.from(
+      { length: text.int(5, 8) },
+      () => `<h3>${escapeHtml(text.sentence())}</h3>\n<ul data-pagefind-ignore><li>${escapeHtml(text.phrase())}</li><li>${escapeHtml(text.phrase())}</li></ul>`,
+    ).join('\n');
   } else {
     body = `${prose(text, 2)}\n${Array.from({ length: 5 }, (_, i) => `<h3 id="chapter-${i}">${escapeHtml(text.title())}</h3>\n<p>${escapeHtml(text.sentence())}</p>`).join('\n')}`;
   }
@@ -255,8 +260,12 @@ async function main(): Promise<void> {
     console.log(`Search benchmark: ${label}`);
     console.log(`  pages indexed        ${index.pagesIndexed} (${index.wordsIndexed} distinct words)`);
     console.log(`  index (dist/pagefind) ${(index.indexBytes / 1024).toFixed(0)} KiB, ${(index.bytesPerPage / 1024).toFixed(1)} KiB per page`);
-    console.log(`  of which page data   ${(index.dataBytes / 1024).toFixed(0)} KiB, ${(index.dataBytesPerPage / 1024).toFixed(1)} KiB per page (the rest is Pagefind's JS/WASM, fixed)`);
-    console.log(`  typing → results     median ${latency.medianMs} ms of ${queries.length} queries (first, cold: ${latency.coldMs} ms; includes the ${SEARCH_DEBOUNCE_MS} ms debounce)`);
+    console.log(
+      `  of which page data   ${(index.dataBytes / 1024).toFixed(0)} KiB, ${(index.dataBytesPerPage / 1024).toFixed(1)} KiB per page (the rest is Pagefind's JS/WASM, fixed)`,
+    );
+    console.log(
+      `  typing → results     median ${latency.medianMs} ms of ${queries.length} queries (first, cold: ${latency.coldMs} ms; includes the ${SEARCH_DEBOUNCE_MS} ms debounce)`,
+    );
     console.log(`  samples (ms)         ${latency.samplesMs.join(', ')}`);
   } finally {
     cleanup();

@@ -49,7 +49,11 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 /** The per-lecture table and the totals row, as Markdown. */
 export function scoreTable(scores: readonly LectureScore[]): string {
   const total = summarise(scores);
-  const kinds = (k: Record<string, number>) => Object.entries(k).sort().map(([kind, n]) => `${kind} ${n}`).join(', ');
+  const kinds = (k: Record<string, number>) =>
+    Object.entries(k)
+      .sort()
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ');
   const rows = scores.map((s) => [
     s.id,
     `${s.recalled.length}/${s.concepts}`,
@@ -59,8 +63,27 @@ export function scoreTable(scores: readonly LectureScore[]): string {
     kinds(s.kinds),
     `${s.questions - s.answersNotConcepts.length}/${s.questions}`,
   ]);
-  rows.push(['**all**', pct(total.recall), pct(total.filler), pct(total.complete), pct(total.titleForm), `cloze ${pct(total.cloze)}`, pct(total.answersConcepts)]);
-  return markdownTable([['lecture', 'concept recall (≥ 70 %)', 'filler key terms (≤ 5 %)', 'complete sentences (100 %)', 'titles of 2-8 words, no comma list', 'quiz mix (cloze ≤ 33 %)', 'answers are concepts'], ...rows]);
+  rows.push([
+    '**all**',
+    pct(total.recall),
+    pct(total.filler),
+    pct(total.complete),
+    pct(total.titleForm),
+    `cloze ${pct(total.cloze)}`,
+    pct(total.answersConcepts),
+  ]);
+  return markdownTable([
+    [
+      'lecture',
+      'concept recall (≥ 70 %)',
+      'filler key terms (≤ 5 %)',
+      'complete sentences (100 %)',
+      'titles of 2-8 words, no comma list',
+      'quiz mix (cloze ≤ 33 %)',
+      'answers are concepts',
+    ],
+    ...rows,
+  ]);
 }
 
 async function main() {

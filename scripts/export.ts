@@ -36,7 +36,9 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const shown = (path: string) => (relative(root, path).startsWith('..') ? path : relative(root, path) || '.');
 
 function exportCourse(course: ExportCourse, flags: ExportFlags, site: ReturnType<typeof openBuiltSite>): { file: string; bytes: number; files: number } {
-  out(`${course.slug}: building the ${flags.format === 'cc' ? 'Common Cartridge 1.3' : 'SCORM 1.2'} package from ${shown(site.dir)}/ (${course.items.length} items)`);
+  out(
+    `${course.slug}: building the ${flags.format === 'cc' ? 'Common Cartridge 1.3' : 'SCORM 1.2'} package from ${shown(site.dir)}/ (${course.items.length} items)`,
+  );
   const files = flags.format === 'cc' ? buildCommonCartridge(course, site, { generatedQuizzes: flags.generatedQuizzes }) : buildScormPackage(course, site);
   out(`${course.slug}: zipping ${files.paths().length} files`);
   const zip = files.toZip();
@@ -59,7 +61,13 @@ function run(courseSlug: string | undefined, flags: ExportFlags): number {
   const site = openBuiltSite(resolve(root, flags.dist), process.env.LEARNSPACE_SITE);
   const results = selected.map((course) => ({ course, ...exportCourse(course, flags, site) }));
   if (flags.json) {
-    process.stdout.write(JSON.stringify(results.map((r) => ({ course: r.course.slug, format: flags.format, file: r.file, bytes: r.bytes, files: r.files })), null, 2) + '\n');
+    process.stdout.write(
+      JSON.stringify(
+        results.map((r) => ({ course: r.course.slug, format: flags.format, file: r.file, bytes: r.bytes, files: r.files })),
+        null,
+        2,
+      ) + '\n',
+    );
     return 0;
   }
   out('');

@@ -16,8 +16,12 @@ try {
   process.exitCode = await runProcess({ root, ids: [], flags: { quiet: true }, library: content.videos });
   // Thumbnails for videos lacking one; a failed fetch is a warning (the site shows a placeholder), never a failed build.
   if (!resolveConfig(root).noYoutube) {
-    const outcomes = await fetchThumbnails(content.videos.map((v) => v.id), { root, timeoutMs: 5000 });
-    if (outcomes.some((o) => o.status !== 'kept')) process.stderr.write(`${outcomes.some((o) => o.status === 'failed') ? 'warning: ' : ''}${thumbnailSummary(outcomes)}
+    const outcomes = await fetchThumbnails(
+      content.videos.map((v) => v.id),
+      { root, timeoutMs: 5000 },
+    );
+    if (outcomes.some((o) => o.status !== 'kept'))
+      process.stderr.write(`${outcomes.some((o) => o.status === 'failed') ? 'warning: ' : ''}${thumbnailSummary(outcomes)}
 `);
   }
 } catch (error) {

@@ -15,7 +15,16 @@ import { redactorFromEnv } from '../src/lib/redact.ts';
 import { table } from './pipeline/report.ts';
 import { resolveConfig } from './pipeline/config.ts';
 import { configuredYouTubeSource } from './pipeline/lazy-adapters.ts';
-import { libraryVideos, reportKnownError, reportUnexpectedError, parseShard, runProcess, selectVideos, UsageError, type ProcessFlags } from './commands/process.ts';
+import {
+  libraryVideos,
+  reportKnownError,
+  reportUnexpectedError,
+  parseShard,
+  runProcess,
+  selectVideos,
+  UsageError,
+  type ProcessFlags,
+} from './commands/process.ts';
 import { runAdd } from './commands/add.ts';
 import { runShow } from './commands/show.ts';
 import { runDiff } from './commands/diff.ts';
@@ -43,7 +52,11 @@ function runStatus(flags: { json?: boolean }): number {
   const rows: StatusRow[] = libraryVideos(root).map((video) => {
     const status = readVideoStatus(video.id, root);
     const result = readVideoResult(video.id, root);
-    const base = { id: video.id, provider: result.ok ? `${result.value.generator.provider}/${result.value.generator.model}` : undefined, reviewNeeded: pendingProposals(video.id, root) };
+    const base = {
+      id: video.id,
+      provider: result.ok ? `${result.value.generator.provider}/${result.value.generator.model}` : undefined,
+      reviewNeeded: pendingProposals(video.id, root),
+    };
     if (!status.ok) return { ...base, status: 'pending', attempts: 0, cacheProblem: status.missing ? undefined : status.error };
     const v = status.value;
     return { ...base, status: v.status, attempts: v.attempts, updatedAt: v.updatedAt, error: v.error, servingPrevious: v.servingPrevious };
@@ -59,7 +72,14 @@ function runStatus(flags: { json?: boolean }): number {
     out(
       table(
         ['video', 'attempts', 'updated', 'generator', 'review', 'error'],
-        group.map((r) => [r.id, String(r.attempts), r.updatedAt ?? '', r.provider ?? '', r.reviewNeeded.length ? `review needed (${r.reviewNeeded.join(', ')})` : '', [r.error, r.servingPrevious ? '(serving previous result)' : '', r.cacheProblem].filter(Boolean).join(' ')]),
+        group.map((r) => [
+          r.id,
+          String(r.attempts),
+          r.updatedAt ?? '',
+          r.provider ?? '',
+          r.reviewNeeded.length ? `review needed (${r.reviewNeeded.join(', ')})` : '',
+          [r.error, r.servingPrevious ? '(serving previous result)' : '', r.cacheProblem].filter(Boolean).join(' '),
+        ]),
       ),
     );
   }
@@ -74,10 +94,12 @@ async function runRetry(ids: string[], flags: ProcessFlags & { allFailed?: boole
   const all = libraryVideos(root);
   let targets: string[];
   if (flags.allFailed) {
-    targets = all.filter((v) => {
-      const s = readVideoStatus(v.id, root);
-      return s.ok && s.value.status === 'failed';
-    }).map((v) => v.id);
+    targets = all
+      .filter((v) => {
+        const s = readVideoStatus(v.id, root);
+        return s.ok && s.value.status === 'failed';
+      })
+      .map((v) => v.id);
     if (targets.length === 0) {
       out('videos: no failed videos to retry');
       return 0;
@@ -92,7 +114,10 @@ async function runRetry(ids: string[], flags: ProcessFlags & { allFailed?: boole
 
 async function runThumbnails(ids: string[], flags: { force?: boolean; json?: boolean }): Promise<number> {
   const videos = selectVideos(libraryVideos(root), ids);
-  const outcomes = await fetchThumbnails(videos.map((v) => v.id), { root, force: flags.force });
+  const outcomes = await fetchThumbnails(
+    videos.map((v) => v.id),
+    { root, force: flags.force },
+  );
   if (flags.json) out(JSON.stringify(outcomes, null, 2));
   else out(thumbnailSummary(outcomes));
   // A missing thumbnail only shows a placeholder, so it fails the command (for CI), never a build.
@@ -105,9 +130,14 @@ const concurrencyOption = new Option('--concurrency <n>', 'videos processed at o
   return n;
 });
 
-const shardOption = new Option('--shard <i/n>', 'process only share i of n of the library (by a hash of each video id), e.g. 2/4 in a CI matrix').argParser(parseShard);
+const shardOption = new Option('--shard <i/n>', 'process only share i of n of the library (by a hash of each video id), e.g. 2/4 in a CI matrix').argParser(
+  parseShard,
+);
 
-const providerOption = new Option('--provider <name>', 'offline: use the extractor even with a key, and let it replace model-written notes; openai: require a model').choices(['openai', 'offline']);
+const providerOption = new Option(
+  '--provider <name>',
+  'offline: use the extractor even with a key, and let it replace model-written notes; openai: require a model',
+).choices(['openai', 'offline']);
 
 const program = new Command('videos').description('Learnspace video library: transcripts, study notes and quizzes').exitOverride().showHelpAfterError();
 program
@@ -136,12 +166,22 @@ program
   .command('add')
   .description('add YouTube videos to the library by URL or id, or every video of a playlist')
   .argument('<urls...>', 'YouTube URLs (watch, youtu.be, shorts, embed, live), 11-character ids, or one playlist URL (youtube.com/playlist?list=...)')
-  .option('--title <title>', 'the title to record (used when YouTube cannot be reached, and instead of YouTube\'s)')
+  .option('--title <title>', "the title to record (used when YouTube cannot be reached, and instead of YouTube's)")
   .option('--course <slug>', 'with a playlist: also write a draft course content/courses/<slug>/ in playlist order')
   .addOption(groupOption)
   .action(async (urls: string[], flags: { title?: string; course?: string; group?: number }) => {
     const config = resolveConfig(root);
-    process.exitCode = await runAdd({ root, inputs: urls, title: flags.title, course: flags.course, group: flags.group, source: configuredYouTubeSource(config), captionLanguages: config.captionLanguages, out, err });
+    process.exitCode = await runAdd({
+      root,
+      inputs: urls,
+      title: flags.title,
+      course: flags.course,
+      group: flags.group,
+      source: configuredYouTubeSource(config),
+      captionLanguages: config.captionLanguages,
+      out,
+      err,
+    });
   });
 program
   .command('status')

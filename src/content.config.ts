@@ -48,7 +48,9 @@ const videoCache = defineCollection({
       store.clear();
       let ids: string[];
       try {
-        ids = readdirSync(`${base}/videos`).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+        ids = readdirSync(`${base}/videos`)
+          .filter((f) => f.endsWith('.yaml'))
+          .map((f) => f.slice(0, -5));
       } catch {
         ids = [];
       }

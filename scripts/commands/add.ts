@@ -59,7 +59,7 @@ export async function addVideos({ root, inputs, title, source, captionLanguages 
   const invalid = parsed.flatMap((p) => (p.ref.ok ? [] : [{ input: p.input, error: p.ref.error }]));
   if (invalid.length) return { invalid, videos: [] };
   const givenTitle = title?.trim();
-  if (title !== undefined && !givenTitle) throw new UsageError('--title: expected the video\'s title, got an empty string');
+  if (title !== undefined && !givenTitle) throw new UsageError("--title: expected the video's title, got an empty string");
   if (givenTitle && parsed.length > 1) throw new UsageError('--title names one video; add the others separately');
   const writer = createMaterialWriter(root);
   const videos: AddedVideo[] = [];
@@ -81,20 +81,41 @@ export async function addVideos({ root, inputs, title, source, captionLanguages 
         fromYouTube = { ...(found ? { title: found } : {}), ...(listing.captionLanguage ? { language: listing.captionLanguage } : {}) };
       } catch (error) {
         const why = error instanceof PipelineError ? error.message : (error as Error).message;
-        const then = givenTitle ? `recorded the title you gave ("${givenTitle}")` : `the entry has no title yet: add \`title:\` to ${rel} or run add again with --title "..."`;
+        const then = givenTitle
+          ? `recorded the title you gave ("${givenTitle}")`
+          : `the entry has no title yet: add \`title:\` to ${rel} or run add again with --title "..."`;
         warnings.push(`could not get ${ref.id} from YouTube (${why}); ${then}`);
       }
     }
-    if (!source && !givenTitle) warnings.push(`YouTube is switched off (LEARNSPACE_NO_YOUTUBE), so ${ref.id} has no title yet: add \`title:\` to ${rel} or run add again with --title "..."`);
+    if (!source && !givenTitle)
+      warnings.push(
+        `YouTube is switched off (LEARNSPACE_NO_YOUTUBE), so ${ref.id} has no title yet: add \`title:\` to ${rel} or run add again with --title "..."`,
+      );
     const entryTitle = givenTitle ?? fromYouTube.title;
-    await writeEntry(writer, file, rel, { id: ref.id, ...(entryTitle ? { title: entryTitle } : {}), ...(fromYouTube.language ? { language: fromYouTube.language } : {}) });
-    videos.push({ id: ref.id, file: rel, outcome: 'added', ...(entryTitle ? { title: entryTitle } : {}), ...(fromYouTube.language ? { language: fromYouTube.language } : {}), warnings });
+    await writeEntry(writer, file, rel, {
+      id: ref.id,
+      ...(entryTitle ? { title: entryTitle } : {}),
+      ...(fromYouTube.language ? { language: fromYouTube.language } : {}),
+    });
+    videos.push({
+      id: ref.id,
+      file: rel,
+      outcome: 'added',
+      ...(entryTitle ? { title: entryTitle } : {}),
+      ...(fromYouTube.language ? { language: fromYouTube.language } : {}),
+      warnings,
+    });
   }
   return { invalid, videos };
 }
 
 /** Writes a new library entry and its pending status (with what is already known, for titles and course length). */
-async function writeEntry(writer: MaterialWriter, file: string, rel: string, video: { id: string; title?: string; language?: string; durationSeconds?: number }): Promise<void> {
+async function writeEntry(
+  writer: MaterialWriter,
+  file: string,
+  rel: string,
+  video: { id: string; title?: string; language?: string; durationSeconds?: number },
+): Promise<void> {
   const entry = {
     youtubeVideoId: video.id,
     url: canonicalUrl(video.id),
@@ -139,8 +160,10 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Checks `--course` and `--group` before anything is fetched or written. */
 export function checkCourseOptions(course: string | undefined, group: number | undefined): void {
-  if (course !== undefined && !SLUG.test(course)) throw new UsageError(`--course: expected a lowercase slug of letters, digits and single hyphens, like "linear-algebra", got "${course}"`);
-  if (group !== undefined && (!Number.isInteger(group) || group < 1)) throw new UsageError(`--group: expected a whole number of videos per chapter (1 or more), got "${group}"`);
+  if (course !== undefined && !SLUG.test(course))
+    throw new UsageError(`--course: expected a lowercase slug of letters, digits and single hyphens, like "linear-algebra", got "${course}"`);
+  if (group !== undefined && (!Number.isInteger(group) || group < 1))
+    throw new UsageError(`--group: expected a whole number of videos per chapter (1 or more), got "${group}"`);
   if (group !== undefined && course === undefined) throw new UsageError('--group sets videos per chapter of the course: add --course <slug>');
 }
 
@@ -161,9 +184,15 @@ function titleSlug(title: string): string {
 /** The course skeleton's files as path → text: course.yaml, one chapter per `group` videos, a video item per video. */
 export function courseSkeleton(playlist: PlaylistListing, videos: readonly { id: string; title: string }[], group = 1): Map<string, string> {
   const files = new Map<string, string>();
-  const description = playlist.description?.split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim();
+  const description = playlist.description
+    ?.split(/\n\s*\n/)[0]
+    ?.replace(/\s+/g, ' ')
+    .trim();
   const course = { name: playlist.title, ...(description ? { description } : {}), isPublished: false };
-  files.set('course.yaml', `# A draft made from the YouTube playlist ${canonicalPlaylistUrl(playlist.id)}.\n# Set isPublished: true when it is ready.\n${stringify(course)}`);
+  files.set(
+    'course.yaml',
+    `# A draft made from the YouTube playlist ${canonicalPlaylistUrl(playlist.id)}.\n# Set isPublished: true when it is ready.\n${stringify(course)}`,
+  );
   const chapters: (typeof videos)[] = [];
   for (let i = 0; i < videos.length; i += group) chapters.push(videos.slice(i, i + group));
   const width = Math.max(2, String(Math.max(chapters.length, group)).length);
@@ -188,7 +217,8 @@ export function courseSkeleton(playlist: PlaylistListing, videos: readonly { id:
  */
 export async function addPlaylist({ root, playlistId, course, group, source }: PlaylistAddRequest): Promise<PlaylistAddResult> {
   checkCourseOptions(course, group);
-  if (!source) throw new PipelineError('YouTube is switched off (LEARNSPACE_NO_YOUTUBE): a playlist can only be read from YouTube; add its videos one by one instead');
+  if (!source)
+    throw new PipelineError('YouTube is switched off (LEARNSPACE_NO_YOUTUBE): a playlist can only be read from YouTube; add its videos one by one instead');
   const playlist = await source.getPlaylist(playlistId);
   const dir = join(contentDir(root), 'videos');
   const writer = createMaterialWriter(root);
@@ -202,7 +232,11 @@ export async function addPlaylist({ root, playlistId, course, group, source }: P
       videos.push({ id: video.id, file: rel, outcome: 'exists', status: status.ok ? status.value.status : 'pending', warnings: [] });
       continue;
     }
-    await writeEntry(writer, file, rel, { id: video.id, ...(video.title ? { title: video.title } : {}), ...(video.durationSeconds ? { durationSeconds: video.durationSeconds } : {}) });
+    await writeEntry(writer, file, rel, {
+      id: video.id,
+      ...(video.title ? { title: video.title } : {}),
+      ...(video.durationSeconds ? { durationSeconds: video.durationSeconds } : {}),
+    });
     videos.push({ id: video.id, file: rel, outcome: 'added', ...(video.title ? { title: video.title } : {}), warnings: [] });
   }
   const result: PlaylistAddResult = {
@@ -235,9 +269,17 @@ export async function addPlaylist({ root, playlistId, course, group, source }: P
 /** Prints a playlist add: the videos, the ones skipped, and the course files written or kept. */
 function printPlaylist(result: PlaylistAddResult, out: (line: string) => void, err: (line: string) => void): void {
   const added = result.videos.filter((v) => v.outcome === 'added').length;
-  out(`playlist "${result.playlist.title}" (${result.playlist.url}): ${result.videos.length} video${result.videos.length === 1 ? '' : 's'}, ${added} added, ${result.videos.length - added} already in the library`);
-  for (const video of result.videos) out(video.outcome === 'added' ? `  ${video.id}: added ${video.file}${video.title ? ` ("${video.title}")` : ''}` : `  ${video.id}: already in the library (${video.file}); left unchanged`);
-  for (const skipped of result.skipped) err(`videos: warning: skipped ${skipped.id} ("${skipped.title}"): YouTube lists it but it cannot be played (private or deleted)`);
+  out(
+    `playlist "${result.playlist.title}" (${result.playlist.url}): ${result.videos.length} video${result.videos.length === 1 ? '' : 's'}, ${added} added, ${result.videos.length - added} already in the library`,
+  );
+  for (const video of result.videos)
+    out(
+      video.outcome === 'added'
+        ? `  ${video.id}: added ${video.file}${video.title ? ` ("${video.title}")` : ''}`
+        : `  ${video.id}: already in the library (${video.file}); left unchanged`,
+    );
+  for (const skipped of result.skipped)
+    err(`videos: warning: skipped ${skipped.id} ("${skipped.title}"): YouTube lists it but it cannot be played (private or deleted)`);
   if (!result.course) {
     out('pending: run `npm run videos -- process`; add --course <slug> to make a draft course from the playlist');
     return;
@@ -253,8 +295,12 @@ function printPlaylist(result: PlaylistAddResult, out: (line: string) => void, e
 export async function runAdd({ out, err, course, group, ...request }: AddRun): Promise<number> {
   const playlistId = request.inputs.length === 1 ? parsePlaylistRef(request.inputs[0] ?? '') : undefined;
   if (playlistId) {
-    if (request.title !== undefined) throw new UsageError('--title names one video; a playlist\'s videos take their titles from the playlist');
-    printPlaylist(await addPlaylist({ root: request.root, playlistId, course, group, source: request.source?.getPlaylist ? (request.source as PlaylistSource) : null }), out, err);
+    if (request.title !== undefined) throw new UsageError("--title names one video; a playlist's videos take their titles from the playlist");
+    printPlaylist(
+      await addPlaylist({ root: request.root, playlistId, course, group, source: request.source?.getPlaylist ? (request.source as PlaylistSource) : null }),
+      out,
+      err,
+    );
     return 0;
   }
   if (course !== undefined || group !== undefined)

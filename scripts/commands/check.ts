@@ -22,14 +22,22 @@ export function untitledVideoWarnings(root: string, videos: readonly ValidVideo[
       const status = readVideoStatus(v.id, root);
       return !status.ok || (status.value.status !== 'completed' && !status.value.title);
     })
-    .map((v) => `${v.file}: title: no title yet, so the site shows "YouTube video ${v.id}"; add \`title: ...\` to the entry (or run \`npm run videos -- process\` once YouTube can be reached)`);
+    .map(
+      (v) =>
+        `${v.file}: title: no title yet, so the site shows "YouTube video ${v.id}"; add \`title: ...\` to the entry (or run \`npm run videos -- process\` once YouTube can be reached)`,
+    );
 }
 
 /** Checks the content under `root`; returns it when valid, null (after printing every problem) when not. */
 export function runContentCheck(root = process.cwd()): ContentTree | null {
   const started = performance.now();
   const content = loadContentTree(root);
-  content.problems.push(...checkVideoMaterial(content.videos.map((v) => v.id), root));
+  content.problems.push(
+    ...checkVideoMaterial(
+      content.videos.map((v) => v.id),
+      root,
+    ),
+  );
   const ms = Math.round(performance.now() - started);
 
   if (content.problems.length > 0) {

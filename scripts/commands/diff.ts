@@ -27,11 +27,27 @@ export function proposalDiffs(root: string, id: string, color = false): string[]
         return '';
       }
     };
-    const patch = createTwoFilesPatch(relative(root, reviewedFile), relative(root, proposedFile), read(reviewedFile), read(proposedFile), 'reviewed', 'proposed', { context: 2 });
+    const patch = createTwoFilesPatch(
+      relative(root, reviewedFile),
+      relative(root, proposedFile),
+      read(reviewedFile),
+      read(proposedFile),
+      'reviewed',
+      'proposed',
+      { context: 2 },
+    );
     if (!color) return patch;
     return patch
       .split('\n')
-      .map((l) => (l.startsWith('+') && !l.startsWith('+++') ? `\x1b[32m${l}\x1b[0m` : l.startsWith('-') && !l.startsWith('---') ? `\x1b[31m${l}\x1b[0m` : l.startsWith('@@') ? `\x1b[36m${l}\x1b[0m` : l))
+      .map((l) =>
+        l.startsWith('+') && !l.startsWith('+++')
+          ? `\x1b[32m${l}\x1b[0m`
+          : l.startsWith('-') && !l.startsWith('---')
+            ? `\x1b[31m${l}\x1b[0m`
+            : l.startsWith('@@')
+              ? `\x1b[36m${l}\x1b[0m`
+              : l,
+      )
       .join('\n');
   });
 }

@@ -75,8 +75,10 @@ function batchPollMs(env: NodeJS.ProcessEnv): number {
 
 /** Applies `--provider` to the resolved settings; asking for a model without one configured is a usage error. */
 export function withProvider(config: PipelineConfig, provider: ProcessFlags['provider']): PipelineConfig {
-  if (provider === 'offline') return { ...config, provider: 'offline', notes: { ...config.notes, model: OFFLINE_MODEL }, quiz: { ...config.quiz, model: OFFLINE_MODEL } };
-  if (provider === 'openai' && config.provider !== 'openai') throw new UsageError('--provider openai: set OPENAI_API_KEY (or NOTES_GENERATION_ENDPOINT / QUIZ_GENERATION_ENDPOINT for a local server)');
+  if (provider === 'offline')
+    return { ...config, provider: 'offline', notes: { ...config.notes, model: OFFLINE_MODEL }, quiz: { ...config.quiz, model: OFFLINE_MODEL } };
+  if (provider === 'openai' && config.provider !== 'openai')
+    throw new UsageError('--provider openai: set OPENAI_API_KEY (or NOTES_GENERATION_ENDPOINT / QUIZ_GENERATION_ENDPOINT for a local server)');
   return config;
 }
 
@@ -107,7 +109,8 @@ export async function runProcess({ root, ids, flags, retry, library, events, pri
   redact = redactorFromEnv(process.env, { root, secrets: [config.apiKey], urls: [config.notes.baseURL, config.quiz.baseURL] });
   const out = print ? (line: string) => print.out(redact(line)) : stdout;
   const err = print ? (line: string) => print.err(redact(line)) : stderr;
-  if (flags.batch && config.provider !== 'openai') throw new UsageError('--batch sends requests to the OpenAI Batch API: set OPENAI_API_KEY (the offline extractor needs no batch)');
+  if (flags.batch && config.provider !== 'openai')
+    throw new UsageError('--batch sends requests to the OpenAI Batch API: set OPENAI_API_KEY (the offline extractor needs no batch)');
   const selected = selectVideos(library ?? libraryVideos(root), ids);
   const shard = flags.shard;
   const videos = shard ? selected.filter((v) => inShard(v.id, shard)) : selected;
@@ -116,7 +119,9 @@ export async function runProcess({ root, ids, flags, retry, library, events, pri
   try {
     const migrated = await migrateLegacyCaches(root);
     if (migrated.length > 0) {
-      err(`videos: moved ${migrated.length} video${migrated.length === 1 ? '' : 's'} from the single-file cache to reviewable files (${relative(root, generatedDir(root))}/<id>/: notes.md, quiz.yaml, transcript.vtt, meta.yaml, status.json): ${migrated.join(', ')}; commit the change`);
+      err(
+        `videos: moved ${migrated.length} video${migrated.length === 1 ? '' : 's'} from the single-file cache to reviewable files (${relative(root, generatedDir(root))}/<id>/: notes.md, quiz.yaml, transcript.vtt, meta.yaml, status.json): ${migrated.join(', ')}; commit the change`,
+      );
     }
     const reporter = progressReporter({ tty: Boolean(process.stderr.isTTY) && !flags.json && !print, quiet: Boolean(flags.quiet || flags.json), write: err });
     let announced = false;
@@ -142,7 +147,11 @@ export async function runProcess({ root, ids, flags, retry, library, events, pri
         onPlan(plans) {
           if (plans.todo.length > 0 && config.provider === 'offline' && !announced) {
             announced = true;
-            err(flags.provider === 'offline' ? 'videos: --provider offline: using the offline extractive provider' : 'videos: no OPENAI_API_KEY: using the offline extractive provider');
+            err(
+              flags.provider === 'offline'
+                ? 'videos: --provider offline: using the offline extractive provider'
+                : 'videos: no OPENAI_API_KEY: using the offline extractive provider',
+            );
           }
           reporter.onPlan?.(plans);
           events?.onPlan?.(plans);
@@ -152,21 +161,52 @@ export async function runProcess({ root, ids, flags, retry, library, events, pri
     const batchRun = config.provider === 'openai' && (flags.batch || videos.some((v) => hasOpenBatch(root, v.id)));
     const report: ProcessReport & { waiting?: { id: string; batchId: string; status: string }[] } = batchRun
       ? await (async () => {
-          const [{ processInBatches }, { createBatchClient }, { liveTransport }] = await Promise.all([import('../pipeline/batch-process.ts'), import('../pipeline/batch-api.ts'), import('../pipeline/openai-provider.ts')]);
-          return processInBatches({ ...pipeline, batchClient: createBatchClient(config), live: liveTransport(config), submitNew: Boolean(flags.batch), wait: Boolean(flags.batch) && flags.wait !== false, pollMs: batchPollMs(process.env), notify: err });
+          const [{ processInBatches }, { createBatchClient }, { liveTransport }] = await Promise.all([
+            import('../pipeline/batch-process.ts'),
+            import('../pipeline/batch-api.ts'),
+            import('../pipeline/openai-provider.ts'),
+          ]);
+          return processInBatches({
+            ...pipeline,
+            batchClient: createBatchClient(config),
+            live: liveTransport(config),
+            submitNew: Boolean(flags.batch),
+            wait: Boolean(flags.batch) && flags.wait !== false,
+            pollMs: batchPollMs(process.env),
+            notify: err,
+          });
         })()
       : await processPendingVideos(pipeline);
     reporter.stop();
-    if (report.inBatch.length && !batchRun) err(`videos: ${report.inBatch.length} video${report.inBatch.length === 1 ? '' : 's'} wait in an OpenAI batch (${report.inBatch.map((p) => `${p.video.id}: ${p.openBatch?.id ?? ''}`).join(', ')}); a run with OPENAI_API_KEY collects them`);
+    if (report.inBatch.length && !batchRun)
+      err(
+        `videos: ${report.inBatch.length} video${report.inBatch.length === 1 ? '' : 's'} wait in an OpenAI batch (${report.inBatch.map((p) => `${p.video.id}: ${p.openBatch?.id ?? ''}`).join(', ')}); a run with OPENAI_API_KEY collects them`,
+      );
     if (report.waiting?.length && !flags.json) {
       const batches = [...new Set(report.waiting.map((w) => w.batchId))];
-      err(`videos: ${report.waiting.length} video${report.waiting.length === 1 ? '' : 's'} wait in batch${batches.length === 1 ? '' : 'es'} ${batches.join(', ')}; run \`npm run videos -- process --batch\` again to collect ${batches.length === 1 ? 'it' : 'them'}`);
+      err(
+        `videos: ${report.waiting.length} video${report.waiting.length === 1 ? '' : 's'} wait in batch${batches.length === 1 ? '' : 'es'} ${batches.join(', ')}; run \`npm run videos -- process --batch\` again to collect ${batches.length === 1 ? 'it' : 'them'}`,
+      );
     }
     for (const problem of report.cacheProblems) err(`videos: ${problem}`);
     if (report.kept.length && !flags.json) err(keptMessage(report.kept));
     const failed = report.outcomes.filter((o) => o.status === 'failed');
     if (flags.json) {
-      out(JSON.stringify({ provider: config.provider, outcomes: report.outcomes, waitingInBatch: report.waiting ?? report.inBatch.map((p) => ({ id: p.video.id, batchId: p.openBatch?.id, status: 'unknown' })), upToDate: report.upToDate.map((p) => p.video.id), waitingForRetry: report.waitingForRetry.map((p) => p.video.id), kept: report.kept.map((p) => ({ id: p.video.id, model: p.previous?.generator.model, wouldHaveRun: p.keptFrom })), cacheProblems: report.cacheProblems }, null, 2));
+      out(
+        JSON.stringify(
+          {
+            provider: config.provider,
+            outcomes: report.outcomes,
+            waitingInBatch: report.waiting ?? report.inBatch.map((p) => ({ id: p.video.id, batchId: p.openBatch?.id, status: 'unknown' })),
+            upToDate: report.upToDate.map((p) => p.video.id),
+            waitingForRetry: report.waitingForRetry.map((p) => p.video.id),
+            kept: report.kept.map((p) => ({ id: p.video.id, model: p.previous?.generator.model, wouldHaveRun: p.keptFrom })),
+            cacheProblems: report.cacheProblems,
+          },
+          null,
+          2,
+        ),
+      );
     } else if (flags.quiet || report.outcomes.length === 0) {
       out(summaryLine(report));
     } else {

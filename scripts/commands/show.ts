@@ -45,14 +45,21 @@ export function materialView(root: string, id: string, full: boolean): MaterialV
     meta: r?.meta ?? null,
     generator: r?.generator ?? null,
     transcript: r
-      ? { source: r.transcript.source, language: r.transcript.language, segmentCount: r.transcript.segments.length, complete: full || r.transcript.segments.length <= EXCERPT_SEGMENTS, segments: full ? r.transcript.segments : r.transcript.segments.slice(0, EXCERPT_SEGMENTS) }
+      ? {
+          source: r.transcript.source,
+          language: r.transcript.language,
+          segmentCount: r.transcript.segments.length,
+          complete: full || r.transcript.segments.length <= EXCERPT_SEGMENTS,
+          segments: full ? r.transcript.segments : r.transcript.segments.slice(0, EXCERPT_SEGMENTS),
+        }
       : null,
     notes: r ? { reviewed: r.review?.notes ?? false, summary: r.notes.summary, sections: r.notes.sections, glossary: r.notes.glossary } : null,
     quiz: r ? { reviewed: r.review?.quiz ?? false, questions: r.quiz.questions } : null,
   };
 }
 
-const reviewState = (reviewed: boolean, waiting: boolean) => (waiting ? 'reviewed, review needed: a proposal is waiting' : reviewed ? 'reviewed by the instructor' : 'generated, not reviewed');
+const reviewState = (reviewed: boolean, waiting: boolean) =>
+  waiting ? 'reviewed, review needed: a proposal is waiting' : reviewed ? 'reviewed by the instructor' : 'generated, not reviewed';
 
 /** The material as text for a terminal. */
 export function formatMaterialView(v: MaterialView, legacy: boolean): string {
@@ -67,7 +74,9 @@ export function formatMaterialView(v: MaterialView, legacy: boolean): string {
     return lines.join('\n');
   }
   if (v.meta && v.generator) {
-    lines.push(`channel: ${v.meta.channel || '-'}  duration: ${formatTimestamp(v.meta.durationSeconds * 1000)}  generator: ${v.generator.provider}/${v.generator.model} (prompt ${v.generator.promptVersion}, ${v.generator.generatedAt})`);
+    lines.push(
+      `channel: ${v.meta.channel || '-'}  duration: ${formatTimestamp(v.meta.durationSeconds * 1000)}  generator: ${v.generator.provider}/${v.generator.model} (prompt ${v.generator.promptVersion}, ${v.generator.generatedAt})`,
+    );
   }
   if (v.notes) {
     heading(`Notes (${materialFiles.notes}: ${reviewState(v.notes.reviewed, v.reviewNeeded.includes('notes'))})`);

@@ -67,15 +67,17 @@ export function buildCommonCartridge(course: ExportCourse, site: BuiltSite, opti
 
   /** Static files of the site a page uses are copied under web_resources/ and listed with the page's resource. */
   const assetsOf = new Map<string, Set<string>>();
-  const resolverFor = (fromFile: string, style: 'relative' | 'filebase' = 'relative'): LinkResolver => (sitePath) => {
-    const asset = site.assetFile(sitePath);
-    if (!asset) return { kind: 'external', url: site.siteUrl + sitePath };
-    const file = `web_resources/${asset}`;
-    if (!files.has(file)) files.add(file, site.read(asset));
-    assetsOf.get(fromFile)?.add(file);
-    // HTML inside an XML descriptor refers to course files through the $IMS-CC-FILEBASE$ token.
-    return style === 'filebase' ? { kind: 'external', url: `$IMS-CC-FILEBASE$/${asset}` } : { kind: 'file', file };
-  };
+  const resolverFor =
+    (fromFile: string, style: 'relative' | 'filebase' = 'relative'): LinkResolver =>
+    (sitePath) => {
+      const asset = site.assetFile(sitePath);
+      if (!asset) return { kind: 'external', url: site.siteUrl + sitePath };
+      const file = `web_resources/${asset}`;
+      if (!files.has(file)) files.add(file, site.read(asset));
+      assetsOf.get(fromFile)?.add(file);
+      // HTML inside an XML descriptor refers to course files through the $IMS-CC-FILEBASE$ token.
+      return style === 'filebase' ? { kind: 'external', url: `$IMS-CC-FILEBASE$/${asset}` } : { kind: 'file', file };
+    };
 
   const addWebPage = (id: string, file: string, title: string, body: string): string => {
     files.add(file, page(title, body, lang));
@@ -89,7 +91,10 @@ export function buildCommonCartridge(course: ExportCourse, site: BuiltSite, opti
     if (!built) throw new ExportError(`${item.file}: its page ${item.pagePath} is not in ${site.dir}: run \`npm run build\` again, then export`);
     const doc = parseHtml(site.readText(built));
     const body = findByClass(doc, 'mdx-body');
-    if (!body) throw new ExportError(`${site.dir}/${built}: no rendered body (an element with class "mdx-body") found: rebuild the site with this version of Learnspace`);
+    if (!body)
+      throw new ExportError(
+        `${site.dir}/${built}: no rendered body (an element with class "mdx-body") found: rebuild the site with this version of Learnspace`,
+      );
     if (!assetsOf.has(fromFile)) assetsOf.set(fromFile, new Set());
     rewriteSiteLinks(body, fromFile, resolverFor(fromFile, style));
     for (const el of elements(body)) removeAttrs(el, (name) => name.startsWith('data-astro-'));
@@ -111,10 +116,13 @@ export function buildCommonCartridge(course: ExportCourse, site: BuiltSite, opti
       if (item.type === 'video') {
         const url = site.siteUrl + item.pagePath;
         const linkFile = `weblinks/${base}.xml`;
-        files.add(linkFile, xmlBuilder.build({
-          '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-          webLink: { '@_xmlns': WL_NS, title: item.title, url: { '@_href': url, '@_target': '_blank' } },
-        }) as string);
+        files.add(
+          linkFile,
+          xmlBuilder.build({
+            '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+            webLink: { '@_xmlns': WL_NS, title: item.title, url: { '@_href': url, '@_target': '_blank' } },
+          }) as string,
+        );
         resources.push({ identifier: `${id}_link`, type: ccResourceTypes.weblink, files: [linkFile] });
         children.push({ identifier: `${id}_item`, title: item.title, identifierref: `${id}_link` });
         if (item.video.notes) {
@@ -124,7 +132,11 @@ export function buildCommonCartridge(course: ExportCourse, site: BuiltSite, opti
         }
         if (item.video.quiz && options.generatedQuizzes) {
           const title = `${item.title} (quiz)`;
-          addAssessment(`${id}_quiz`, title, item.video.quiz.questions.map((q) => ({ ...q, points: 1 })));
+          addAssessment(
+            `${id}_quiz`,
+            title,
+            item.video.quiz.questions.map((q) => ({ ...q, points: 1 })),
+          );
           children.push({ identifier: `${id}_quiz_item`, title, identifierref: `${id}_quiz` });
         }
         continue;
@@ -146,7 +158,11 @@ export function buildCommonCartridge(course: ExportCourse, site: BuiltSite, opti
           break;
         }
         case 'quiz':
-          addAssessment(id, item.title, d.questions.map((q) => ({ ...q, points: 1 })));
+          addAssessment(
+            id,
+            item.title,
+            d.questions.map((q) => ({ ...q, points: 1 })),
+          );
           break;
         case 'assignment': {
           const due = d.due?.toISOString().slice(0, 10);
@@ -158,17 +174,20 @@ export function buildCommonCartridge(course: ExportCourse, site: BuiltSite, opti
           const instructions = (style: 'relative' | 'filebase') => `${description}${facts}\n${renderedBody(item, pageFile, style)}\n${rubric}\n${submit}`;
           addWebPage(`${id}_page`, pageFile, item.title, instructions('relative'));
           const file = `assignments/${base}/assignment.xml`;
-          files.add(file, xmlBuilder.build({
-            '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-            assignment: {
-              '@_xmlns': ASSIGNMENT_NS,
-              '@_identifier': id,
-              title: item.title,
-              text: { '@_texttype': 'text/html', '#text': instructions('filebase') },
-              gradable: { '@_points_possible': String(d.points), '#text': 'true' },
-              submission_formats: { format: [{ '@_type': 'text' }, { '@_type': 'url' }, { '@_type': 'file' }] },
-            },
-          }) as string);
+          files.add(
+            file,
+            xmlBuilder.build({
+              '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+              assignment: {
+                '@_xmlns': ASSIGNMENT_NS,
+                '@_identifier': id,
+                title: item.title,
+                text: { '@_texttype': 'text/html', '#text': instructions('filebase') },
+                gradable: { '@_points_possible': String(d.points), '#text': 'true' },
+                submission_formats: { format: [{ '@_type': 'text' }, { '@_type': 'url' }, { '@_type': 'file' }] },
+              },
+            }) as string,
+          );
           resources.push({ identifier: id, type: ccResourceTypes.assignment, files: [file, ...(assetsOf.get(pageFile) ?? [])], dependencies: [`${id}_page`] });
           break;
         }

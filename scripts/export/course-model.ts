@@ -33,8 +33,7 @@ interface ItemBase {
 }
 
 export type ExportItem =
-  | (ItemBase & { type: 'video'; video: ExportVideo })
-  | (ItemBase & { type: Exclude<Item['type'], 'video'>; data: Exclude<Item, { type: 'video' }> });
+  (ItemBase & { type: 'video'; video: ExportVideo }) | (ItemBase & { type: Exclude<Item['type'], 'video'>; data: Exclude<Item, { type: 'video' }> });
 
 export interface ExportChapter {
   slug: string;
@@ -125,7 +124,9 @@ export function findPublishedCourse(courses: CourseSet, slug: string): ExportCou
   if (course) return course;
   const hidden = courses.hidden.find((c) => c.slug === slug);
   if (hidden) {
-    throw new ExportError(`${hidden.file}: isPublished: course "${slug}" is not published (set isPublished: true and a status other than draft, then build); only published courses are exported`);
+    throw new ExportError(
+      `${hidden.file}: isPublished: course "${slug}" is not published (set isPublished: true and a status other than draft, then build); only published courses are exported`,
+    );
   }
   const known = courses.published.map((c) => c.slug).join(', ') || 'none';
   throw new ExportError(`no course "${slug}" in content/courses (published courses: ${known})`);

@@ -24,7 +24,14 @@ export interface QtiAssessment {
 const QTI_NS = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
 const QTI_XSD = 'http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_qtiasiv1p2p1_v1p0.xsd';
 
-export const xmlBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false, processEntities: true });
+export const xmlBuilder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  format: true,
+  suppressEmptyNode: true,
+  suppressBooleanAttributes: false,
+  processEntities: true,
+});
 
 const field = (label: string, entry: string) => ({ fieldlabel: label, fieldentry: entry });
 const text = (value: string) => ({ material: { mattext: { '@_texttype': 'text/plain', '#text': value } } });
@@ -54,7 +61,9 @@ function item(assessment: string, q: QtiQuestion, index: number) {
     resprocessing: {
       outcomes: { decvar: { '@_maxvalue': '100', '@_minvalue': '0', '@_varname': 'SCORE', '@_vartype': 'Decimal' } },
       respcondition: [
-        ...(feedback ? [{ '@_continue': 'Yes', conditionvar: { other: '' }, displayfeedback: { '@_feedbacktype': 'Response', '@_linkrefid': 'general_fb' } }] : []),
+        ...(feedback
+          ? [{ '@_continue': 'Yes', conditionvar: { other: '' }, displayfeedback: { '@_feedbacktype': 'Response', '@_linkrefid': 'general_fb' } }]
+          : []),
         {
           '@_continue': 'No',
           conditionvar: { varequal: { '@_respident': 'response1', '#text': choiceIdent(ident, q.answer) } },
@@ -78,11 +87,7 @@ export function qtiAssessmentXml(a: QtiAssessment): string {
         '@_ident': a.ident,
         '@_title': a.title,
         qtimetadata: {
-          qtimetadatafield: [
-            field('cc_profile', 'cc.exam.v0p1'),
-            field('qmd_assessmenttype', 'Examination'),
-            field('cc_maxattempts', 'unlimited'),
-          ],
+          qtimetadatafield: [field('cc_profile', 'cc.exam.v0p1'), field('qmd_assessmenttype', 'Examination'), field('cc_maxattempts', 'unlimited')],
         },
         section: { '@_ident': 'root_section', item: a.questions.map((q, i) => item(a.ident, q, i)) },
       },

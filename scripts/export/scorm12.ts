@@ -46,7 +46,9 @@ export function buildScormPackage(course: ExportCourse, site: BuiltSite): Packag
     quiz: item.type === 'quiz' || (item.type === 'video' && Boolean(item.video.quiz)),
   }));
   // Video items load their lecture's notes and transcript from its library page, so the package carries those pages too.
-  const lectures = course.items.flatMap((item) => (item.type === 'video' && item.video.notes ? [site.pageFile(`/videos/${item.video.id}/`)] : [])).filter((file): file is string => file !== undefined);
+  const lectures = course.items
+    .flatMap((item) => (item.type === 'video' && item.video.notes ? [site.pageFile(`/videos/${item.video.id}/`)] : []))
+    .filter((file): file is string => file !== undefined);
   const pages = new Set([start, ...items.map((i) => i.page), ...lectures]);
 
   const resolve: LinkResolver = (sitePath) => {

@@ -69,7 +69,11 @@ export function readAnswerLine(line: string, batchId: string): { customId: strin
     return customId ? { customId, answer: { kind: 'malformed', reason: 'not valid JSON', batchId } } : null;
   }
   if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { custom_id?: unknown }).custom_id !== 'string') return null;
-  const { custom_id: customId, response, error } = parsed as { custom_id: string; response?: { status_code?: unknown; body?: unknown } | null; error?: { code?: unknown; message?: unknown } | null };
+  const {
+    custom_id: customId,
+    response,
+    error,
+  } = parsed as { custom_id: string; response?: { status_code?: unknown; body?: unknown } | null; error?: { code?: unknown; message?: unknown } | null };
   if (response && typeof response.status_code === 'number') {
     if (response.status_code === 200) {
       const body = response.body as Partial<ChatCompletion> | undefined;
@@ -78,12 +82,14 @@ export function readAnswerLine(line: string, batchId: string): { customId: strin
     }
     return { customId, answer: { kind: 'error', status: response.status_code, body: response.body, batchId } };
   }
-  if (error && typeof error === 'object') return { customId, answer: { kind: 'unfinished', code: typeof error.code === 'string' ? error.code : 'error', batchId } };
+  if (error && typeof error === 'object')
+    return { customId, answer: { kind: 'unfinished', code: typeof error.code === 'string' ? error.code : 'error', batchId } };
   return { customId, answer: { kind: 'malformed', reason: 'neither a response nor an error', batchId } };
 }
 
 /** The SDK error a batch error line stands for, so it is classified exactly like a synchronous answer. */
-export const errorOfAnswer = (answer: Extract<BatchAnswer, { kind: 'error' }>) => APIError.generate(answer.status, answer.body as object, undefined, new Headers());
+export const errorOfAnswer = (answer: Extract<BatchAnswer, { kind: 'error' }>) =>
+  APIError.generate(answer.status, answer.body as object, undefined, new Headers());
 
 /** The Batch API client for each task's endpoint; the key goes only into the SDK's Authorization header. */
 export function createBatchClient(config: Pick<PipelineConfig, 'apiKey' | 'timeoutMs' | 'notes' | 'quiz'>): BatchClient {
@@ -125,13 +131,21 @@ export function createBatchClient(config: Pick<PipelineConfig, 'apiKey' | 'timeo
       const jsonl = lines.map((line) => JSON.stringify(line)).join('\n') + '\n';
       let fileId: string;
       try {
-        const file = await client.files.create({ file: await toFile(Buffer.from(jsonl), `learnspace-${task}.jsonl`, { type: 'application/jsonl' }), purpose: 'batch' });
+        const file = await client.files.create({
+          file: await toFile(Buffer.from(jsonl), `learnspace-${task}.jsonl`, { type: 'application/jsonl' }),
+          purpose: 'batch',
+        });
         fileId = file.id;
       } catch (error) {
         throw failure(task, 'POST /files', error);
       }
       try {
-        const batch = await client.batches.create({ input_file_id: fileId, endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { source: 'learnspace', task } });
+        const batch = await client.batches.create({
+          input_file_id: fileId,
+          endpoint: '/v1/chat/completions',
+          completion_window: '24h',
+          metadata: { source: 'learnspace', task },
+        });
         return batch.id;
       } catch (error) {
         throw failure(task, 'POST /batches', error);

@@ -72,7 +72,13 @@ interface Gathered {
 }
 
 /** A transport for one video in one round: answers from the batches collected, gathers what they do not answer. */
-function replayTransport(videoId: string, answers: Map<string, BatchAnswer>, live: ChatTransport, gathered: Map<string, Gathered>, notify: (line: string) => void): ChatTransport {
+function replayTransport(
+  videoId: string,
+  answers: Map<string, BatchAnswer>,
+  live: ChatTransport,
+  gathered: Map<string, Gathered>,
+  notify: (line: string) => void,
+): ChatTransport {
   const asked = new Set<string>();
   // A normal-path answer replaces the batch's, so later rounds (which replay the video from the start) do not ask again.
   const askLive: ChatTransport = async (task, body, label) => {
@@ -94,7 +100,9 @@ function replayTransport(videoId: string, answers: Map<string, BatchAnswer>, liv
     }
     if (answer?.kind === 'error' && !retryableStatus(answer.status)) throw errorOfAnswer(answer);
     if (answer?.kind === 'unfinished' && answer.code === 'batch_cancelled') {
-      throw new PipelineError(`batch ${answer.batchId} was cancelled before ${label} ran; run \`npm run videos -- retry ${videoId} --batch\` to submit it again`);
+      throw new PipelineError(
+        `batch ${answer.batchId} was cancelled before ${label} ran; run \`npm run videos -- retry ${videoId} --batch\` to submit it again`,
+      );
     }
     gathered.set(customId, { task, line: { custom_id: customId, method: 'POST', url: '/v1/chat/completions', body } });
     throw new AnswerDeferredError(customId);
@@ -154,7 +162,8 @@ export async function processInBatches(options: BatchRunOptions): Promise<BatchR
           await sleep(delay);
           delay = Math.min(maxPollMs, Math.round(delay * 1.5));
           const next = await batchClient.retrieve(ref.task, ref.id);
-          if (next.status !== state.status) say(`videos: batch ${ref.id} (${ref.task}): ${next.status}, ${next.counts.completed + next.counts.failed} of ${next.counts.total} requests done`);
+          if (next.status !== state.status)
+            say(`videos: batch ${ref.id} (${ref.task}): ${next.status}, ${next.counts.completed + next.counts.failed} of ${next.counts.total} requests done`);
           state = next;
         }
         if (!isTerminal(state.status)) return state;
@@ -162,9 +171,12 @@ export async function processInBatches(options: BatchRunOptions): Promise<BatchR
         for (const [id, answer] of found) answers.set(id, answer);
         const unfinished = [...found.values()].filter((a) => a.kind === 'unfinished').length;
         const failedLines = [...found.values()].filter((a) => a.kind === 'error').length;
-        if (state.status === 'expired') say(`videos: batch ${ref.id} expired before finishing (${plural(unfinished, 'request')} unfinished); they go into a new batch`);
-        else if (state.status === 'cancelled') say(`videos: batch ${ref.id} was cancelled (${plural(unfinished, 'request')} unfinished); those videos are marked failed`);
-        else if (state.status === 'failed') say(`videos: batch ${ref.id} failed${state.errors.length ? ` (${state.errors.slice(0, 3).join('; ')})` : ''}; its videos go to the normal path`);
+        if (state.status === 'expired')
+          say(`videos: batch ${ref.id} expired before finishing (${plural(unfinished, 'request')} unfinished); they go into a new batch`);
+        else if (state.status === 'cancelled')
+          say(`videos: batch ${ref.id} was cancelled (${plural(unfinished, 'request')} unfinished); those videos are marked failed`);
+        else if (state.status === 'failed')
+          say(`videos: batch ${ref.id} failed${state.errors.length ? ` (${state.errors.slice(0, 3).join('; ')})` : ''}; its videos go to the normal path`);
         else if (failedLines > 0) say(`videos: batch ${ref.id} completed with ${plural(failedLines, 'failed request')}`);
         return state;
       })();
@@ -205,7 +217,13 @@ export async function processInBatches(options: BatchRunOptions): Promise<BatchR
 
   const attemptsOf = (plan: VideoPlan) => (plan.openBatch ? plan.status?.attempts || 1 : (plan.status?.attempts ?? 0) + 1);
   const reasonOf = (plan: VideoPlan) => plan.reason ?? 'interrupted';
-  options.events?.onPlan?.({ todo: [...work, ...fallBack, ...cancelled], upToDate: run.upToDate, waitingForRetry: run.waitingForRetry, kept: run.kept, inBatch: run.inBatch.filter((p) => waiting.some((w) => w.id === p.video.id)) });
+  options.events?.onPlan?.({
+    todo: [...work, ...fallBack, ...cancelled],
+    upToDate: run.upToDate,
+    waitingForRetry: run.waitingForRetry,
+    kept: run.kept,
+    inBatch: run.inBatch.filter((p) => waiting.some((w) => w.id === p.video.id)),
+  });
 
   const limit = pLimit(config.concurrency);
   const finish = (outcome: VideoOutcome) => {
@@ -214,11 +232,17 @@ export async function processInBatches(options: BatchRunOptions): Promise<BatchR
   };
   /** Marks a video failed exactly as the synchronous path does (last good material kept, the message in its status). */
   const failedOutcome = (plan: VideoPlan, message: string) => {
-    const failing: NotesAndQuizGenerator = { provider: 'openai', model: options.generator.model, generateNotes: () => Promise.reject(new PipelineError(message)), generateQuiz: () => Promise.reject(new PipelineError(message)) };
+    const failing: NotesAndQuizGenerator = {
+      provider: 'openai',
+      model: options.generator.model,
+      generateNotes: () => Promise.reject(new PipelineError(message)),
+      generateQuiz: () => Promise.reject(new PipelineError(message)),
+    };
     return processOne(plan, options, redact, { generator: failing, attempts: attemptsOf(plan), markProcessing: false, acquired, reason: reasonOf(plan) });
   };
 
-  const cancelledMessage = (plan: VideoPlan) => `batch ${history.get(plan.video.id)?.at(-1)?.id ?? ''} was cancelled; run \`npm run videos -- retry ${plan.video.id} --batch\` to submit it again`;
+  const cancelledMessage = (plan: VideoPlan) =>
+    `batch ${history.get(plan.video.id)?.at(-1)?.id ?? ''} was cancelled; run \`npm run videos -- retry ${plan.video.id} --batch\` to submit it again`;
   for (const plan of cancelled) finish(await failedOutcome(plan, cancelledMessage(plan)));
 
   for (let round = 1; work.length > 0; round++) {
@@ -233,7 +257,10 @@ export async function processInBatches(options: BatchRunOptions): Promise<BatchR
       work.map((plan) =>
         limit(async () => {
           const gathered = new Map<string, Gathered>();
-          const generator = createOpenAIGenerator(config, { transport: replayTransport(plan.video.id, answers, options.live, gathered, say), allPartsAtOnce: true });
+          const generator = createOpenAIGenerator(config, {
+            transport: replayTransport(plan.video.id, answers, options.live, gathered, say),
+            allPartsAtOnce: true,
+          });
           try {
             finish(await processOne(plan, options, redact, { generator, attempts: attemptsOf(plan), markProcessing: false, acquired, reason: reasonOf(plan) }));
           } catch (error) {
@@ -262,7 +289,10 @@ export async function processInBatches(options: BatchRunOptions): Promise<BatchR
         } catch (error) {
           if (!(error instanceof PipelineError)) throw error;
           const videos = videosOf(file);
-          if (error instanceof BatchUnsupportedError) say(`videos: ${error.message}; processing ${plural(videos.length, 'video')} on the normal path (the Batch API is OpenAI's; local servers such as Ollama and vLLM have none)`);
+          if (error instanceof BatchUnsupportedError)
+            say(
+              `videos: ${error.message}; processing ${plural(videos.length, 'video')} on the normal path (the Batch API is OpenAI's; local servers such as Ollama and vLLM have none)`,
+            );
           for (const video of videos) unsent.set(video, error instanceof BatchUnsupportedError ? '' : error.message);
         }
       }

@@ -16,8 +16,21 @@ export class CaptionParseError extends Error {
 }
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', lrm: '', rlm: '', hellip: '…', mdash: '—', ndash: '–',
-  rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  lrm: '',
+  rlm: '',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
 };
 
 /** Decodes the HTML entities caption files actually contain (named, decimal, hex); a reference to no character stays as written. */
@@ -38,7 +51,9 @@ export function cleanCaptionLine(line: string): string {
     .replace(/<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}>/g, '')
     .replace(/<\/?[a-z][^>]*>/gi, '')
     .replace(/\{\\[^}]*\}/g, '');
-  return decodeEntities(stripped).replace(/[\s\u00a0]+/g, ' ').trim();
+  return decodeEntities(stripped)
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** Normalises line endings and removes a BOM, so every parser sees the same text. */
@@ -146,8 +161,20 @@ function collectTimestamp(input: string): [number, number] | undefined {
 
 function newCue(id: string, fileLine: number): WebVttCue {
   return {
-    id, startMs: 0, endMs: 0, text: '', fileLine,
-    align: 'center', line: 'auto', snapToLines: true, lineAlign: 'start', position: 'auto', positionAlign: 'auto', size: 100, vertical: '', region: null,
+    id,
+    startMs: 0,
+    endMs: 0,
+    text: '',
+    fileLine,
+    align: 'center',
+    line: 'auto',
+    snapToLines: true,
+    lineAlign: 'start',
+    position: 'auto',
+    positionAlign: 'auto',
+    size: 100,
+    vertical: '',
+    region: null,
   };
 }
 

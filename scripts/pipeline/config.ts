@@ -103,7 +103,9 @@ export function resolveConfig(root: string, env: Env = process.env): PipelineCon
   const quizEndpoint = envUrl(env, 'QUIZ_GENERATION_ENDPOINT') ?? file.quizEndpoint;
   // A per-task endpoint is usually a local server (vLLM, Ollama) that needs no key.
   const provider = apiKey || notesEndpoint || quizEndpoint ? 'openai' : 'offline';
-  const languages = env.LEARNSPACE_CAPTION_LANGUAGES?.split(',').map((l) => l.trim()).filter(Boolean);
+  const languages = env.LEARNSPACE_CAPTION_LANGUAGES?.split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const noYoutube = env.LEARNSPACE_NO_YOUTUBE ? env.LEARNSPACE_NO_YOUTUBE !== '0' : (file.noYoutube ?? false);
   return {
     apiKey,

@@ -38,7 +38,13 @@ export class LockHeldError extends Error {
 const describeFsError = (error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   const hint =
-    code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the folder is not writable' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way of the folder' : (error as Error).message;
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'the folder is not writable'
+        : code === 'ENOTDIR' || code === 'EEXIST'
+          ? 'a file is in the way of the folder'
+          : (error as Error).message;
   return `${code ?? 'error'}: ${hint}`;
 };
 
@@ -92,8 +98,20 @@ export function createMaterialWriter(root: string): MaterialWriter {
     writeResult: async (id, result) => {
       const file = (name: (typeof materialFiles)[keyof typeof materialFiles]) => videoMaterialFile(id, name, root);
       await write(file(materialFiles.transcript), serializeTranscript(result.transcript.segments));
-      await writePart(file(materialFiles.notes), file(materialFiles.notesProposal), serializeNotes(result.notes, result.generator, false), isReviewed(file(materialFiles.notes), parseNotes), () => sameJson(readVideoResultParts(id, root)?.notes, result.notes));
-      await writePart(file(materialFiles.quiz), file(materialFiles.quizProposal), serializeQuiz(result.quiz, result.generator, false), isReviewed(file(materialFiles.quiz), parseQuiz), () => sameJson(readVideoResultParts(id, root)?.quiz, result.quiz));
+      await writePart(
+        file(materialFiles.notes),
+        file(materialFiles.notesProposal),
+        serializeNotes(result.notes, result.generator, false),
+        isReviewed(file(materialFiles.notes), parseNotes),
+        () => sameJson(readVideoResultParts(id, root)?.notes, result.notes),
+      );
+      await writePart(
+        file(materialFiles.quiz),
+        file(materialFiles.quizProposal),
+        serializeQuiz(result.quiz, result.generator, false),
+        isReviewed(file(materialFiles.quiz), parseQuiz),
+        () => sameJson(readVideoResultParts(id, root)?.quiz, result.quiz),
+      );
       // meta.yaml last: a folder without it reads as "no material yet", never as half a result.
       await write(file(materialFiles.meta), serializeMeta(result));
       remove(legacyResultFile(id, root));
@@ -128,7 +146,7 @@ export async function migrateLegacyCaches(root: string): Promise<string[]> {
   const moved: string[] = [];
   for (const name of names.filter((n) => n.endsWith('.status.json') || (n.endsWith('.json') && !n.startsWith('.')))) {
     const id = name.replace(/(\.status)?\.json$/, '');
-    if (moved.includes(id) || !existsSync(legacyStatusFile(id, root)) && !existsSync(legacyResultFile(id, root))) continue;
+    if (moved.includes(id) || (!existsSync(legacyStatusFile(id, root)) && !existsSync(legacyResultFile(id, root)))) continue;
     const status = readVideoStatus(id, root);
     const result = readVideoResult(id, root);
     if (existsSync(legacyResultFile(id, root)) && !result.ok) continue;

@@ -19,7 +19,9 @@ export function parseModelOutput<T>(content: string | null | undefined, schema: 
   try {
     data = JSON.parse(content);
   } catch (error) {
-    throw new UnusableAnswerError(`${task}: the model returned invalid JSON (${(error as Error).message}); starts with ${JSON.stringify(content.slice(0, 60))}`);
+    throw new UnusableAnswerError(
+      `${task}: the model returned invalid JSON (${(error as Error).message}); starts with ${JSON.stringify(content.slice(0, 60))}`,
+    );
   }
   const parsed = schema.safeParse(data, friendlyParams);
   if (!parsed.success) {

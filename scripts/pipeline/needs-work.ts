@@ -27,7 +27,15 @@ export function inputsHash(transcriptDigest: string, config: Pick<PipelineConfig
   const language = lecture.language && lecture.language.toLowerCase() !== 'en' ? lecture.language : undefined;
   const chapters = lecture.chapters?.length ? lecture.chapters.map((c) => [c.startMs, c.title]) : undefined;
   return sha256(
-    JSON.stringify({ transcript: transcriptDigest, promptVersion: PROMPT_VERSION, provider: config.provider, notesModel: config.notes.model, quizModel: config.quiz.model, language, chapters }),
+    JSON.stringify({
+      transcript: transcriptDigest,
+      promptVersion: PROMPT_VERSION,
+      provider: config.provider,
+      notesModel: config.notes.model,
+      quizModel: config.quiz.model,
+      language,
+      chapters,
+    }),
   ).slice(0, 32);
 }
 
@@ -97,7 +105,12 @@ export function planVideo(root: string, video: ValidVideo, config: PipelineConfi
   const fileInputsHash = fileDigest ? inputsHash(fileDigest, config, { language, chapters: video.data.chapters }) : undefined;
   const settled = status?.status === 'completed' || status?.status === 'failed';
   const vouched =
-    !options.force && !options.retry?.has(video.id) && settled && fileInputsHash !== undefined && status?.inputsHash === fileInputsHash && resultMatchesStatus(root, video.id, status);
+    !options.force &&
+    !options.retry?.has(video.id) &&
+    settled &&
+    fileInputsHash !== undefined &&
+    status?.inputsHash === fileInputsHash &&
+    resultMatchesStatus(root, video.id, status);
   if (vouched) return { video, status, previous: null, cacheProblems, reason: null, knownInputsHash: fileInputsHash };
 
   const resultRead = readVideoResult(video.id, root);
@@ -105,7 +118,11 @@ export function planVideo(root: string, video: ValidVideo, config: PipelineConfi
   if (!resultRead.ok && !resultRead.missing) cacheProblems.push(resultRead.error);
 
   // Without a caption file, the cached YouTube transcript stands for the inputs (never refetched just to compare).
-  const digest = video.captionFile ? fileDigest : previous?.transcript.source === 'youtube' ? transcriptDigestOfSegments(previous.transcript.segments) : undefined;
+  const digest = video.captionFile
+    ? fileDigest
+    : previous?.transcript.source === 'youtube'
+      ? transcriptDigestOfSegments(previous.transcript.segments)
+      : undefined;
   // The chapters the generator is given: the entry's, else the ones YouTube gave last time.
   const knownInputsHash = digest ? inputsHash(digest, config, { language, chapters: video.data.chapters ?? previous?.meta.chapters }) : undefined;
   const keep = !options.replaceModelMaterial && wouldDowngrade(previous, config);

@@ -17,12 +17,28 @@ import { buildQuiz } from './offline/quiz.ts';
 
 export { splitSentences } from './offline/language.ts';
 
-const LANGUAGE_NAMES: Record<string, string> = { de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', ru: 'Russian', ja: 'Japanese', zh: 'Chinese', ko: 'Korean', ar: 'Arabic', hi: 'Hindi', pl: 'Polish', tr: 'Turkish' };
+const LANGUAGE_NAMES: Record<string, string> = {
+  de: 'German',
+  fr: 'French',
+  es: 'Spanish',
+  it: 'Italian',
+  pt: 'Portuguese',
+  nl: 'Dutch',
+  ru: 'Russian',
+  ja: 'Japanese',
+  zh: 'Chinese',
+  ko: 'Korean',
+  ar: 'Arabic',
+  hi: 'Hindi',
+  pl: 'Polish',
+  tr: 'Turkish',
+};
 
 /** English only: anything else fails with what to do, rather than producing notes nobody can use. */
 export function assertEnglish(segments: readonly Segment[], language = 'en'): void {
   const code = language.toLowerCase().split(/[-_]/)[0]!;
-  const how = 'set OPENAI_API_KEY (or NOTES_GENERATION_ENDPOINT for a local model) to have a model write notes in that language, or commit an English caption file beside the entry';
+  const how =
+    'set OPENAI_API_KEY (or NOTES_GENERATION_ENDPOINT for a local model) to have a model write notes in that language, or commit an English caption file beside the entry';
   if (code !== 'en') {
     const name = LANGUAGE_NAMES[code] ?? `"${language}"`;
     throw new PipelineError(`the offline provider reads English transcripts only; this transcript is in ${name}: ${how}`);
@@ -42,7 +58,10 @@ export function analyseTranscript(segments: readonly Segment[], library: Library
 }
 
 /** Notes for a transcript: sections (the chapters when given), summary, key terms and glossary. */
-export function extractNotes(segments: readonly Segment[], options: { library?: LibraryStats; title?: string; chapters?: readonly VideoChapter[] } = {}): Notes {
+export function extractNotes(
+  segments: readonly Segment[],
+  options: { library?: LibraryStats; title?: string; chapters?: readonly VideoChapter[] } = {},
+): Notes {
   return buildNotes(analyseTranscript(segments, options.library, options.title), options.chapters);
 }
 

@@ -19,7 +19,15 @@ import OpenAI, {
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { z } from 'astro/zod';
-import { notesModelSchema, videoQuizChunkModelSchema, videoQuizModelSchema, videoQuizSchema, type Notes, type Segment, type VideoQuiz } from '../../src/lib/schema.ts';
+import {
+  notesModelSchema,
+  videoQuizChunkModelSchema,
+  videoQuizModelSchema,
+  videoQuizSchema,
+  type Notes,
+  type Segment,
+  type VideoQuiz,
+} from '../../src/lib/schema.ts';
 import { formatTimestamp } from '../../src/browser/timestamp.ts';
 import { chaptersWithin, chunkSegments, drawAcross, halve } from './chunking.ts';
 import { openAIModelName, type PipelineConfig, type ProviderEndpoint } from './config.ts';
@@ -50,12 +58,16 @@ export interface GeneratorOptions {
 
 /** Reasoning models (gpt-5*, o1/o3/o4*) refuse `temperature` and count their thinking in `max_completion_tokens`. */
 export function isReasoningModel(model: string): boolean {
-  const name = model.trim().toLowerCase().replace(/^openai\//, '');
+  const name = model
+    .trim()
+    .toLowerCase()
+    .replace(/^openai\//, '');
   return /^o[134](-|$)/.test(name) || (name.startsWith('gpt-5') && !name.includes('-chat'));
 }
 
 /** What went wrong with a call, by error class first and the OpenAI error body (type, code) second. */
-export type ApiFailure = 'timeout' | 'unreachable' | 'bad-endpoint' | 'rate-limit' | 'quota' | 'too-large' | 'auth' | 'forbidden' | 'model-not-found' | 'server' | 'rejected';
+export type ApiFailure =
+  'timeout' | 'unreachable' | 'bad-endpoint' | 'rate-limit' | 'quota' | 'too-large' | 'auth' | 'forbidden' | 'model-not-found' | 'server' | 'rejected';
 
 const RETRYABLE: ReadonlySet<ApiFailure> = new Set(['timeout', 'unreachable', 'rate-limit', 'server']);
 
@@ -90,7 +102,8 @@ export function classifyApiError(error: unknown): ApiFailure | null {
     if (/request too large/i.test(serverMessage(error))) return 'too-large';
     return 'rate-limit';
   }
-  if (code === 'context_length_exceeded' || error.status === 413 || (error instanceof BadRequestError && CONTEXT_WORDING.test(serverMessage(error)))) return 'too-large';
+  if (code === 'context_length_exceeded' || error.status === 413 || (error instanceof BadRequestError && CONTEXT_WORDING.test(serverMessage(error))))
+    return 'too-large';
   if (error instanceof AuthenticationError) return 'auth';
   if (code === 'model_not_found') return 'model-not-found';
   if (error instanceof PermissionDeniedError) return 'forbidden';
@@ -246,7 +259,14 @@ export function createOpenAIGenerator(config: PipelineConfig, options: Generator
   }
 
   /** One answer from the model, with transport retries for what waiting can fix. */
-  async function ask(task: Task, schema: z.ZodType<unknown>, schemaName: string, system: string, user: string, label: string): Promise<string | null | undefined> {
+  async function ask(
+    task: Task,
+    schema: z.ZodType<unknown>,
+    schemaName: string,
+    system: string,
+    user: string,
+    label: string,
+  ): Promise<string | null | undefined> {
     const endpoint = config[task];
     const sampling = isReasoningModel(endpoint.model) ? { max_completion_tokens: MAX_COMPLETION_TOKENS } : { temperature: 0.2 };
     for (let attempt = 1; ; attempt++) {
@@ -272,7 +292,8 @@ export function createOpenAIGenerator(config: PipelineConfig, options: Generator
         const context = { task, endpoint, attempts: attempt, config };
         if (failure === 'too-large') throw new RequestTooLargeError(describeApiError(error, context));
         const wait = serverWaitMs(error) ?? backoffMs(attempt);
-        if (!failure || !RETRYABLE.has(failure) || attempt > config.maxRetries || wait > LONGEST_WAIT_MS) throw new PipelineError(describeApiError(error, context));
+        if (!failure || !RETRYABLE.has(failure) || attempt > config.maxRetries || wait > LONGEST_WAIT_MS)
+          throw new PipelineError(describeApiError(error, context));
         await sleep(wait);
         continue;
       }
@@ -302,7 +323,10 @@ export function createOpenAIGenerator(config: PipelineConfig, options: Generator
     } catch (error) {
       if (!(error instanceof RequestTooLargeError)) throw error;
       const halves = splits < MAX_SPLITS ? halve(segments) : null;
-      if (!halves) throw new PipelineError(`${error.message}, even with the transcript split ${splits} time${splits === 1 ? '' : 's'}; lower LEARNSPACE_TOKEN_BUDGET (now ${config.tokenBudget}) or use a model with a longer context`);
+      if (!halves)
+        throw new PipelineError(
+          `${error.message}, even with the transcript split ${splits} time${splits === 1 ? '' : 's'}; lower LEARNSPACE_TOKEN_BUDGET (now ${config.tokenBudget}) or use a model with a longer context`,
+        );
       return eachPart(halves, (half) => bySplitting(half, run, true, splits + 1));
     }
   }
@@ -327,14 +351,28 @@ export function createOpenAIGenerator(config: PipelineConfig, options: Generator
       const countTokens = await tokenCounterFor(config.notes.model);
       const chunks = chunkSegments(input.segments, config.tokenBudget, countTokens);
       const notesFor = (segments: Segment[], part: boolean) =>
-        complete('notes', notesModelSchema, 'study_notes', notesPrompt(input, chaptersWithin(input.chapters ?? [], segments)), transcriptMessage(input, segments, { part }), part ? partName('notes', segments) : 'notes');
+        complete(
+          'notes',
+          notesModelSchema,
+          'study_notes',
+          notesPrompt(input, chaptersWithin(input.chapters ?? [], segments)),
+          transcriptMessage(input, segments, { part }),
+          part ? partName('notes', segments) : 'notes',
+        );
       const partials: Notes[] = await eachPart(chunks, (segments) => bySplitting(segments, notesFor, chunks.length > 1));
       if (partials.length === 1) return partials[0]!;
       const partialsJson = JSON.stringify(partials.map((p, i) => ({ part: i + 1, ...p })));
       // Too many parts to merge in one call: keep every section and join the summaries.
       if (countTokens(partialsJson) > config.tokenBudget) return joinNotes(partials);
       try {
-        return await complete('notes', notesModelSchema, 'study_notes', mergePrompt(input, input.chapters ?? []), mergeMessage(input, partialsJson), 'notes (merge)');
+        return await complete(
+          'notes',
+          notesModelSchema,
+          'study_notes',
+          mergePrompt(input, input.chapters ?? []),
+          mergeMessage(input, partialsJson),
+          'notes (merge)',
+        );
       } catch (error) {
         if (error instanceof RequestTooLargeError) return joinNotes(partials);
         throw error;
@@ -346,17 +384,32 @@ export function createOpenAIGenerator(config: PipelineConfig, options: Generator
       let chunks = chunkSegments(input.segments, config.tokenBudget, countTokens);
       if (chunks.length === 1) {
         try {
-          return await complete('quiz', videoQuizModelSchema, 'video_quiz', quizPrompt(input, '5 to 10'), transcriptMessage(input, chunks[0]!, { notes: input.notes }), 'quiz');
+          return await complete(
+            'quiz',
+            videoQuizModelSchema,
+            'video_quiz',
+            quizPrompt(input, '5 to 10'),
+            transcriptMessage(input, chunks[0]!, { notes: input.notes }),
+            'quiz',
+          );
         } catch (error) {
           if (!(error instanceof RequestTooLargeError)) throw error;
           const halves = halve(chunks[0]!);
-          if (!halves) throw new PipelineError(`${error.message}; lower LEARNSPACE_TOKEN_BUDGET (now ${config.tokenBudget}) or use a model with a longer context`);
+          if (!halves)
+            throw new PipelineError(`${error.message}; lower LEARNSPACE_TOKEN_BUDGET (now ${config.tokenBudget}) or use a model with a longer context`);
           chunks = halves;
         }
       }
       const perChunk = Math.max(1, Math.ceil(10 / chunks.length));
       const quizFor = (segments: Segment[]) =>
-        complete('quiz', videoQuizChunkModelSchema, 'video_quiz_part', quizPrompt(input, String(perChunk)), transcriptMessage(input, segments, { part: true, notes: input.notes }), partName('quiz', segments));
+        complete(
+          'quiz',
+          videoQuizChunkModelSchema,
+          'video_quiz_part',
+          quizPrompt(input, String(perChunk)),
+          transcriptMessage(input, segments, { part: true, notes: input.notes }),
+          partName('quiz', segments),
+        );
       const groups: VideoQuiz['questions'][] = (await eachPart(chunks, (segments) => bySplitting(segments, quizFor, true))).map((part) => part.questions);
       const questions = drawAcross(groups, 10).sort((a, b) => a.startMs - b.startMs);
       return parseModelOutput(JSON.stringify({ questions }), videoQuizSchema, 'quiz (merged parts)');

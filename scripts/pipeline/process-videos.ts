@@ -9,7 +9,16 @@ import { youtubeThumbnailUrl } from '../../src/lib/thumbnails.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { notesSchema, videoQuizSchema, videoResultSchema, type Segment, type VideoChapter, type VideoMeta, type VideoResult, type VideoStatusFile } from '../../src/lib/schema.ts';
+import {
+  notesSchema,
+  videoQuizSchema,
+  videoResultSchema,
+  type Segment,
+  type VideoChapter,
+  type VideoMeta,
+  type VideoResult,
+  type VideoStatusFile,
+} from '../../src/lib/schema.ts';
 import { createRedactor } from '../../src/lib/redact.ts';
 import type { ValidVideo } from '../../src/lib/validate-content.ts';
 import { PROMPT_VERSION, type PipelineConfig } from './config.ts';
@@ -86,7 +95,8 @@ export function mergeMeta(fetched: VideoMeta, known: VideoMeta | undefined): Vid
 }
 
 /** The lecture's chapters the generator follows: the entry's list wins over YouTube's. */
-const lectureChapters = (video: ValidVideo, meta: VideoMeta): VideoChapter[] | undefined => video.data.chapters ?? (meta.chapters?.length ? meta.chapters : undefined);
+const lectureChapters = (video: ValidVideo, meta: VideoMeta): VideoChapter[] | undefined =>
+  video.data.chapters ?? (meta.chapters?.length ? meta.chapters : undefined);
 
 /** Transcript and metadata: a committed caption file wins; otherwise YouTube (or the cached YouTube transcript when only settings changed). */
 async function acquire(plan: VideoPlan, options: ProcessOptions): Promise<Acquired> {
@@ -133,11 +143,18 @@ async function acquire(plan: VideoPlan, options: ProcessOptions): Promise<Acquir
     return { meta: previous.meta, transcript: previous.transcript, digest: transcriptDigestOfSegments(previous.transcript.segments), warnings };
   }
   if (!source) {
-    throw new PipelineError(`YouTube is switched off (LEARNSPACE_NO_YOUTUBE) and there is no caption file; commit content/videos/${video.id}.vtt (or .srt/.txt)`);
+    throw new PipelineError(
+      `YouTube is switched off (LEARNSPACE_NO_YOUTUBE) and there is no caption file; commit content/videos/${video.id}.vtt (or .srt/.txt)`,
+    );
   }
   const fetched = await source.getVideo(video.id, languages);
   const segments = fetched.transcript.segments;
-  return { meta: mergeMeta(fetched.meta, previous?.meta), transcript: { source: 'youtube', language: fetched.transcript.language, segments }, digest: transcriptDigestOfSegments(segments), warnings };
+  return {
+    meta: mergeMeta(fetched.meta, previous?.meta),
+    transcript: { source: 'youtube', language: fetched.transcript.language, segments },
+    digest: transcriptDigestOfSegments(segments),
+    warnings,
+  };
 }
 
 /** How one video is run: the synchronous path uses the defaults; batch mode passes its replaying generator and keeps the transcript between rounds. */
@@ -169,7 +186,8 @@ export async function processOne(plan: VideoPlan, options: ProcessOptions, redac
   let hash = plan.knownInputsHash;
   let learned: Pick<VideoStatusFile, 'title' | 'durationSeconds'> = {};
   try {
-    if (work.markProcessing !== false) await writer.writeStatus(video.id, { status: 'processing', attempts, updatedAt: now(), inputsHash: plan.status?.inputsHash });
+    if (work.markProcessing !== false)
+      await writer.writeStatus(video.id, { status: 'processing', attempts, updatedAt: now(), inputsHash: plan.status?.inputsHash });
     let acquiring = work.acquired?.get(video.id);
     if (!acquiring) {
       acquiring = acquire(plan, options);
@@ -181,7 +199,13 @@ export async function processOne(plan: VideoPlan, options: ProcessOptions, redac
     const chapters = lectureChapters(video, acquired.meta);
     const language = acquired.transcript.language || entryLanguage(video);
     hash = inputsHash(acquired.digest, config, { language: entryLanguage(video), chapters });
-    const input = { youtubeVideoId: video.id, title: video.data.title ?? (acquired.meta.title || video.id), segments: acquired.transcript.segments, chapters, language };
+    const input = {
+      youtubeVideoId: video.id,
+      title: video.data.title ?? (acquired.meta.title || video.id),
+      segments: acquired.transcript.segments,
+      chapters,
+      language,
+    };
     const notes = parseModelOutput(JSON.stringify(await generator.generateNotes(input)), notesSchema, 'notes');
     const quiz = parseModelOutput(JSON.stringify(await generator.generateQuiz({ ...input, notes })), videoQuizSchema, 'quiz');
     const result: VideoResult = videoResultSchema.parse({
@@ -200,14 +224,32 @@ export async function processOne(plan: VideoPlan, options: ProcessOptions, redac
     if (error instanceof AnswerDeferredError) throw error;
     const message = redact(error instanceof PipelineError ? error.message : `unexpected error: ${(error as Error).message}`);
     // The last good result is untouched, so the digest its status recorded before this run still vouches for it.
-    const failed: VideoStatusFile = { status: 'failed', error: message, attempts, updatedAt: now(), inputsHash: hash, servingPrevious: previous ? true : undefined, resultDigest: previous ? plan.status?.resultDigest : undefined, ...learned };
+    const failed: VideoStatusFile = {
+      status: 'failed',
+      error: message,
+      attempts,
+      updatedAt: now(),
+      inputsHash: hash,
+      servingPrevious: previous ? true : undefined,
+      resultDigest: previous ? plan.status?.resultDigest : undefined,
+      ...learned,
+    };
     let finalMessage = message;
     try {
       await writer.writeStatus(video.id, failed);
     } catch (writeError) {
       finalMessage = `${message}; also ${redact((writeError as Error).message)}`;
     }
-    return { id: video.id, status: 'failed', reason, attempts, error: finalMessage, servingPrevious: previous ? true : undefined, warnings, durationMs: Date.now() - started };
+    return {
+      id: video.id,
+      status: 'failed',
+      reason,
+      attempts,
+      error: finalMessage,
+      servingPrevious: previous ? true : undefined,
+      warnings,
+      durationMs: Date.now() - started,
+    };
   }
 }
 
@@ -225,7 +267,9 @@ export interface RunPlan {
 export function planRun(options: ProcessOptions): RunPlan {
   const { config, root } = options;
   const redact = createRedactor({ secrets: [config.apiKey], urls: [config.notes.baseURL, config.quiz.baseURL], root });
-  const plans = options.videos.map((video) => planVideo(root, video, config, { force: options.force, retry: options.retry, replaceModelMaterial: options.replaceModelMaterial }));
+  const plans = options.videos.map((video) =>
+    planVideo(root, video, config, { force: options.force, retry: options.retry, replaceModelMaterial: options.replaceModelMaterial }),
+  );
   const todo = plans.filter((p) => p.reason !== null);
   const kept = plans.filter((p) => p.keptFrom !== undefined);
   const upToDate = plans.filter((p) => p.reason === null && !p.keptFrom && p.status?.status === 'completed');

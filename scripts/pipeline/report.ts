@@ -15,7 +15,11 @@ const loadCliProgress = () => createRequire(import.meta.url)('cli-progress') as 
 /** A plain-text table with padded columns. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => Math.min(90, (r[i] ?? '').length))));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (c.length > 90 ? `${c.slice(0, 87)}...` : c).padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (c.length > 90 ? `${c.slice(0, 87)}...` : c).padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -34,7 +38,12 @@ export function progressReporter(options: { tty: boolean; quiet: boolean; write:
       if (options.tty) {
         const cliProgress = loadCliProgress();
         bar = new cliProgress.SingleBar(
-          { format: 'videos {bar} {value}/{total} | {completed} completed, {failed} failed | ETA {eta_formatted} | {current}', hideCursor: true, clearOnComplete: false, etaBuffer: 4 },
+          {
+            format: 'videos {bar} {value}/{total} | {completed} completed, {failed} failed | ETA {eta_formatted} | {current}',
+            hideCursor: true,
+            clearOnComplete: false,
+            etaBuffer: 4,
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(total, 0, { completed: 0, failed: 0, current: '' });

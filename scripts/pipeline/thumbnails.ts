@@ -25,9 +25,7 @@ export interface ThumbnailOptions {
 }
 
 export type ThumbnailOutcome =
-  | { id: string; status: 'stored'; bytes: number }
-  | { id: string; status: 'kept' }
-  | { id: string; status: 'failed'; error: string };
+  { id: string; status: 'stored'; bytes: number } | { id: string; status: 'kept' } | { id: string; status: 'failed'; error: string };
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
@@ -65,7 +63,12 @@ async function fetchOne(id: string, options: Required<Pick<ThumbnailOptions, 'fe
 /** Fetches and stores the thumbnails of the given videos that lack one (all of them with `force`). */
 export async function fetchThumbnails(ids: readonly string[], options: ThumbnailOptions): Promise<ThumbnailOutcome[]> {
   const { root, force = false, concurrency = 4 } = options;
-  const resolved = { root, fetch: options.fetch ?? (fetch as FetchLike), sourceUrl: options.sourceUrl ?? youtubeThumbnailUrl, timeoutMs: options.timeoutMs ?? 8000 };
+  const resolved = {
+    root,
+    fetch: options.fetch ?? (fetch as FetchLike),
+    sourceUrl: options.sourceUrl ?? youtubeThumbnailUrl,
+    timeoutMs: options.timeoutMs ?? 8000,
+  };
   mkdirSync(thumbnailsDir(root), { recursive: true });
   const outcomes: ThumbnailOutcome[] = [];
   const queue = [...ids];
@@ -84,6 +87,9 @@ export function thumbnailSummary(outcomes: readonly ThumbnailOutcome[]): string 
   const failed = outcomes.filter((o) => o.status === 'failed');
   const kept = outcomes.length - stored - failed.length;
   const parts = [...(stored > 0 ? [`${stored} stored`] : []), ...(kept > 0 ? [`${kept} already there`] : [])];
-  if (failed.length > 0) parts.push(`${failed.length} not fetched, shown with a placeholder (${failed.map((f) => `${f.id}: ${f.error}`).join('; ')}); run \`npm run videos -- thumbnails\` again later`);
+  if (failed.length > 0)
+    parts.push(
+      `${failed.length} not fetched, shown with a placeholder (${failed.map((f) => `${f.id}: ${f.error}`).join('; ')}); run \`npm run videos -- thumbnails\` again later`,
+    );
   return `thumbnails: ${parts.join(', ') || 'no videos'}`;
 }

@@ -11,7 +11,10 @@ type Encoding = 'o200k_base' | 'cl100k_base';
 
 /** The tokenizer OpenAI uses for a model name (vLLM/Ollama spellings such as `openai/gpt-oss-20b` included), or null for other families. */
 export function openAIEncodingFor(model: string): Encoding | null {
-  const name = model.trim().toLowerCase().replace(/^openai\//, '');
+  const name = model
+    .trim()
+    .toLowerCase()
+    .replace(/^openai\//, '');
   if (/^(gpt-5|gpt-4o|gpt-4\.1|gpt-4\.5|gpt-oss|chatgpt-4o|o1|o3|o4)/.test(name)) return 'o200k_base';
   if (/^(gpt-4|gpt-3\.5)/.test(name)) return 'cl100k_base';
   return null;

@@ -140,7 +140,9 @@ export function createYouTubeSource(options: YouTubeOptions = {}): VideoSource &
         throw new PipelineError(
           `YouTube is rate limiting requests from this network (HTTP 429 Too Many Requests); wait an hour before \`npm run videos -- retry\`, and commit caption files (content/videos/${id}.vtt) so builds do not need YouTube`,
         );
-      throw new PipelineError(`cannot get video info from YouTube (${describe(error)}); check the id, your network, or commit a caption file content/videos/${id}.vtt`);
+      throw new PipelineError(
+        `cannot get video info from YouTube (${describe(error)}); check the id, your network, or commit a caption file content/videos/${id}.vtt`,
+      );
     }
     const problem = playabilityProblem(id, info.playability_status, Boolean(info.basic_info.is_upcoming));
     if (problem) throw new PipelineError(problem);
@@ -190,7 +192,12 @@ export function createYouTubeSource(options: YouTubeOptions = {}): VideoSource &
         for (const item of page.items) {
           if (!item.is(YTNodes.PlaylistVideo) || videos.some((v) => v.id === item.id)) continue;
           const seconds = item.duration.seconds;
-          videos.push({ id: item.id, title: item.title.toString().trim(), ...(Number.isFinite(seconds) && seconds > 0 ? { durationSeconds: seconds } : {}), playable: item.is_playable !== false });
+          videos.push({
+            id: item.id,
+            title: item.title.toString().trim(),
+            ...(Number.isFinite(seconds) && seconds > 0 ? { durationSeconds: seconds } : {}),
+            playable: item.is_playable !== false,
+          });
         }
         if (!page.has_continuation || pages >= MAX_PLAYLIST_PAGES) break;
         try {
@@ -219,14 +226,17 @@ export function createYouTubeSource(options: YouTubeOptions = {}): VideoSource &
       const track = pickCaptionTrack(tracks, languages);
       const tried = languages.join(', ');
       if (!track) {
-        const available = tracks.length ? `; the video has captions in ${[...new Set(tracks.map((t) => t.languageCode))].join(', ')} (add one to the entry's languages or LEARNSPACE_CAPTION_LANGUAGES)` : '';
+        const available = tracks.length
+          ? `; the video has captions in ${[...new Set(tracks.map((t) => t.languageCode))].join(', ')} (add one to the entry's languages or LEARNSPACE_CAPTION_LANGUAGES)`
+          : '';
         throw new PipelineError(`no captions in ${tried}${available}; commit content/videos/${id}.vtt (or .srt/.txt) with the transcript`);
       }
       let transcript: FetchedTranscript;
       try {
         let page = await info.getTranscript();
         if (page.selectedLanguage !== track.name) {
-          if (!page.languages.includes(track.name)) throw new Error(`the transcript panel has no "${track.name}" (it offers ${page.languages.join(', ') || 'none'})`);
+          if (!page.languages.includes(track.name))
+            throw new Error(`the transcript panel has no "${track.name}" (it offers ${page.languages.join(', ') || 'none'})`);
           page = await page.selectLanguage(track.name);
         }
         const segments = (page.transcript.content?.body?.initial_segments ?? []).flatMap((s) =>
@@ -236,9 +246,12 @@ export function createYouTubeSource(options: YouTubeOptions = {}): VideoSource &
         );
         transcript = { language: track.languageCode, segments: segments.filter((s) => s.text && Number.isFinite(s.startMs) && Number.isFinite(s.endMs)) };
       } catch (error) {
-        throw new PipelineError(`cannot get the ${track.languageCode} transcript from YouTube (${describe(error)}); commit content/videos/${id}.vtt (or .srt/.txt) with the transcript`);
+        throw new PipelineError(
+          `cannot get the ${track.languageCode} transcript from YouTube (${describe(error)}); commit content/videos/${id}.vtt (or .srt/.txt) with the transcript`,
+        );
       }
-      if (transcript.segments.length === 0) throw new PipelineError(`the ${track.languageCode} transcript on YouTube is empty; commit content/videos/${id}.vtt with the transcript`);
+      if (transcript.segments.length === 0)
+        throw new PipelineError(`the ${track.languageCode} transcript on YouTube is empty; commit content/videos/${id}.vtt with the transcript`);
       return { meta, transcript };
     },
   };

@@ -17,10 +17,7 @@ export interface YouTubePlayer {
   getDuration?(): number;
 }
 interface YouTubeApi {
-  Player: new (
-    element: HTMLElement,
-    options: { events?: { onReady?: () => void; onStateChange?: (event: { data: number }) => void } },
-  ) => YouTubePlayer;
+  Player: new (element: HTMLElement, options: { events?: { onReady?: () => void; onStateChange?: (event: { data: number }) => void } }) => YouTubePlayer;
 }
 declare global {
   interface Window {

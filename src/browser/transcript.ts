@@ -7,7 +7,10 @@
  */
 import type { Segment, VideoChapter } from '../lib/schema.ts';
 
-export interface TranscriptLine { startMs: number; text: string }
+export interface TranscriptLine {
+  startMs: number;
+  text: string;
+}
 export interface TranscriptBlock {
   startMs: number;
   /** The lecture chapter's title; minute blocks have none (their heading is the time). */
@@ -30,7 +33,13 @@ const MIN_CHARS_AT_PAUSE = 60;
 /** At least one sentence end per this many characters: the captions are punctuated. */
 const PUNCTUATED_EVERY_CHARS = 400;
 
-interface Piece { startMs: number; text: string; endsSentence: boolean; lastInCue: boolean; pauseAfter: boolean }
+interface Piece {
+  startMs: number;
+  text: string;
+  endsSentence: boolean;
+  lastInCue: boolean;
+  pauseAfter: boolean;
+}
 
 /** The cues, in order, as sentence-sized pieces, each with the start of the cue it came from. */
 function pieces(segments: readonly Segment[]): Piece[] {
@@ -92,7 +101,10 @@ export function transcriptBlocks(segments: readonly Segment[], chapters: readonl
     let chapterOfCurrent = -1;
     for (const line of lines) {
       // Lines before the first chapter mark belong to the first chapter.
-      const chapter = Math.max(0, marks.findLastIndex((c) => c.startMs <= line.startMs));
+      const chapter = Math.max(
+        0,
+        marks.findLastIndex((c) => c.startMs <= line.startMs),
+      );
       if (chapter !== chapterOfCurrent) blocks.push({ startMs: line.startMs, title: marks[chapter]!.title, lines: [] });
       chapterOfCurrent = chapter;
       blocks.at(-1)!.lines.push(line);

@@ -33,7 +33,8 @@ export function offlineWorker(): AstroIntegration {
               options: { cacheName: OFFLINE_CACHE, networkTimeoutSeconds: 6, matchOptions: { ignoreSearch: true } },
             },
             {
-              urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/(review\/[^/]+\.json|progress\/[^/]+\.json|videos\/[^/]+\/$|thumbnails\/|files\/|images\/)/.test(url.pathname),
+              urlPattern: ({ url, sameOrigin }) =>
+                sameOrigin && /^\/(review\/[^/]+\.json|progress\/[^/]+\.json|videos\/[^/]+\/$|thumbnails\/|files\/|images\/)/.test(url.pathname),
               handler: 'NetworkFirst',
               options: { cacheName: OFFLINE_CACHE, networkTimeoutSeconds: 6 },
             },

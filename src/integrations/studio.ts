@@ -70,7 +70,9 @@ export function studio(): AstroIntegration {
               routes = undefined;
               throw error;
             }));
-        server.middlewares.use(createStudioMiddleware({ routes: loadRoutes, context, ...(disabledBecause ? { disabledBecause } : {}), log: (line) => logger.warn(line) }));
+        server.middlewares.use(
+          createStudioMiddleware({ routes: loadRoutes, context, ...(disabledBecause ? { disabledBecause } : {}), log: (line) => logger.warn(line) }),
+        );
         logger.info('studio: /admin/ (video library, courses); API at /__studio/api/');
       },
     },

@@ -208,7 +208,11 @@ export function yamlSyntaxMessage(text: string, err: YAMLError): string {
       }
       const under = overIndented(lines, first, last + 1);
       if (under) return at(under.line, 1, `"${under.key}" is indented under "${under.parent}", which already has a value: align it with the fields around it`);
-      return at(first, 1, 'this line is indented differently from the lines around it: fields of the same mapping, and items of the same list, start at the same column (use spaces)');
+      return at(
+        first,
+        1,
+        'this line is indented differently from the lines around it: fields of the same mapping, and items of the same list, start at the same column (use spaces)',
+      );
     }
     default:
       return at(first, start?.col, err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?\s*$/, ''));

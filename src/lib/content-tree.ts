@@ -63,7 +63,11 @@ export function mdxBodyProblems(item: Pick<ItemNode, 'file' | 'body' | 'bodyLine
     if (knownComponents.includes(name!)) continue;
     const lineIndex = item.body.split('\n').findIndex((l) => new RegExp(`<${name}(?:[\\s/>]|$)`).test(l));
     const where = lineIndex >= 0 ? `line ${lineIndex + 1 + offset}: ` : '';
-    problems.push({ file: item.file, field: '', message: contentMessages.unknownComponent(where, name!, closestName(name!, knownComponents), knownComponents) });
+    problems.push({
+      file: item.file,
+      field: '',
+      message: contentMessages.unknownComponent(where, name!, closestName(name!, knownComponents), knownComponents),
+    });
   }
   return problems;
 }

@@ -104,7 +104,7 @@ export function zodProblems(file: string, error: z.ZodError, prefix: readonly Pr
         problems.push({
           file,
           field: formatPath([...prefix, ...issue.path, key]),
-          message: 'unknown field: check the spelling (allowed fields are listed in the README\'s authoring guide)',
+          message: "unknown field: check the spelling (allowed fields are listed in the README's authoring guide)",
         });
       }
       continue;

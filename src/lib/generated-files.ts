@@ -31,7 +31,8 @@ export const materialFiles = {
 const digestedFiles = [materialFiles.meta, materialFiles.transcript, materialFiles.notes, materialFiles.quiz] as const;
 
 export const videoMaterialDir = (id: string, root?: string) => join(generatedDir(root), id);
-export const videoMaterialFile = (id: string, name: (typeof materialFiles)[keyof typeof materialFiles], root?: string) => join(videoMaterialDir(id, root), name);
+export const videoMaterialFile = (id: string, name: (typeof materialFiles)[keyof typeof materialFiles], root?: string) =>
+  join(videoMaterialDir(id, root), name);
 export const videoStatusFile = (id: string, root?: string) => videoMaterialFile(id, materialFiles.status, root);
 /** Single-file results (<id>.json, <id>.status.json): read, and moved into a folder by the next run. */
 export const legacyResultFile = (id: string, root?: string) => join(generatedDir(root), `${id}.json`);
@@ -82,19 +83,31 @@ function readText(file: string, root?: string): CacheRead<string> {
   }
 }
 
-function readJson<T>(file: string, schema: { safeParse: (d: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, root?: string): CacheRead<T> {
+function readJson<T>(
+  file: string,
+  schema: { safeParse: (d: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  root?: string,
+): CacheRead<T> {
   const text = readText(file, root);
   if (!text.ok) return text;
   let data: unknown;
   try {
     data = JSON.parse(text.value);
   } catch (error) {
-    return { ok: false, missing: false, error: `${contentPath(file, root)} is not valid JSON (${(error as Error).message}); delete it and run \`npm run videos -- process\` to regenerate` };
+    return {
+      ok: false,
+      missing: false,
+      error: `${contentPath(file, root)} is not valid JSON (${(error as Error).message}); delete it and run \`npm run videos -- process\` to regenerate`,
+    };
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    return { ok: false, missing: false, error: `${contentPath(file, root)}: ${formatPath(first.path)}: ${first.message}; delete it and run \`npm run videos -- process\` to regenerate` };
+    return {
+      ok: false,
+      missing: false,
+      error: `${contentPath(file, root)}: ${formatPath(first.path)}: ${first.message}; delete it and run \`npm run videos -- process\` to regenerate`,
+    };
   }
   return { ok: true, value: parsed.data };
 }
@@ -103,13 +116,23 @@ export const readVideoStatus = (id: string, root?: string): CacheRead<VideoStatu
   readJson(existsSync(legacyStatusFile(id, root)) ? legacyStatusFile(id, root) : videoStatusFile(id, root), videoStatusFileSchema, root);
 
 /** Reads and validates one material file; the problems are the ones `npm run check` prints. */
-export function readMaterialFile<T>(id: string, name: (typeof materialFiles)[keyof typeof materialFiles], parse: (text: string, file: string) => Parsed<T>, root?: string): CacheRead<T> & { problems?: ContentProblem[] } {
+export function readMaterialFile<T>(
+  id: string,
+  name: (typeof materialFiles)[keyof typeof materialFiles],
+  parse: (text: string, file: string) => Parsed<T>,
+  root?: string,
+): CacheRead<T> & { problems?: ContentProblem[] } {
   const file = videoMaterialFile(id, name, root);
   const text = readText(file, root);
   if (!text.ok) return text;
   const parsed = parse(text.value, contentPath(file, root));
   if (parsed.ok) return parsed;
-  return { ok: false, missing: false, problems: parsed.problems, error: `${formatProblem(parsed.problems[0]!)}; fix it (\`npm run check\` lists every problem) or delete the file and run \`npm run videos -- process\`` };
+  return {
+    ok: false,
+    missing: false,
+    problems: parsed.problems,
+    error: `${formatProblem(parsed.problems[0]!)}; fix it (\`npm run check\` lists every problem) or delete the file and run \`npm run videos -- process\``,
+  };
 }
 
 /** True when the video's material is still a single-file result (<id>.json). */

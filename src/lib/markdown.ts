@@ -18,7 +18,12 @@ const allowed: sanitizeHtml.IOptions = {
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } }),
     // Headings inside a note body would break the page outline; keep their text as strong paragraphs.
-    h1: 'p', h2: 'p', h3: 'p', h4: 'p', h5: 'p', h6: 'p',
+    h1: 'p',
+    h2: 'p',
+    h3: 'p',
+    h4: 'p',
+    h5: 'p',
+    h6: 'p',
   },
 };
 
@@ -36,7 +41,26 @@ export function renderUntrustedMarkdown(markdown: string): string {
 }
 
 /** Languages a quiz's fenced code may name; any other (or none) is shown as plain code. */
-const quizCodeLanguages = ['python', 'javascript', 'typescript', 'jsx', 'tsx', 'html', 'css', 'json', 'bash', 'shellscript', 'sql', 'yaml', 'c', 'cpp', 'java', 'rust', 'go', 'r'];
+const quizCodeLanguages = [
+  'python',
+  'javascript',
+  'typescript',
+  'jsx',
+  'tsx',
+  'html',
+  'css',
+  'json',
+  'bash',
+  'shellscript',
+  'sql',
+  'yaml',
+  'c',
+  'cpp',
+  'java',
+  'rust',
+  'go',
+  'r',
+];
 const codeTheme = 'github-dark';
 let highlighter: Promise<Highlighter> | undefined;
 
@@ -57,7 +81,17 @@ function quizMarkdownPlugin(hl: Highlighter) {
     },
     code(node, ctx) {
       const lang = node.lang && hl.getLoadedLanguages().includes(node.lang) ? node.lang : 'text';
-      const html = hl.codeToHtml(node.value, { lang, theme: codeTheme, transformers: [{ pre(pre) { this.addClassToHast(pre, 'astro-code'); } }] });
+      const html = hl.codeToHtml(node.value, {
+        lang,
+        theme: codeTheme,
+        transformers: [
+          {
+            pre(pre) {
+              this.addClassToHast(pre, 'astro-code');
+            },
+          },
+        ],
+      });
       ctx.replaceNode(node, { type: 'html', value: html });
     },
   });

@@ -8,7 +8,8 @@
 const REDACTED = '[redacted]';
 
 /** Query parameters whose values are credentials wherever they appear. */
-const SECRET_PARAMS = 'api[-_]?key|apikey|key|token|access[-_]?token|refresh[-_]?token|id[-_]?token|auth|authorization|sig|signature|secret|client[-_]?secret|password|passwd|pwd|x-amz-signature|x-amz-credential|x-amz-security-token';
+const SECRET_PARAMS =
+  'api[-_]?key|apikey|key|token|access[-_]?token|refresh[-_]?token|id[-_]?token|auth|authorization|sig|signature|secret|client[-_]?secret|password|passwd|pwd|x-amz-signature|x-amz-credential|x-amz-security-token';
 
 const PATTERNS: [RegExp, string][] = [
   // scheme://user:password@host → scheme://[redacted]@host

@@ -7,15 +7,11 @@
 import { z } from 'astro/zod';
 
 /** A YouTube video id: 11 characters of [A-Za-z0-9_-]. */
-export const youtubeId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{11}$/, 'expected an 11-character YouTube video id like "aircAruvnKk"');
+export const youtubeId = z.string().regex(/^[A-Za-z0-9_-]{11}$/, 'expected an 11-character YouTube video id like "aircAruvnKk"');
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Folder and file names become URLs, so they are restricted to lowercase slugs. */
-export const slug = z
-  .string()
-  .regex(slugPattern, 'expected a lowercase slug of letters, digits and single hyphens, like "02-neural-networks"');
+export const slug = z.string().regex(slugPattern, 'expected a lowercase slug of letters, digits and single hyphens, like "02-neural-networks"');
 
 const nonEmpty = (what: string) => z.string().trim().min(1, `expected ${what}, got an empty string`);
 
@@ -78,10 +74,7 @@ function answerInChoices(q: { answer: number; choices: string[] }, ctx: z.Refine
 export const quizQuestionSchema = z
   .strictObject({
     prompt: nonEmpty('a question prompt'),
-    choices: z
-      .array(nonEmpty('a choice'))
-      .min(2, 'expected 2-8 choices')
-      .max(8, 'expected 2-8 choices'),
+    choices: z.array(nonEmpty('a choice')).min(2, 'expected 2-8 choices').max(8, 'expected 2-8 choices'),
     answer: z.number().int('expected the index of the right choice (0 is the first)'),
     explanation: z.string().default(''),
     /** For video quizzes: where in the video this question is taught. */
@@ -127,7 +120,10 @@ export const resourceItemSchema = z
     title: nonEmpty('a title'),
     url: httpUrl.optional(),
     /** A file under public/, written as a site path like "/files/cheatsheet.pdf". */
-    file: z.string().regex(/^\/[^?#]+$/, 'expected a path under public/ starting with "/", like "/files/notes.pdf"').optional(),
+    file: z
+      .string()
+      .regex(/^\/[^?#]+$/, 'expected a path under public/ starting with "/", like "/files/notes.pdf"')
+      .optional(),
   })
   .superRefine((r, ctx) => {
     if ((r.url === undefined) === (r.file === undefined)) {
@@ -140,11 +136,9 @@ export type ItemType = (typeof itemTypes)[number];
 /** Item types written as MDX (frontmatter + body); the others are YAML. */
 export const mdxItemTypes: readonly ItemType[] = ['text', 'assignment'];
 
-export const itemSchema = z.discriminatedUnion(
-  'type',
-  [videoItemSchema, textItemSchema, quizItemSchema, assignmentItemSchema, resourceItemSchema],
-  { error: `expected type to be one of ${itemTypes.join(', ')}` },
-);
+export const itemSchema = z.discriminatedUnion('type', [videoItemSchema, textItemSchema, quizItemSchema, assignmentItemSchema, resourceItemSchema], {
+  error: `expected type to be one of ${itemTypes.join(', ')}`,
+});
 
 /** A lecture's own chapter: a title and where it starts (milliseconds into the video). */
 export const videoChapterSchema = z.object({
@@ -288,7 +282,13 @@ export const videoResultSchema = z.object({
 export const notesFrontmatterSchema = z.strictObject({
   summary: nonEmpty('a summary'),
   glossary: z
-    .array(z.strictObject({ term: nonEmpty('a term'), definition: nonEmpty('a definition'), startMs: z.number().int('expected whole milliseconds').min(0, 'expected 0 or more') }))
+    .array(
+      z.strictObject({
+        term: nonEmpty('a term'),
+        definition: nonEmpty('a definition'),
+        startMs: z.number().int('expected whole milliseconds').min(0, 'expected 0 or more'),
+      }),
+    )
     .default([]),
   generator: generatorSchema.optional(),
   reviewed: z.boolean().default(false),

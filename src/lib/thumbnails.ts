@@ -47,9 +47,11 @@ const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charC
 export function placeholderSvg(id: string, title: string): string {
   const hue = hueOf(id);
   const initials = escapeXml(titleInitials(title));
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${THUMBNAIL_WIDTH} ${THUMBNAIL_HEIGHT}" width="${THUMBNAIL_WIDTH}" height="${THUMBNAIL_HEIGHT}" role="img" aria-label="${escapeXml(title)}">`
-    + `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue} 55% 38%)"/><stop offset="1" stop-color="hsl(${(hue + 40) % 360} 60% 24%)"/></linearGradient></defs>`
-    + `<rect width="100%" height="100%" fill="url(#g)"/>`
-    + `<text x="32" y="238" font-family="system-ui, sans-serif" font-size="88" font-weight="700" fill="#fff" fill-opacity="0.9">${initials}</text>`
-    + `</svg>\n`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${THUMBNAIL_WIDTH} ${THUMBNAIL_HEIGHT}" width="${THUMBNAIL_WIDTH}" height="${THUMBNAIL_HEIGHT}" role="img" aria-label="${escapeXml(title)}">` +
+    `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue} 55% 38%)"/><stop offset="1" stop-color="hsl(${(hue + 40) % 360} 60% 24%)"/></linearGradient></defs>` +
+    `<rect width="100%" height="100%" fill="url(#g)"/>` +
+    `<text x="32" y="238" font-family="system-ui, sans-serif" font-size="88" font-weight="700" fill="#fff" fill-opacity="0.9">${initials}</text>` +
+    `</svg>\n`
+  );
 }

@@ -5,15 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  chapterSchema,
-  courseSchema,
-  itemSchema,
-  mdxItemTypes,
-  videoEntrySchema,
-  itemTypes,
-  type Item,
-} from './schema.ts';
+import { chapterSchema, courseSchema, itemSchema, mdxItemTypes, videoEntrySchema, itemTypes, type Item } from './schema.ts';
 import { friendlyParams, zodProblems, type ContentProblem } from './friendly-errors.ts';
 import type { RawContent, RawFile } from './content-files.ts';
 import type { ChapterNode, ContentTree, CourseNode, ItemNode, VideoNode } from './content-tree.ts';
@@ -27,7 +19,11 @@ export type ValidCourse = CourseNode;
 export type ValidVideo = VideoNode;
 export type ValidatedContent = ContentTree;
 
-function parseWith<T>(schema: { safeParse: (d: unknown, p: typeof friendlyParams) => { success: true; data: T } | { success: false; error: import('astro/zod').z.ZodError } }, raw: RawFile, problems: ContentProblem[]): T | null {
+function parseWith<T>(
+  schema: { safeParse: (d: unknown, p: typeof friendlyParams) => { success: true; data: T } | { success: false; error: import('astro/zod').z.ZodError } },
+  raw: RawFile,
+  problems: ContentProblem[],
+): T | null {
   const result = schema.safeParse(raw.data, friendlyParams);
   if (result.success) return result.data;
   problems.push(...zodProblems(raw.file, result.error));

@@ -29,7 +29,12 @@ const yamlText = (data: unknown, comment?: string): string => {
   return doc.toString({ lineWidth: 0 });
 };
 
-const validate = <T>(schema: { safeParse: (d: unknown, p: typeof friendlyParams) => { success: true; data: T } | { success: false; error: import('astro/zod').z.ZodError } }, data: unknown, file: string, prefix: PropertyKey[] = []): Parsed<T> => {
+const validate = <T>(
+  schema: { safeParse: (d: unknown, p: typeof friendlyParams) => { success: true; data: T } | { success: false; error: import('astro/zod').z.ZodError } },
+  data: unknown,
+  file: string,
+  prefix: PropertyKey[] = [],
+): Parsed<T> => {
   const parsed = schema.safeParse(data, friendlyParams);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: zodProblems(file, parsed.error, prefix) };
 };
@@ -107,7 +112,10 @@ export function parseNotes(text: string, file: string): Parsed<NotesFile> {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const close = lines.indexOf('---', 1);
   if (lines[0] !== '---' || close === -1) {
-    return { ok: false, problems: [{ file, field: '', message: 'expected frontmatter at the top: a block between two "---" lines with summary, glossary and reviewed' }] };
+    return {
+      ok: false,
+      problems: [{ file, field: '', message: 'expected frontmatter at the top: a block between two "---" lines with summary, glossary and reviewed' }],
+    };
   }
   const yamlProblems: ContentProblem[] = [];
   const data = readYaml(lines.slice(1, close).join('\n'), file, yamlProblems);
@@ -124,11 +132,21 @@ export function parseNotes(text: string, file: string): Parsed<NotesFile> {
     const body = [...current.body];
     while (body.length && !body.at(-1)!.trim()) body.pop();
     const last = body.at(-1)?.match(KEY_TERMS);
-    const keyTerms = last ? last[1]!.split(',').map((t) => t.trim()).filter(Boolean) : [];
+    const keyTerms = last
+      ? last[1]!
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : [];
     if (last) body.pop();
     const text = body.join('\n').trim();
     const index = sections.length;
-    if (!text) problems.push({ file, field: `sections[${index}].body`, message: `line ${current.line}: expected text under the heading "${current.title}", got nothing` });
+    if (!text)
+      problems.push({
+        file,
+        field: `sections[${index}].body`,
+        message: `line ${current.line}: expected text under the heading "${current.title}", got nothing`,
+      });
     sections.push({ title: current.title, startMs: current.startMs, body: text, keyTerms });
   };
   for (let i = close + 1; i < lines.length; i++) {
@@ -136,14 +154,19 @@ export function parseNotes(text: string, file: string): Parsed<NotesFile> {
     if (FENCE.test(line)) fenced = !fenced;
     if (fenced || !line.startsWith('## ')) {
       if (current) current.body.push(line);
-      else if (line.trim()) problems.push({ file, field: '', message: `line ${i + 1}: text before the first section; put it under a "## 1:23 Title" heading, or in the summary` });
+      else if (line.trim())
+        problems.push({ file, field: '', message: `line ${i + 1}: text before the first section; put it under a "## 1:23 Title" heading, or in the summary` });
       continue;
     }
     finish();
     const m = line.match(HEADING);
     const title = m?.[5]?.trim();
     if (!m || !title) {
-      problems.push({ file, field: `sections[${sections.length}]`, message: `line ${i + 1}: expected a heading with the section's start time and title, like "## 1:23 Scaling a vector", got "${line.slice(0, 60)}"` });
+      problems.push({
+        file,
+        field: `sections[${sections.length}]`,
+        message: `line ${i + 1}: expected a heading with the section's start time and title, like "## 1:23 Scaling a vector", got "${line.slice(0, 60)}"`,
+      });
       current = { title: line.slice(3).trim() || '(untitled)', startMs: 0, line: i + 1, body: [] };
       continue;
     }
@@ -151,7 +174,8 @@ export function parseNotes(text: string, file: string): Parsed<NotesFile> {
     current = { title, startMs, line: i + 1, body: [] };
   }
   finish();
-  if (sections.length === 0) problems.push({ file, field: 'sections', message: 'expected at least one section: a "## 1:23 Title" heading with text under it, got none' });
+  if (sections.length === 0)
+    problems.push({ file, field: 'sections', message: 'expected at least one section: a "## 1:23 Title" heading with text under it, got none' });
   if (problems.length > 0 || !front?.ok) return { ok: false, problems };
   const { summary, glossary, generator, reviewed } = front.value;
   return { ok: true, value: { notes: { summary, glossary, sections }, generator, reviewed } };
@@ -160,7 +184,14 @@ export function parseNotes(text: string, file: string): Parsed<NotesFile> {
 /* ---------- quiz.yaml ---------- */
 
 export function serializeQuiz(quiz: VideoQuiz, generator: Generator | undefined, reviewed: boolean): string {
-  const questions = quiz.questions.map((q) => ({ prompt: q.prompt, choices: q.choices, answer: q.answer, explanation: q.explanation, startMs: q.startMs, kind: q.kind }));
+  const questions = quiz.questions.map((q) => ({
+    prompt: q.prompt,
+    choices: q.choices,
+    answer: q.answer,
+    explanation: q.explanation,
+    startMs: q.startMs,
+    kind: q.kind,
+  }));
   return yamlText(
     { generator, reviewed, questions },
     ' Quiz for this video. `answer` counts the choices from 0; startMs is where the lecture teaches it.\n Edit freely; set reviewed: true to keep your version (new material then goes to quiz.proposed.yaml).',
@@ -187,7 +218,13 @@ export function parseQuiz(text: string, file: string): Parsed<QuizFile> {
 
 export function serializeMeta(result: VideoResult): string {
   return yamlText(
-    { youtubeVideoId: result.youtubeVideoId, ...result.meta, transcript: { source: result.transcript.source, language: result.transcript.language }, generator: result.generator, inputsHash: result.inputsHash },
+    {
+      youtubeVideoId: result.youtubeVideoId,
+      ...result.meta,
+      transcript: { source: result.transcript.source, language: result.transcript.language },
+      generator: result.generator,
+      inputsHash: result.inputsHash,
+    },
     ' Written by the pipeline (npm run videos -- process); not meant to be edited.',
   );
 }
@@ -225,7 +262,13 @@ const BLANK = '\u00a0';
 
 /** The transcript as WebVTT: one cue per segment, so a changed caption is a one-line diff. */
 export function serializeTranscript(segments: readonly Segment[]): string {
-  const cues = segments.map((s) => `${vttTime(s.startMs)} --> ${vttTime(s.endMs)}\n${escapeCue(s.text).split('\n').map((l) => (l === '' ? BLANK : l)).join('\n')}`);
+  const cues = segments.map(
+    (s) =>
+      `${vttTime(s.startMs)} --> ${vttTime(s.endMs)}\n${escapeCue(s.text)
+        .split('\n')
+        .map((l) => (l === '' ? BLANK : l))
+        .join('\n')}`,
+  );
   return `WEBVTT\n\n${cues.join('\n\n')}\n`;
 }
 
@@ -243,8 +286,22 @@ export function parseTranscript(text: string, file: string): Parsed<Segment[]> {
     const [timing, ...textRows] = rows;
     if (timing === undefined || timing === '') continue;
     const m = timing.match(CUE_TIMING);
-    if (!m) return { ok: false, problems: [{ file, field: `segments[${segments.length}]`, message: `line ${line}: expected a cue timing like "00:01:02.345 --> 00:01:05.000", got "${timing.slice(0, 60)}"` }] };
-    segments.push({ startMs: toMs(m[1]!, m[2]!, m[3]!, m[4]!), endMs: toMs(m[5]!, m[6]!, m[7]!, m[8]!), text: unescapeCue(textRows.map((l) => (l === BLANK ? '' : l)).join('\n')) });
+    if (!m)
+      return {
+        ok: false,
+        problems: [
+          {
+            file,
+            field: `segments[${segments.length}]`,
+            message: `line ${line}: expected a cue timing like "00:01:02.345 --> 00:01:05.000", got "${timing.slice(0, 60)}"`,
+          },
+        ],
+      };
+    segments.push({
+      startMs: toMs(m[1]!, m[2]!, m[3]!, m[4]!),
+      endMs: toMs(m[5]!, m[6]!, m[7]!, m[8]!),
+      text: unescapeCue(textRows.map((l) => (l === BLANK ? '' : l)).join('\n')),
+    });
     line += rows.length + 1;
   }
   return { ok: true, value: segments };

@@ -17,8 +17,14 @@ export function contentWarnings(courses: CourseWithStructure[], videos: LibraryV
   const used = new Set(courses.flatMap((c) => c.items.flatMap((i) => (i.video ? [i.video.id] : []))));
   for (const v of videos) {
     const href = `/videos/${v.id}/`;
-    if (v.status.status === 'failed') warnings.push({ severity: 'error', message: `Video “${v.title}” (${v.id}) failed after ${v.status.attempts} attempt(s): ${redact(v.status.error ?? 'no error message')}${v.status.servingPrevious ? ' (learners see the last good notes)' : ''}`, href });
-    else if (v.status.status === 'pending') warnings.push({ severity: 'warning', message: `Video “${v.title}” (${v.id}) is pending: run \`npm run videos -- process\`.`, href });
+    if (v.status.status === 'failed')
+      warnings.push({
+        severity: 'error',
+        message: `Video “${v.title}” (${v.id}) failed after ${v.status.attempts} attempt(s): ${redact(v.status.error ?? 'no error message')}${v.status.servingPrevious ? ' (learners see the last good notes)' : ''}`,
+        href,
+      });
+    else if (v.status.status === 'pending')
+      warnings.push({ severity: 'warning', message: `Video “${v.title}” (${v.id}) is pending: run \`npm run videos -- process\`.`, href });
     else if (v.status.status === 'processing') warnings.push({ severity: 'info', message: `Video “${v.title}” (${v.id}) is still processing.`, href });
     if (!used.has(v.id)) warnings.push({ severity: 'info', message: `Video “${v.title}” (${v.id}) is not used by any course.`, href });
   }
@@ -28,7 +34,12 @@ export function contentWarnings(courses: CourseWithStructure[], videos: LibraryV
       if (ch.items.length === 0) warnings.push({ severity: 'warning', message: `Chapter “${ch.name}” of “${c.data.name}” has no items.`, href: c.href });
     }
     for (const item of c.items) {
-      if (item.type === 'video' && !item.video) warnings.push({ severity: 'error', message: `Item “${item.title}” in “${c.data.name}” points at a video that is not in the library.`, href: item.href });
+      if (item.type === 'video' && !item.video)
+        warnings.push({
+          severity: 'error',
+          message: `Item “${item.title}” in “${c.data.name}” points at a video that is not in the library.`,
+          href: item.href,
+        });
     }
   }
   const rank = { error: 0, warning: 1, info: 2 };

@@ -185,43 +185,42 @@ export function getCourses(): Promise<CourseWithStructure[]> {
     for (const course of courses) {
       if (!isVisible(course.data)) continue;
       const courseHref = `/courses/${course.slug}/`;
-      const courseChapters: CourseChapter[] = course.chapters
-        .map((ch) => {
-          const chapterSlug = ch.slug;
-          const chapterItems: CourseItem[] = [];
-          if (ch.data.video) {
-            const video = library.get(ch.data.video);
-            chapterItems.push({
-              key: `${ch.key}/video`,
-              slug: 'video',
-              type: 'video',
-              title: video?.title ?? ch.data.name,
-              order: -1,
-              seconds: video?.durationSeconds ?? 0,
-              href: `${courseHref}${chapterSlug}/video/`,
-              video,
-              legacy: true,
-            });
-          }
-          for (const { key, slug } of ch.items) {
-            const entry = itemEntries.get(key)!;
-            const video = entry.data.type === 'video' ? library.get(entry.data.video) : undefined;
-            chapterItems.push({
-              key,
-              slug,
-              type: entry.data.type,
-              title: entry.data.title ?? video?.title ?? slug,
-              description: entry.data.description,
-              order: entry.data.order,
-              seconds: estimateSeconds(entry, video),
-              href: `${courseHref}${chapterSlug}/${slug}/`,
-              entry,
-              video,
-              legacy: false,
-            });
-          }
-          return { slug: chapterSlug, key: ch.key, name: ch.data.name, description: ch.data.description, order: ch.data.order, items: chapterItems };
-        });
+      const courseChapters: CourseChapter[] = course.chapters.map((ch) => {
+        const chapterSlug = ch.slug;
+        const chapterItems: CourseItem[] = [];
+        if (ch.data.video) {
+          const video = library.get(ch.data.video);
+          chapterItems.push({
+            key: `${ch.key}/video`,
+            slug: 'video',
+            type: 'video',
+            title: video?.title ?? ch.data.name,
+            order: -1,
+            seconds: video?.durationSeconds ?? 0,
+            href: `${courseHref}${chapterSlug}/video/`,
+            video,
+            legacy: true,
+          });
+        }
+        for (const { key, slug } of ch.items) {
+          const entry = itemEntries.get(key)!;
+          const video = entry.data.type === 'video' ? library.get(entry.data.video) : undefined;
+          chapterItems.push({
+            key,
+            slug,
+            type: entry.data.type,
+            title: entry.data.title ?? video?.title ?? slug,
+            description: entry.data.description,
+            order: entry.data.order,
+            seconds: estimateSeconds(entry, video),
+            href: `${courseHref}${chapterSlug}/${slug}/`,
+            entry,
+            video,
+            legacy: false,
+          });
+        }
+        return { slug: chapterSlug, key: ch.key, name: ch.data.name, description: ch.data.description, order: ch.data.order, items: chapterItems };
+      });
       const flat = courseChapters.flatMap((c) => c.items);
       const videos = flat.flatMap((i) => (i.video ? [i.video] : []));
       out.push({
@@ -261,8 +260,6 @@ export async function coursesUsingVideo(id: string): Promise<VideoUse[]> {
   return [...((await videoUsesCache).get(id) ?? [])];
 }
 
-
-
 /** The refs progress islands need about a course's items (keys, links, titles), in syllabus order. */
 export function progressItems(course: CourseWithStructure): { key: string; href: string; title: string }[] {
   return course.items.map((i) => ({ key: i.key, href: i.href, title: i.title }));
@@ -289,10 +286,19 @@ export function placeOf(course: CourseWithStructure, item: CourseItem): ItemPlac
  * a video serving material (even after a failed refresh) as completed and one without any as pending;
  * the instructor dashboard sees the real status.
  */
-export function videosByStatus(videos: LibraryVideo[], audience: 'learner' | 'instructor' = 'learner'): { status: VideoStatusFile['status']; videos: LibraryVideo[] }[] {
+export function videosByStatus(
+  videos: LibraryVideo[],
+  audience: 'learner' | 'instructor' = 'learner',
+): { status: VideoStatusFile['status']; videos: LibraryVideo[] }[] {
   const order: VideoStatusFile['status'][] = ['completed', 'processing', 'pending', 'failed'];
   const statusOf = (v: LibraryVideo): VideoStatusFile['status'] =>
-    audience === 'instructor' ? v.status.status : learnerVideoState(v.status, v.result !== null) === 'preparing' ? (v.status.status === 'processing' ? 'processing' : 'pending') : 'completed';
+    audience === 'instructor'
+      ? v.status.status
+      : learnerVideoState(v.status, v.result !== null) === 'preparing'
+        ? v.status.status === 'processing'
+          ? 'processing'
+          : 'pending'
+        : 'completed';
   return order
     .map((status) => ({ status, videos: videos.filter((v) => statusOf(v) === status).sort((a, b) => a.title.localeCompare(b.title)) }))
     .filter((g) => g.videos.length > 0);

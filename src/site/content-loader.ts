@@ -21,7 +21,10 @@ export const CURRENT_PROBLEMS = 'current';
 export function contentProblemsError(problems: readonly ContentProblem[]): AstroError {
   const n = problems.length;
   const lines = problems.map(formatProblem).sort();
-  const error = new AstroError(`${n} problem${n === 1 ? '' : 's'} in content:\n${lines.join('\n')}`, 'Fix the file and field named above; `npm run check` lists the same problems.');
+  const error = new AstroError(
+    `${n} problem${n === 1 ? '' : 's'} in content:\n${lines.join('\n')}`,
+    'Fix the file and field named above; `npm run check` lists the same problems.',
+  );
   // The author needs the file and field, not where in Learnspace the problem was noticed.
   error.name = 'ContentProblems';
   error.stack = '';
@@ -47,7 +50,13 @@ function fill(part: ContentPart, { store }: LoaderContext, tree: ContentTree): v
     for (const chapter of course.chapters) {
       for (const item of chapter.items) {
         // MDX items render from their file, as the glob loader would store them.
-        store.set({ id: item.key, data: item.data, ...(item.body === undefined ? {} : { body: item.body }), filePath: item.file, deferredRender: item.file.endsWith('.mdx') });
+        store.set({
+          id: item.key,
+          data: item.data,
+          ...(item.body === undefined ? {} : { body: item.body }),
+          filePath: item.file,
+          deferredRender: item.file.endsWith('.mdx'),
+        });
       }
     }
   }

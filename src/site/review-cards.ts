@@ -16,7 +16,10 @@ function shortHash(text: string): string {
 export function sentenceWith(markdown: string, term: string): string | undefined {
   const plain = markdown.replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '').replace(/[*_`]/g, '');
   const word = new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
-  return plain.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).find((s) => word.test(s));
+  return plain
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .find((s) => word.test(s));
 }
 
 const atMoment = (href: string, ms: number) => `${href}?t=${Math.floor(ms / 1000)}`;
@@ -38,7 +41,15 @@ export function reviewCardsOf(course: CourseWithStructure): ReviewCard[] {
       const defined = new Set<string>();
       for (const entry of result.notes.glossary) {
         defined.add(entry.term.toLowerCase());
-        add({ id: `${videoId}:term:${entry.term.toLowerCase()}`, itemKey: item.key, kind: 'term', front: entry.term, back: entry.definition, href: atMoment(item.href, entry.startMs), source });
+        add({
+          id: `${videoId}:term:${entry.term.toLowerCase()}`,
+          itemKey: item.key,
+          kind: 'term',
+          front: entry.term,
+          back: entry.definition,
+          href: atMoment(item.href, entry.startMs),
+          source,
+        });
       }
       // Key terms without a glossary entry: the section's sentence that uses the term is the answer.
       for (const section of result.notes.sections) {
@@ -46,17 +57,43 @@ export function reviewCardsOf(course: CourseWithStructure): ReviewCard[] {
           const sentence = sentenceWith(section.body, term);
           if (defined.has(term.toLowerCase()) || !sentence) continue;
           defined.add(term.toLowerCase());
-          add({ id: `${videoId}:term:${term.toLowerCase()}`, itemKey: item.key, kind: 'keyterm', front: term, back: sentence, href: atMoment(item.href, section.startMs), source });
+          add({
+            id: `${videoId}:term:${term.toLowerCase()}`,
+            itemKey: item.key,
+            kind: 'keyterm',
+            front: term,
+            back: sentence,
+            href: atMoment(item.href, section.startMs),
+            source,
+          });
         }
       }
       for (const q of result.quiz.questions) {
-        add({ id: `${videoId}:q:${shortHash(`${q.prompt}\n${q.choices[q.answer]}`)}`, itemKey: item.key, kind: 'question', front: q.prompt, back: q.choices[q.answer]!, detail: q.explanation || undefined, href: atMoment(item.href, q.startMs), source });
+        add({
+          id: `${videoId}:q:${shortHash(`${q.prompt}\n${q.choices[q.answer]}`)}`,
+          itemKey: item.key,
+          kind: 'question',
+          front: q.prompt,
+          back: q.choices[q.answer]!,
+          detail: q.explanation || undefined,
+          href: atMoment(item.href, q.startMs),
+          source,
+        });
       }
     }
     const data = item.entry?.data;
     if (data?.type === 'quiz') {
       for (const q of data.questions) {
-        add({ id: `${item.key}:q:${shortHash(`${q.prompt}\n${q.choices[q.answer]}`)}`, itemKey: item.key, kind: 'question', front: q.prompt, back: q.choices[q.answer]!, detail: q.explanation || undefined, href: item.href, source });
+        add({
+          id: `${item.key}:q:${shortHash(`${q.prompt}\n${q.choices[q.answer]}`)}`,
+          itemKey: item.key,
+          kind: 'question',
+          front: q.prompt,
+          back: q.choices[q.answer]!,
+          detail: q.explanation || undefined,
+          href: item.href,
+          source,
+        });
       }
     }
   }

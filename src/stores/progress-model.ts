@@ -192,7 +192,8 @@ function mergeItem(a: ItemProgress, b: ItemProgress): ItemProgress {
   const visitedAt = newer(a.visitedAt, b.visitedAt);
   if (visitedAt !== undefined) merged.visitedAt = visitedAt;
   if (a.quiz && b.quiz) {
-    const passedAt = a.quiz.passedAt === undefined ? b.quiz.passedAt : b.quiz.passedAt === undefined ? a.quiz.passedAt : Math.min(a.quiz.passedAt, b.quiz.passedAt);
+    const passedAt =
+      a.quiz.passedAt === undefined ? b.quiz.passedAt : b.quiz.passedAt === undefined ? a.quiz.passedAt : Math.min(a.quiz.passedAt, b.quiz.passedAt);
     merged.quiz = {
       attempts: Math.max(a.quiz.attempts, b.quiz.attempts),
       bestScore: Math.max(a.quiz.bestScore, b.quiz.bestScore),

@@ -55,7 +55,10 @@ export function dismissNotice(kind: NoticeKind): void {
 
 if (typeof window !== 'undefined') {
   setPersistentEngine(
-    createSafeStorage(() => window.localStorage, (problem) => notify(problem, noticeText[problem])),
+    createSafeStorage(
+      () => window.localStorage,
+      (problem) => notify(problem, noticeText[problem]),
+    ),
     windowPersistentEvents,
   );
 }

@@ -118,7 +118,11 @@ export class ContentWriter {
       resolved.set(file, await this.resolvePath(this.root, file));
       if (current.version !== baseVersion) {
         const message =
-          baseVersion === null ? 'already exists: choose another name' : current.version === null ? 'was deleted on disk since you opened it; reload to see the change' : 'changed on disk since you opened it; reload to see the change';
+          baseVersion === null
+            ? 'already exists: choose another name'
+            : current.version === null
+              ? 'was deleted on disk since you opened it; reload to see the change'
+              : 'changed on disk since you opened it; reload to see the change';
         conflicts.push({ file, field: '', message });
       }
     };
@@ -176,7 +180,9 @@ function mdxProblemsOf(raw: RawContent, changes: readonly FileChange[]): Content
 
 /** The raw tree as it would be read from disk after the changes. */
 function overlay(raw: RawContent, changes: readonly FileChange[]): RawContent {
-  const coursesRel = relative(raw.root, join(contentDir(raw.root), 'courses')).split(sep).join('/');
+  const coursesRel = relative(raw.root, join(contentDir(raw.root), 'courses'))
+    .split(sep)
+    .join('/');
   for (const change of changes) {
     const path = change.kind === 'delete-folder' ? change.folder : change.file;
     if (!path.startsWith(`${coursesRel}/`)) continue;

@@ -71,7 +71,10 @@ export async function handleCourseApi(files: CourseFiles, method: string, path: 
     }
     switch (route) {
       case 'POST create-course':
-        return { status: 201, body: await files.createCourse({ name: text(b.name, 'name'), slug: optionalText(b.slug), createdBy: optionalText(b.createdBy) }) };
+        return {
+          status: 201,
+          body: await files.createCourse({ name: text(b.name, 'name'), slug: optionalText(b.slug), createdBy: optionalText(b.createdBy) }),
+        };
       case 'POST edit-course':
         await files.editCourse(text(b.slug, 'slug'), version(b.version), edits(b.edits));
         return { status: 200, body: { ok: true } };
@@ -81,7 +84,10 @@ export async function handleCourseApi(files: CourseFiles, method: string, path: 
         await files.editChapter(text(b.file, 'file'), version(b.version), edits(b.edits));
         return { status: 200, body: { ok: true } };
       case 'POST delete-chapter':
-        await files.deleteChapter(text(b.folder, 'folder'), Object.fromEntries(Object.entries(edits(b.versions)).filter((e): e is [string, string] => typeof e[1] === 'string')));
+        await files.deleteChapter(
+          text(b.folder, 'folder'),
+          Object.fromEntries(Object.entries(edits(b.versions)).filter((e): e is [string, string] => typeof e[1] === 'string')),
+        );
         return { status: 200, body: { ok: true } };
       case 'POST add-item':
         return { status: 201, body: await files.addItem(text(b.folder, 'folder'), itemType(b.type), edits(b.fields), optionalText(b.body)) };
@@ -102,9 +108,13 @@ export async function handleCourseApi(files: CourseFiles, method: string, path: 
         return { status: 404, body: { error: `No studio course action ${route}.` } };
     }
   } catch (error) {
-    if (error instanceof ContentWriteError) return { status: error.reason === 'conflict' ? 409 : error.reason === 'path' ? 403 : 422, body: { problems: error.problems } };
+    if (error instanceof ContentWriteError)
+      return { status: error.reason === 'conflict' ? 409 : error.reason === 'path' ? 403 : 422, body: { problems: error.problems } };
     if (error instanceof BadRequest) return { status: 400, body: { error: error.message } };
     const code = (error as NodeJS.ErrnoException).code;
-    return { status: 500, body: { error: `The studio could not save the change${code ? ` (${code})` : ''}; nothing was written. Check the terminal running npm run dev.` } };
+    return {
+      status: 500,
+      body: { error: `The studio could not save the change${code ? ` (${code})` : ''}; nothing was written. Check the terminal running npm run dev.` },
+    };
   }
 }

@@ -12,7 +12,18 @@ import { readContent, contentDir, suggestSlug } from '../lib/content-files.ts';
 import { validateContent } from '../lib/validate-content.ts';
 import { mdxItemTypes, itemTypes, type ItemType } from '../lib/schema.ts';
 import type { ContentProblem } from '../lib/friendly-errors.ts';
-import { ContentWriteError, ContentWriter, editYaml, joinMdx, newYaml, splitMdx, versionOf, type FieldEdits, type FileChange, type FileVersion } from './content-writer.ts';
+import {
+  ContentWriteError,
+  ContentWriter,
+  editYaml,
+  joinMdx,
+  newYaml,
+  splitMdx,
+  versionOf,
+  type FieldEdits,
+  type FileChange,
+  type FileVersion,
+} from './content-writer.ts';
 
 /** One course in the studio's course list. */
 export interface CourseSummary {
@@ -80,7 +91,9 @@ export class CourseFiles {
 
   /** `content/courses` relative to the root, as file paths in messages are written. */
   get coursesDir(): string {
-    return relative(this.root, join(contentDir(this.root), 'courses')).split(sep).join('/');
+    return relative(this.root, join(contentDir(this.root), 'courses'))
+      .split(sep)
+      .join('/');
   }
 
   private versionOfFile(file: string): string {
@@ -147,7 +160,9 @@ export class CourseFiles {
     const slug = input.slug?.trim() || suggestSlug(input.name);
     const file = `${this.coursesDir}/${slug}/course.yaml`;
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-      throw new ContentWriteError('invalid', [{ file, field: 'slug', message: `expected a lowercase slug of letters, digits and single hyphens, like "intro-to-ml", got "${slug}"` }]);
+      throw new ContentWriteError('invalid', [
+        { file, field: 'slug', message: `expected a lowercase slug of letters, digits and single hyphens, like "intro-to-ml", got "${slug}"` },
+      ]);
     }
     const text = newYaml({ name: input.name.trim(), createdBy: input.createdBy?.trim() || undefined, isPublished: false, status: 'draft' });
     try {
@@ -169,7 +184,14 @@ export class CourseFiles {
     if (edits.isPublished === true) {
       // Publishing an unfinished course would make the build fail; say what is missing instead.
       const unfinished = this.getCourse(slug)?.problems ?? [];
-      if (unfinished.length > 0) throw new ContentWriteError('invalid', [{ file, field: 'isPublished', message: `cannot publish yet: fix the course's problems first (${unfinished.length}), e.g. ${unfinished[0]?.file}: ${unfinished[0]?.message}` }]);
+      if (unfinished.length > 0)
+        throw new ContentWriteError('invalid', [
+          {
+            file,
+            field: 'isPublished',
+            message: `cannot publish yet: fix the course's problems first (${unfinished.length}), e.g. ${unfinished[0]?.file}: ${unfinished[0]?.message}`,
+          },
+        ]);
     }
     // A stale version is refused by the writer, even when the text matches what the edit expects.
     await this.writer.apply([{ kind: 'write', file, text: editYaml(current.text, edits), baseVersion: version }]);
@@ -280,7 +302,11 @@ export class CourseFiles {
     return {
       files,
       git: true,
-      commands: [`git switch -c ${branch}`, `git add -- ${files.map((f) => f.file).join(' ')}`, `git commit -m "${branchHint.replace(/["\\$`]/g, '')}: course edits from the studio"`],
+      commands: [
+        `git switch -c ${branch}`,
+        `git add -- ${files.map((f) => f.file).join(' ')}`,
+        `git commit -m "${branchHint.replace(/["\\$`]/g, '')}: course edits from the studio"`,
+      ],
     };
   }
 }
@@ -300,7 +326,24 @@ function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
 }
 
 /** The order the authoring guide writes an item's fields in; anything else follows. */
-const fieldOrder = ['type', 'order', 'title', 'description', 'video', 'quiz', 'url', 'file', 'points', 'due', 'submission', 'passMark', 'manualCompletion', 'minutes', 'rubric', 'questions'];
+const fieldOrder = [
+  'type',
+  'order',
+  'title',
+  'description',
+  'video',
+  'quiz',
+  'url',
+  'file',
+  'points',
+  'due',
+  'submission',
+  'passMark',
+  'manualCompletion',
+  'minutes',
+  'rubric',
+  'questions',
+];
 
 /** Fields in the guide's order, empty values left out. */
 export function orderFields(fields: FieldEdits): Record<string, unknown> {

@@ -24,7 +24,11 @@ export function courseRoutes(context: StudioContext): StudioRoute[] {
   const files = () => courseFilesFor(context.projectRoot);
   return [
     { method: 'GET', pattern: 'courses/list', handle: async () => handleCourseApi(files(), 'GET', 'list', undefined) },
-    { method: 'GET', pattern: 'courses/course/:slug', handle: async (request) => handleCourseApi(files(), 'GET', `course/${request.params.slug ?? ''}`, undefined) },
+    {
+      method: 'GET',
+      pattern: 'courses/course/:slug',
+      handle: async (request) => handleCourseApi(files(), 'GET', `course/${request.params.slug ?? ''}`, undefined),
+    },
     { method: 'POST', pattern: 'courses/:action', handle: async (request) => handleCourseApi(files(), 'POST', request.params.action ?? '', request.body) },
   ];
 }

@@ -35,7 +35,12 @@ export function createEventHub(): StudioEventHub {
 
 /** Streams the hub's events to one response until the page closes it; a comment every 15 s keeps proxies from closing it. */
 export function streamEvents(hub: StudioEventHub, response: ServerResponse): void {
-  response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Content-Type-Options': 'nosniff',
+  });
   response.write('retry: 2000\n\n');
   const unsubscribe = hub.subscribe((event) => response.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
   const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 15_000);

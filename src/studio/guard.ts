@@ -54,7 +54,10 @@ function hostnameOf(hostHeader: string): string | undefined {
 export function checkHost(hostHeader: string | undefined): void {
   const name = hostHeader ? hostnameOf(hostHeader) : undefined;
   if (!name || !LOOPBACK_NAMES.has(name))
-    throw new StudioRefusal(403, `the studio answers only requests to localhost, 127.0.0.1 or [::1], not "${hostHeader ?? ''}"; open it at http://localhost:<port>/admin/`);
+    throw new StudioRefusal(
+      403,
+      `the studio answers only requests to localhost, 127.0.0.1 or [::1], not "${hostHeader ?? ''}"; open it at http://localhost:<port>/admin/`,
+    );
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -63,12 +66,19 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Refuses a write (POST, PUT, PATCH, DELETE) whose Origin header is missing or is not the dev
  * server's own origin (`http://` + the Host it was asked for), and any request a browser marks cross-site.
  */
-export function checkOrigin(request: { method: string; origin: string | undefined; host: string | undefined; fetchSite?: string | undefined; secure?: boolean }): void {
+export function checkOrigin(request: {
+  method: string;
+  origin: string | undefined;
+  host: string | undefined;
+  fetchSite?: string | undefined;
+  secure?: boolean;
+}): void {
   if (request.fetchSite === 'cross-site') throw new StudioRefusal(403, 'the studio refuses requests from other sites');
   if (!MUTATING.has(request.method.toUpperCase())) return;
   const own = `${request.secure ? 'https' : 'http'}://${request.host ?? ''}`.toLowerCase();
   if (!request.origin) throw new StudioRefusal(403, 'the studio refuses changes without an Origin header; make them from the studio page in your browser');
-  if (request.origin.toLowerCase() !== own) throw new StudioRefusal(403, `the studio refuses changes from ${request.origin}; only its own pages (${own}) may make them`);
+  if (request.origin.toLowerCase() !== own)
+    throw new StudioRefusal(403, `the studio refuses changes from ${request.origin}; only its own pages (${own}) may make them`);
 }
 
 /** The deepest part of `path` that exists on disk (the file itself, or a folder above it). */
@@ -102,7 +112,8 @@ export function resolveContentPath(contentRoot: string, rel: string, field = 'pa
   const existing = existingAncestor(target);
   const real = existsSync(existing) ? realpathSync(existing) : existing;
   const dangling = !existsSync(target) && isDanglingLink(target);
-  if (!inside(realRoot, real) || dangling) throw new StudioRefusal(400, `${field}: "${rel}" leads outside content/ through a symbolic link; the studio writes only to files inside content/`, field);
+  if (!inside(realRoot, real) || dangling)
+    throw new StudioRefusal(400, `${field}: "${rel}" leads outside content/ through a symbolic link; the studio writes only to files inside content/`, field);
   return target;
 }
 

@@ -20,7 +20,15 @@ export interface PipelineRunner {
 
 type Settled = { ok: true } | { ok: false; error: unknown };
 
-export function createPipelineRunner({ projectRoot, hub, redact }: { projectRoot: string; hub: StudioEventHub; redact: (text: string) => string }): PipelineRunner {
+export function createPipelineRunner({
+  projectRoot,
+  hub,
+  redact,
+}: {
+  projectRoot: string;
+  hub: StudioEventHub;
+  redact: (text: string) => string;
+}): PipelineRunner {
   let current: string[] | undefined;
   return {
     running: () => current,
@@ -71,6 +79,7 @@ export function createPipelineRunner({ projectRoot, hub, redact }: { projectRoot
 
 /** A run's failure as the CLI would say it; anything unexpected keeps only its (redacted) first line. */
 function describe(error: unknown, redact: (text: string) => string): string {
-  if (error instanceof LockHeldError || error instanceof ConfigError || error instanceof UsageError || error instanceof PipelineError) return redact(error.message);
+  if (error instanceof LockHeldError || error instanceof ConfigError || error instanceof UsageError || error instanceof PipelineError)
+    return redact(error.message);
   return `the run stopped unexpectedly: ${redact(String((error as Error)?.message ?? error).split('\n')[0] ?? '')}; see the dev server's terminal`;
 }

@@ -7,7 +7,11 @@ import { courseRoutes } from './course-routes.ts';
 
 export function studioRoutes(context: StudioContext, hub: StudioEventHub, options: VideoRouteOptions = {}): StudioRoute[] {
   return [
-    { method: 'GET', pattern: 'health', handle: async () => ({ status: 200, body: { ok: true, content: displayPath(context.projectRoot, context.contentRoot) } }) },
+    {
+      method: 'GET',
+      pattern: 'health',
+      handle: async () => ({ status: 200, body: { ok: true, content: displayPath(context.projectRoot, context.contentRoot) } }),
+    },
     ...videoRoutes(context, hub, options),
     ...courseRoutes(context),
   ];

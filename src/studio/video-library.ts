@@ -49,7 +49,8 @@ export interface LibraryListing {
 const ID = /^[A-Za-z0-9_-]{11}$/;
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-export const chaptersToText = (chapters: readonly VideoChapter[] | undefined) => (chapters ?? []).map((c) => `${formatTimestamp(c.startMs)} ${c.title}`).join('\n');
+export const chaptersToText = (chapters: readonly VideoChapter[] | undefined) =>
+  (chapters ?? []).map((c) => `${formatTimestamp(c.startMs)} ${c.title}`).join('\n');
 
 /** Every library entry with where it stands, newest changes first in the order of the files. */
 export function listLibrary(context: StudioContext, redact: (text: string) => string): LibraryListing {
@@ -99,15 +100,25 @@ export function parseChapterLines(text: string): VideoChapter[] {
   for (const [index, line] of text.split(/\r?\n/).entries()) {
     if (!line.trim()) continue;
     const match = CHAPTER_LINE.exec(line);
-    if (!match) throw new StudioRefusal(400, `chapters: line ${index + 1}: expected a start time and a title like "1:23 Backpropagation", got "${line.trim()}"`, 'chapters');
+    if (!match)
+      throw new StudioRefusal(
+        400,
+        `chapters: line ${index + 1}: expected a start time and a title like "1:23 Backpropagation", got "${line.trim()}"`,
+        'chapters',
+      );
     const [, hours, minutes, seconds, title] = match;
-    if (Number(seconds) > 59 || (hours !== undefined && Number(minutes) > 59)) throw new StudioRefusal(400, `chapters: line ${index + 1}: "${line.trim()}" is not a time (minutes and seconds go up to 59)`, 'chapters');
+    if (Number(seconds) > 59 || (hours !== undefined && Number(minutes) > 59))
+      throw new StudioRefusal(400, `chapters: line ${index + 1}: "${line.trim()}" is not a time (minutes and seconds go up to 59)`, 'chapters');
     chapters.push({ title: title ?? '', startMs: ((Number(hours ?? 0) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000 });
   }
   chapters.forEach((current, i) => {
     const previous = chapters[i - 1];
     if (previous && current.startMs <= previous.startMs)
-      throw new StudioRefusal(400, `chapters: "${current.title}" starts at ${formatTimestamp(current.startMs)}, not after "${previous.title}"; list chapters in time order`, 'chapters');
+      throw new StudioRefusal(
+        400,
+        `chapters: "${current.title}" starts at ${formatTimestamp(current.startMs)}, not after "${previous.title}"; list chapters in time order`,
+        'chapters',
+      );
   });
   return chapters;
 }
@@ -121,12 +132,17 @@ export async function updateVideoEntry(context: StudioContext, id: string, body:
   const rel = displayPath(context.projectRoot, file);
   const input = (typeof body === 'object' && body !== null ? body : {}) as { title?: unknown; chapters?: unknown; version?: unknown };
   if (input.title !== undefined && typeof input.title !== 'string') throw new StudioRefusal(400, 'title: expected text', 'title');
-  if (input.chapters !== undefined && typeof input.chapters !== 'string') throw new StudioRefusal(400, 'chapters: expected lines like "1:23 Backpropagation"', 'chapters');
+  if (input.chapters !== undefined && typeof input.chapters !== 'string')
+    throw new StudioRefusal(400, 'chapters: expected lines like "1:23 Backpropagation"', 'chapters');
   const text = readFileSync(file, 'utf8');
   if (typeof input.version === 'string' && input.version !== digest(text))
-    throw new StudioRefusal(409, `${rel} changed since this page read it (edited in another tab or an editor); reload to see the current file, then make your change again`);
+    throw new StudioRefusal(
+      409,
+      `${rel} changed since this page read it (edited in another tab or an editor); reload to see the current file, then make your change again`,
+    );
   const document = parseDocument(text);
-  if (document.errors.length > 0 || !isMap(document.contents)) throw new StudioRefusal(400, `${rel} is not valid YAML; fix it in your editor first (\`npm run check\` says where)`);
+  if (document.errors.length > 0 || !isMap(document.contents))
+    throw new StudioRefusal(400, `${rel} is not valid YAML; fix it in your editor first (\`npm run check\` says where)`);
   if (input.title !== undefined) {
     const title = input.title.trim();
     if (title) document.set('title', title);
@@ -158,11 +174,17 @@ const EXTENSION = { vtt: '.vtt', srt: '.srt', text: '.txt' } as const;
  * Stores a caption file for a video where the pipeline reads it (content/videos/<id>.vtt, .srt or .txt),
  * after the pipeline's parser read at least one cue from it; another format's file for the video is replaced.
  */
-export async function attachCaptions(context: StudioContext, id: string, body: unknown): Promise<{ file: string; cues: number; warnings: string[]; replaced: string[] }> {
+export async function attachCaptions(
+  context: StudioContext,
+  id: string,
+  body: unknown,
+): Promise<{ file: string; cues: number; warnings: string[]; replaced: string[] }> {
   entryFile(context, id);
   const input = (typeof body === 'object' && body !== null ? body : {}) as { text?: unknown; fileName?: unknown };
-  if (typeof input.text !== 'string' || input.text.trim() === '') throw new StudioRefusal(400, 'captions: expected the caption file\'s text (WebVTT, SRT, or lines like "0:00 Welcome"), got nothing', 'captions');
-  if (Buffer.byteLength(input.text) > MAX_FILE_BYTES) throw new StudioRefusal(400, `captions: the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, 'captions');
+  if (typeof input.text !== 'string' || input.text.trim() === '')
+    throw new StudioRefusal(400, 'captions: expected the caption file\'s text (WebVTT, SRT, or lines like "0:00 Welcome"), got nothing', 'captions');
+  if (Buffer.byteLength(input.text) > MAX_FILE_BYTES)
+    throw new StudioRefusal(400, `captions: the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, 'captions');
   const shownName = typeof input.fileName === 'string' && input.fileName.trim() ? input.fileName.trim().replace(/[^\w.\- ]/g, '') : 'the pasted captions';
   let parsed;
   try {

@@ -73,7 +73,8 @@ export function videoRoutes(context: StudioContext, hub: StudioEventHub, options
         const title = field(request.body, 'title');
         const courseField = field(request.body, 'course');
         const groupField = field(request.body, 'group');
-        if (typeof url !== 'string' || url.trim() === '') throw new StudioRefusal(400, 'YouTube URL: paste a YouTube link (watch, youtu.be, shorts, live, a playlist) or an 11-character video id', 'url');
+        if (typeof url !== 'string' || url.trim() === '')
+          throw new StudioRefusal(400, 'YouTube URL: paste a YouTube link (watch, youtu.be, shorts, live, a playlist) or an 11-character video id', 'url');
         if (title !== undefined && typeof title !== 'string') throw new StudioRefusal(400, 'Title: expected text', 'title');
         if (courseField !== undefined && typeof courseField !== 'string') throw new StudioRefusal(400, 'Course slug: expected text', 'course');
         const course = courseField?.trim() || undefined;
@@ -83,14 +84,26 @@ export function videoRoutes(context: StudioContext, hub: StudioEventHub, options
         const playlistId = parsePlaylistRef(url);
         try {
           if (playlistId) {
-            if (typeof title === 'string' && title.trim()) throw new StudioRefusal(400, 'Title: a playlist\'s videos take their titles from the playlist; leave Title empty', 'title');
+            if (typeof title === 'string' && title.trim())
+              throw new StudioRefusal(400, "Title: a playlist's videos take their titles from the playlist; leave Title empty", 'title');
             checkCourseOptions(course, group);
             const result = await addPlaylist({ root: projectRoot, playlistId, course, group, source });
             hub.publish({ type: 'library' });
             return { status: 200, body: result };
           }
-          if (course !== undefined) throw new StudioRefusal(400, `Course slug: a course is made from a playlist; paste a playlist URL like ${canonicalPlaylistUrl('PLZHQObOWTQDPD3MizzM2xVFitgF8hE_ab')}, or leave Course slug empty`, 'course');
-          const result = await addVideos({ root: projectRoot, inputs: [url], title: title?.trim() ? title : undefined, source, captionLanguages: config.captionLanguages });
+          if (course !== undefined)
+            throw new StudioRefusal(
+              400,
+              `Course slug: a course is made from a playlist; paste a playlist URL like ${canonicalPlaylistUrl('PLZHQObOWTQDPD3MizzM2xVFitgF8hE_ab')}, or leave Course slug empty`,
+              'course',
+            );
+          const result = await addVideos({
+            root: projectRoot,
+            inputs: [url],
+            title: title?.trim() ? title : undefined,
+            source,
+            captionLanguages: config.captionLanguages,
+          });
           const invalid = result.invalid[0];
           if (invalid) throw new StudioRefusal(400, `YouTube URL: ${invalid.error}`, 'url');
           hub.publish({ type: 'library' });
@@ -103,8 +116,16 @@ export function videoRoutes(context: StudioContext, hub: StudioEventHub, options
       },
     },
     { method: 'POST', pattern: 'process', handle: async () => accepted((await runner.start({ ids: [], retry: false })).ids) },
-    { method: 'POST', pattern: 'videos/:id/process', handle: async (request) => accepted((await runner.start({ ids: [request.params.id ?? ''], retry: false })).ids) },
-    { method: 'POST', pattern: 'videos/:id/retry', handle: async (request) => accepted((await runner.start({ ids: [request.params.id ?? ''], retry: true })).ids) },
+    {
+      method: 'POST',
+      pattern: 'videos/:id/process',
+      handle: async (request) => accepted((await runner.start({ ids: [request.params.id ?? ''], retry: false })).ids),
+    },
+    {
+      method: 'POST',
+      pattern: 'videos/:id/retry',
+      handle: async (request) => accepted((await runner.start({ ids: [request.params.id ?? ''], retry: true })).ids),
+    },
     {
       method: 'PUT',
       pattern: 'videos/:id',

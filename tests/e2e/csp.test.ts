@@ -64,7 +64,10 @@ describe('Content-Security-Policy', () => {
     const radios = quiz.locator('main input[type=radio]');
     await radios.first().waitFor();
     await radios.first().check();
-    await quiz.getByRole('button', { name: /submit|check/i }).first().click();
+    await quiz
+      .getByRole('button', { name: /submit|check/i })
+      .first()
+      .click();
     expect(await violations(quiz)).toEqual([]);
     await quiz.close();
 

@@ -70,7 +70,11 @@ beforeAll(async () => {
   symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'), 'dir');
   const port = await freePort();
   baseURL = `http://127.0.0.1:${port}`;
-  dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, env: astroEnv('development'), stdio: 'pipe' });
+  dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: root,
+    env: astroEnv('development'),
+    stdio: 'pipe',
+  });
   dev.stdout?.on('data', (chunk) => (output += chunk));
   dev.stderr?.on('data', (chunk) => (output += chunk));
   // The first request waits for Vite to bundle dependencies, slow on a busy machine.
@@ -123,14 +127,18 @@ describe('astro dev with an invalid content edit', () => {
 });
 
 describe('astro build on its own with an invalid content file', () => {
-  it('stops with the check\'s message and no stack trace', async () => {
+  it("stops with the check's message and no stack trace", async () => {
     dev.kill('SIGTERM');
     await new Promise((r) => dev.once('exit', r));
     editQuiz('answer: 2', 'answer: 7');
     let out = '';
     let status = 0;
     try {
-      execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', join(root, 'dist')], { cwd: root, env: astroEnv('production'), stdio: 'pipe' });
+      execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', join(root, 'dist')], {
+        cwd: root,
+        env: astroEnv('production'),
+        stdio: 'pipe',
+      });
     } catch (error) {
       const e = error as { status: number; stdout: Buffer; stderr: Buffer };
       status = e.status;

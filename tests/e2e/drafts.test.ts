@@ -44,7 +44,6 @@ afterAll(async () => {
 });
 
 describe('a production build', () => {
-
   it('has no page, link, sitemap or RSS entry for a draft course', async () => {
     expect(existsSync(join(dist, 'courses', draft.slug))).toBe(false);
     expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).not.toContain(draft.slug);

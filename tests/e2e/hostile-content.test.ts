@@ -43,7 +43,12 @@ export const QUIZ_MARKDOWN_PAYLOADS = [
 /** Every payload in a prompt, a choice and an explanation, spread over `count` questions (a model's quiz holds at most 10). */
 function markdownQuestions(tag: string, count: number) {
   const field = (label: string, k: number) => QUIZ_MARKDOWN_PAYLOADS.flatMap((p, j) => (j % count === k ? [`${label} ${j}:\n\n${p}`] : [])).join('\n\n');
-  return Array.from({ length: count }, (_, k) => ({ prompt: field(`${tag} prompt`, k), choices: [field('Choice', k), 'Plain choice'], answer: 0, explanation: field('Explained', k) }));
+  return Array.from({ length: count }, (_, k) => ({
+    prompt: field(`${tag} prompt`, k),
+    choices: [field('Choice', k), 'Plain choice'],
+    answer: 0,
+    explanation: field('Explained', k),
+  }));
 }
 
 const A = 'hostilecap1';
@@ -69,12 +74,23 @@ function modelResult(): VideoResult {
     transcript: { source: 'youtube', language: 'en', segments },
     notes: {
       summary: `Summary with ${PAYLOADS[0]} and ${PAYLOADS[5]}`,
-      sections: PAYLOADS.map((p, i) => ({ title: `Section ${i} ${p}`, body: `Body ${i}: ${p}\n\n- list ${p}\n\n[link](javascript:__xss(${100 + i}))`, startMs: i * 10_000, keyTerms: [p, 'gradient'] })),
+      sections: PAYLOADS.map((p, i) => ({
+        title: `Section ${i} ${p}`,
+        body: `Body ${i}: ${p}\n\n- list ${p}\n\n[link](javascript:__xss(${100 + i}))`,
+        startMs: i * 10_000,
+        keyTerms: [p, 'gradient'],
+      })),
       glossary: PAYLOADS.map((p, i) => ({ term: `Term ${p}`, definition: `Defined as ${p}`, startMs: i * 10_000 })),
     },
     quiz: {
       questions: [
-        ...PAYLOADS.slice(0, 2).map((p, i) => ({ prompt: `Prompt ${p}?`, choices: [`Right ${p}`, `Wrong ${PAYLOADS[i + 1]}`], answer: 0, explanation: `Because ${p}`, startMs: i * 10_000 })),
+        ...PAYLOADS.slice(0, 2).map((p, i) => ({
+          prompt: `Prompt ${p}?`,
+          choices: [`Right ${p}`, `Wrong ${PAYLOADS[i + 1]}`],
+          answer: 0,
+          explanation: `Because ${p}`,
+          startMs: i * 10_000,
+        })),
         ...markdownQuestions('Model', 8).map((q, i) => ({ ...q, startMs: i * 10_000 })),
       ],
     },
@@ -89,18 +105,33 @@ function writeContent(dir: string) {
   mkdirSync(join(dir, 'videos'), { recursive: true });
   mkdirSync(join(dir, 'generated', 'videos'), { recursive: true });
   const yamlString = (s: string) => JSON.stringify(s);
-  writeFileSync(join(dir, 'courses', 'hostile', 'course.yaml'), `name: ${yamlString(`Hostile ${PAYLOADS[0]} course`)}\ndescription: ${yamlString(`Description ${PAYLOADS[1]}`)}\ncreatedBy: tests\nisPublished: true\ntags: [${yamlString(PAYLOADS[2]!)}]\n`);
+  writeFileSync(
+    join(dir, 'courses', 'hostile', 'course.yaml'),
+    `name: ${yamlString(`Hostile ${PAYLOADS[0]} course`)}\ndescription: ${yamlString(`Description ${PAYLOADS[1]}`)}\ncreatedBy: tests\nisPublished: true\ntags: [${yamlString(PAYLOADS[2]!)}]\n`,
+  );
   writeFileSync(join(chapter, 'chapter.yaml'), `name: ${yamlString(`Chapter ${PAYLOADS[3]}`)}\ndescription: ${yamlString(PAYLOADS[4]!)}\norder: 1\n`);
   writeFileSync(join(chapter, '01-captions.yaml'), `type: video\norder: 1\nvideo: ${A}\n`);
   writeFileSync(join(chapter, '02-model.yaml'), `type: video\norder: 2\nvideo: ${B}\n`);
-  const questions = PAYLOADS.slice(0, 10).map((p) => `  - prompt: ${yamlString(`Q ${p}`)}\n    choices: [${yamlString(`A ${p}`)}, ${yamlString('B')}]\n    answer: 0\n    explanation: ${yamlString(`E ${p}`)}`);
+  const questions = PAYLOADS.slice(0, 10).map(
+    (p) =>
+      `  - prompt: ${yamlString(`Q ${p}`)}\n    choices: [${yamlString(`A ${p}`)}, ${yamlString('B')}]\n    answer: 0\n    explanation: ${yamlString(`E ${p}`)}`,
+  );
   writeFileSync(join(chapter, '03-quiz.yaml'), `type: quiz\norder: 3\ntitle: ${yamlString(`Quiz ${PAYLOADS[9]}`)}\nquestions:\n${questions.join('\n')}\n`);
-  writeFileSync(join(chapter, '05-markdown-quiz.yaml'), `type: quiz\norder: 5\ntitle: Markdown quiz\nquestions: ${JSON.stringify(markdownQuestions('Authored', QUIZ_MARKDOWN_PAYLOADS.length))}\n`);
-  writeFileSync(join(chapter, '04-link.yaml'), `type: resource\norder: 4\ntitle: ${yamlString(`Link ${PAYLOADS[0]}`)}\ndescription: ${yamlString(PAYLOADS[1]!)}\nurl: https://example.org/page\n`);
+  writeFileSync(
+    join(chapter, '05-markdown-quiz.yaml'),
+    `type: quiz\norder: 5\ntitle: Markdown quiz\nquestions: ${JSON.stringify(markdownQuestions('Authored', QUIZ_MARKDOWN_PAYLOADS.length))}\n`,
+  );
+  writeFileSync(
+    join(chapter, '04-link.yaml'),
+    `type: resource\norder: 4\ntitle: ${yamlString(`Link ${PAYLOADS[0]}`)}\ndescription: ${yamlString(PAYLOADS[1]!)}\nurl: https://example.org/page\n`,
+  );
   for (const id of [A, B]) writeFileSync(join(dir, 'videos', `${id}.yaml`), `youtubeVideoId: ${id}\nurl: https://www.youtube.com/watch?v=${id}\n`);
   writeFileSync(join(dir, 'videos', `${A}.vtt`), vtt());
   writeFileSync(join(dir, 'generated', 'videos', `${B}.json`), JSON.stringify(modelResult(), null, 2));
-  writeFileSync(join(dir, 'generated', 'videos', `${B}.status.json`), JSON.stringify({ status: 'completed', attempts: 1, updatedAt: new Date(0).toISOString(), inputsHash: 'fixture' }));
+  writeFileSync(
+    join(dir, 'generated', 'videos', `${B}.status.json`),
+    JSON.stringify({ status: 'completed', attempts: 1, updatedAt: new Date(0).toISOString(), inputsHash: 'fixture' }),
+  );
 }
 
 beforeAll(async () => {
@@ -109,7 +140,10 @@ beforeAll(async () => {
   writeContent(content);
   const env = { LEARNSPACE_CONTENT: content, LEARNSPACE_NO_YOUTUBE: '1', OPENAI_API_KEY: '', LEARNSPACE_CACHE_DIR: join(root, 'astro-cache') };
   // The caption file goes through the real pipeline (offline provider): captions → transcript, notes, quiz.
-  execFileSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['scripts/videos.ts', 'process', A, '--quiet'], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  execFileSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['scripts/videos.ts', 'process', A, '--quiet'], {
+    env: { ...process.env, ...env },
+    stdio: 'pipe',
+  });
   buildSite(join(root, 'dist'), env);
   site = await serveDir(join(root, 'dist'));
   browser = await launchBrowser();
@@ -141,7 +175,8 @@ async function dangerousNodes(page: Page): Promise<string[]> {
     for (const el of Array.from(main.querySelectorAll('*'))) {
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
-        if (/^(href|src|action|data|formaction|xlink:href)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value)) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
+        if (/^(href|src|action|data|formaction|xlink:href)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value))
+          found.push(`${el.tagName} ${attr.name}=${attr.value}`);
       }
       // The site's own scripts (Astro's island runtime) are fine; a script carrying a payload, or any plugin/meta element in content, is not.
       if (el.tagName === 'SCRIPT' && (el.textContent ?? '').includes('__xss')) found.push(el.outerHTML.slice(0, 80));
@@ -152,7 +187,18 @@ async function dangerousNodes(page: Page): Promise<string[]> {
   });
 }
 
-const pages = ['/', '/courses/hostile/', '/courses/hostile/01-chapter/01-captions/', '/courses/hostile/01-chapter/02-model/', '/courses/hostile/01-chapter/03-quiz/', '/courses/hostile/01-chapter/04-link/', '/courses/hostile/01-chapter/05-markdown-quiz/', '/videos/', `/videos/${A}/`, `/videos/${B}/`];
+const pages = [
+  '/',
+  '/courses/hostile/',
+  '/courses/hostile/01-chapter/01-captions/',
+  '/courses/hostile/01-chapter/02-model/',
+  '/courses/hostile/01-chapter/03-quiz/',
+  '/courses/hostile/01-chapter/04-link/',
+  '/courses/hostile/01-chapter/05-markdown-quiz/',
+  '/videos/',
+  `/videos/${A}/`,
+  `/videos/${B}/`,
+];
 
 describe('hostile transcripts, model output and quiz text', () => {
   it.each(pages)('%s renders payloads inertly', async (path) => {
@@ -167,7 +213,11 @@ describe('hostile transcripts, model output and quiz text', () => {
     expect(text).toContain('Segment 0 says <script>__xss(1)</script>');
     const lines = page.locator('[data-start-ms]');
     const n = Math.min(await lines.count(), 12);
-    for (let i = 0; i < n; i++) await lines.nth(i).click({ timeout: 2000 }).catch(() => undefined);
+    for (let i = 0; i < n; i++)
+      await lines
+        .nth(i)
+        .click({ timeout: 2000 })
+        .catch(() => undefined);
     expect(await dangerousNodes(page)).toEqual([]);
     await page.close();
   });
@@ -186,35 +236,41 @@ describe('hostile transcripts, model output and quiz text', () => {
     await radios.first().waitFor();
     const count = await radios.count();
     for (let i = 0; i < count; i += 2) await radios.nth(i).check();
-    await page.getByRole('button', { name: /submit|check/i }).first().click();
+    await page
+      .getByRole('button', { name: /submit|check/i })
+      .first()
+      .click();
     await page.waitForTimeout(200);
     expect(await page.locator('main').innerText()).toContain('E <script>__xss(1)</script>');
     expect(await dangerousNodes(page)).toEqual([]);
     await page.close();
   });
 
-  it.each(['/courses/hostile/01-chapter/05-markdown-quiz/', `/videos/${B}/`])('renders Markdown quiz payloads inertly, with their code as text, and answers them on %s', async (path) => {
-    const page = await open(path);
-    if (path.startsWith('/videos/')) await page.getByRole('tab', { name: 'Quiz' }).click();
-    const quiz = page.locator('form.quiz').last();
-    await quiz.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => !document.querySelector('astro-island[component-url*="Quiz"][ssr]'));
-    const text = await quiz.innerText();
-    // Raw HTML shows as text; code spans and fenced code keep their characters.
-    expect(text).toContain('Raw <script>__xss(44)</script> in prose');
-    expect(text).toContain('</code><script>__xss(46)</script>');
-    expect(text).toContain('</code></pre><script>__xss(47)</script>');
-    expect(await quiz.locator('pre.astro-code').count()).toBeGreaterThan(0);
-    const links = await quiz.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-    expect(links.filter((h) => !/^\?t=\d+$/.test(h))).toEqual([]);
-    const questions = quiz.locator('fieldset');
-    for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).locator('input[type=radio]').first().check();
-    await quiz.getByRole('button', { name: /check/i }).click();
-    await quiz.locator('.quiz-result').waitFor();
-    expect((await quiz.locator('.quiz-explanation').allInnerTexts()).join('\n')).toContain('Raw <script>__xss(44)</script> in prose');
-    expect(await dangerousNodes(page)).toEqual([]);
-    await page.close();
-  });
+  it.each(['/courses/hostile/01-chapter/05-markdown-quiz/', `/videos/${B}/`])(
+    'renders Markdown quiz payloads inertly, with their code as text, and answers them on %s',
+    async (path) => {
+      const page = await open(path);
+      if (path.startsWith('/videos/')) await page.getByRole('tab', { name: 'Quiz' }).click();
+      const quiz = page.locator('form.quiz').last();
+      await quiz.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => !document.querySelector('astro-island[component-url*="Quiz"][ssr]'));
+      const text = await quiz.innerText();
+      // Raw HTML shows as text; code spans and fenced code keep their characters.
+      expect(text).toContain('Raw <script>__xss(44)</script> in prose');
+      expect(text).toContain('</code><script>__xss(46)</script>');
+      expect(text).toContain('</code></pre><script>__xss(47)</script>');
+      expect(await quiz.locator('pre.astro-code').count()).toBeGreaterThan(0);
+      const links = await quiz.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(links.filter((h) => !/^\?t=\d+$/.test(h))).toEqual([]);
+      const questions = quiz.locator('fieldset');
+      for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).locator('input[type=radio]').first().check();
+      await quiz.getByRole('button', { name: /check/i }).click();
+      await quiz.locator('.quiz-result').waitFor();
+      expect((await quiz.locator('.quiz-explanation').allInnerTexts()).join('\n')).toContain('Raw <script>__xss(44)</script> in prose');
+      expect(await dangerousNodes(page)).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('lists search results for hostile transcripts and notes as text', async () => {
     const page = await open('/search/?q=gradient');

@@ -54,7 +54,13 @@ describe('JavaScript weight per page type (gzip)', () => {
 
   it('prints the table', () => {
     console.log(
-      ['page type'.padEnd(22) + 'files  gzip KB  budget KB', ...rows.map((r) => `${r.type.padEnd(22)}${String(r.files.size).padStart(5)}  ${(r.total / KB).toFixed(1).padStart(7)}  ${String((budgets[r.type] ?? defaultBudget) / KB).padStart(9)}`)].join('\n'),
+      [
+        'page type'.padEnd(22) + 'files  gzip KB  budget KB',
+        ...rows.map(
+          (r) =>
+            `${r.type.padEnd(22)}${String(r.files.size).padStart(5)}  ${(r.total / KB).toFixed(1).padStart(7)}  ${String((budgets[r.type] ?? defaultBudget) / KB).padStart(9)}`,
+        ),
+      ].join('\n'),
     );
     expect(rows.length).toBe(Object.keys(pageTypes).length);
   });
@@ -72,4 +78,3 @@ describe('JavaScript weight per page type (gzip)', () => {
     });
   }
 });
-

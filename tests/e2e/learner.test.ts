@@ -52,7 +52,13 @@ async function answerQuiz(page: Page, wrong = 0): Promise<void> {
 const nonLocal = (urls: string[]) => urls.filter((u) => !/^(data:|blob:|https?:\/\/(127\.0\.0\.1|localhost)[:/])/.test(u));
 
 describe('nothing is fetched from Google before the learner presses play', () => {
-  const visits = { catalog: pageTypes.catalog, course: pageTypes.course, 'video item': pageTypes['video item'], 'video library': pageTypes['video library'], 'video page': pageTypes['video page'] };
+  const visits = {
+    catalog: pageTypes.catalog,
+    course: pageTypes.course,
+    'video item': pageTypes['video item'],
+    'video library': pageTypes['video library'],
+    'video page': pageTypes['video page'],
+  };
   for (const [name, path] of Object.entries(visits)) {
     it(`${name}: every request goes to the site itself, and every thumbnail loads`, async () => {
       const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
@@ -62,9 +68,12 @@ describe('nothing is fetched from Google before the learner presses play', () =>
       await page.waitForLoadState('networkidle').catch(() => undefined);
       for (const img of await page.locator('main img').all()) await img.scrollIntoViewIfNeeded();
       await page.waitForLoadState('networkidle').catch(() => undefined);
-      if (name === 'catalog') console.log(`network log of a catalog visit (${requests.length} requests):\n${requests.map((u) => `  ${u.replace(base, '')}`).join('\n')}`);
+      if (name === 'catalog')
+        console.log(`network log of a catalog visit (${requests.length} requests):\n${requests.map((u) => `  ${u.replace(base, '')}`).join('\n')}`);
       expect(nonLocal(requests)).toEqual([]);
-      const images = await page.locator('main img').evaluateAll((imgs) => imgs.map((i) => ({ src: (i as HTMLImageElement).getAttribute('src'), ok: (i as HTMLImageElement).naturalWidth > 0 })));
+      const images = await page
+        .locator('main img')
+        .evaluateAll((imgs) => imgs.map((i) => ({ src: (i as HTMLImageElement).getAttribute('src'), ok: (i as HTMLImageElement).naturalWidth > 0 })));
       for (const image of images) {
         expect(image.src).toMatch(/^\/(thumbnails|files|images)\//);
         expect(image, `${image.src} is broken`).toMatchObject({ ok: true });
@@ -83,7 +92,7 @@ describe('nothing is fetched from Google before the learner presses play', () =>
     await expect.poll(() => nonLocal(requests).some((u) => u.startsWith('https://www.youtube-nocookie.com/embed/')), patient).toBe(true);
   });
 
-  it('serves a placeholder with the title\'s initials for a video without a stored thumbnail', async () => {
+  it("serves a placeholder with the title's initials for a video without a stored thumbnail", async () => {
     const svg = await (await fetch(`${base}/thumbnails/aircAruvnKk.svg`)).text();
     expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 480 270"/);
     expect(svg).toContain('>NN</text>');
@@ -95,7 +104,9 @@ describe('quiz scores', () => {
     const page = await open(pageTypes['quiz item'], { viewport: { width: 375, height: 800 } });
     await answerQuiz(page, 3);
     const form = page.locator('form.quiz');
-    await expect.poll(() => form.locator('.quiz-result [data-quiz-record]').innerText(), patient).toBe('Best score 50% · 1 attempt · not passed yet (pass mark 70%)');
+    await expect
+      .poll(() => form.locator('.quiz-result [data-quiz-record]').innerText(), patient)
+      .toBe('Best score 50% · 1 attempt · not passed yet (pass mark 70%)');
     await form.getByRole('button', { name: 'Retry the quiz' }).click();
     await answerQuiz(page);
     await expect.poll(() => form.locator('.quiz-result [data-quiz-record]').innerText(), patient).toBe('Best score 100% · 2 attempts · passed');
@@ -139,7 +150,9 @@ describe('/progress/ counts only the courses the learner started', () => {
     await page.getByRole('checkbox', { name: 'Completed' }).check();
     await page.goto(base + pageTypes.progress);
     const total = await page.evaluate(async () => (await (await fetch('/courses/neural-networks/')).text()).match(/<ls-item-status/g)?.length ?? 0);
-    await expect.poll(() => page.getByTestId('overall').innerText(), patient).toBe(`1 of ${total} items done in the course you started · ${Math.round(100 / total)}%`);
+    await expect
+      .poll(() => page.getByTestId('overall').innerText(), patient)
+      .toBe(`1 of ${total} items done in the course you started · ${Math.round(100 / total)}%`);
   });
 });
 
@@ -151,7 +164,9 @@ describe('counts and durations', () => {
     expect(facts).toContain('4 videos · 4 readings · 3 quizzes · 2 assignments · 3 resources');
     expect(facts).toMatch(/about \d+ h( [1-9]\d? min)?\n/);
     const linear = await open('/courses/linear-algebra/');
-    await expect(linear.locator('.facts').innerText()).resolves.toMatch(/\b1 (video|reading|quiz|assignment|resource)\b(?!s)|\b\d+ (videos|readings|quizzes|assignments|resources)\b/);
+    await expect(linear.locator('.facts').innerText()).resolves.toMatch(
+      /\b1 (video|reading|quiz|assignment|resource)\b(?!s)|\b\d+ (videos|readings|quizzes|assignments|resources)\b/,
+    );
     await expect(linear.locator('.facts').innerText()).resolves.not.toMatch(/\b1 (videos|readings|quizzes|assignments|resources|chapters)\b/);
     // A resource without authored minutes shows no length; one with minutes shows them.
     const meta = (title: string) => page.locator('.syllabus .items > li', { hasText: title }).locator('.item-meta').innerText();
@@ -200,11 +215,21 @@ describe('video page', () => {
     await page.waitForFunction(() => !document.querySelector('astro-island[component-url*="Transcript"][ssr]'));
     await page.getByRole('button', { name: /^Play video/ }).click();
     const starts = await page.locator('.transcript button[data-start-ms]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.startMs)));
-    await page.evaluate((seconds) => Object.assign((window as unknown as { fakeYT: FakeState }).fakeYT, { time: seconds, playing: true }), starts[25]! / 1000 + 0.1);
+    await page.evaluate(
+      (seconds) => Object.assign((window as unknown as { fakeYT: FakeState }).fakeYT, { time: seconds, playing: true }),
+      starts[25]! / 1000 + 0.1,
+    );
     const current = page.locator('.transcript button[aria-current="time"]');
     await expect.poll(() => current.getAttribute('data-start-ms'), patient).toBe(String(starts[25]));
     await page.locator('#lesson-transcript').scrollIntoViewIfNeeded();
-    const inView = (selector: string) => page.locator(selector).first().evaluate((el) => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; });
+    const inView = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight;
+        });
     await expect.poll(() => inView('[data-lite-youtube]'), patient).toBe(true);
     await expect.poll(() => inView('.transcript button[aria-current="time"]'), patient).toBe(true);
     await saveScreenshot(page, 'video-page-playing-375-light');
@@ -227,23 +252,35 @@ describe('video page', () => {
     await page.evaluate((seconds) => Object.assign((window as unknown as { fakeYT: FakeState }).fakeYT, { time: seconds, playing: true }), target / 1000 + 0.1);
     const current = page.locator('.transcript button[aria-current="time"]');
     await expect.poll(() => current.getAttribute('data-start-ms'), patient).toBe(String(target));
-    await expect.poll(() => current.evaluate((el) => { const box = el.closest('[data-transcript-scroll]')!.getBoundingClientRect(); const r = el.getBoundingClientRect(); return r.top >= box.top && r.bottom <= box.bottom && r.bottom <= innerHeight; }), patient).toBe(true);
+    await expect
+      .poll(
+        () =>
+          current.evaluate((el) => {
+            const box = el.closest('[data-transcript-scroll]')!.getBoundingClientRect();
+            const r = el.getBoundingClientRect();
+            return r.top >= box.top && r.bottom <= box.bottom && r.bottom <= innerHeight;
+          }),
+        patient,
+      )
+      .toBe(true);
   });
 
-  it('reads the transcript as sentences, each with its time, without a heading repeating its first line\'s time', async () => {
+  it("reads the transcript as sentences, each with its time, without a heading repeating its first line's time", async () => {
     const page = await open(pageTypes['video page'], { viewport: { width: 1280, height: 900 } });
     const lines = await page.locator('.transcript .line-text').allInnerTexts();
     expect(lines.length).toBeGreaterThan(20);
     for (const line of lines) expect(line).toMatch(/^[A-Z0-9"“'‘(].*[.!?…]["”’)]?$/s);
-    const blocks = await page.locator('.transcript-block').evaluateAll((els) =>
-      els.map((b) => ({ heading: b.querySelector('h3')!.textContent!.trim(), visible: getComputedStyle(b.querySelector('.line-time')!).visibility })),
-    );
+    const blocks = await page
+      .locator('.transcript-block')
+      .evaluateAll((els) =>
+        els.map((b) => ({ heading: b.querySelector('h3')!.textContent!.trim(), visible: getComputedStyle(b.querySelector('.line-time')!).visibility })),
+      );
     for (const block of blocks) if (/^\d+:\d\d$/.test(block.heading)) expect(block.visible).toBe('hidden');
   });
 });
 
 describe('names that do not repeat', () => {
-  it('ends a legacy chapter video\'s breadcrumb with what it is, not the chapter name again', async () => {
+  it("ends a legacy chapter video's breadcrumb with what it is, not the chapter name again", async () => {
     const page = await open(pageTypes['legacy chapter video']);
     const crumbs = await page.locator('nav[aria-label="Breadcrumb"] li').allInnerTexts();
     expect(crumbs).toEqual(['Courses', 'Essence of Linear Algebra', 'Vectors, what even are they?', 'Video']);
@@ -270,7 +307,15 @@ const startedProgress = {
 
 describe('screenshots of the pages this work changed', () => {
   it('captures them at 375 px and 1280 px in light and dark', async () => {
-    const pages = { catalog: pageTypes.catalog, course: pageTypes.course, 'video item': pageTypes['video item'], 'video page': pageTypes['video page'], 'quiz item': pageTypes['quiz item'], progress: pageTypes.progress, 'video library': pageTypes['video library'] };
+    const pages = {
+      catalog: pageTypes.catalog,
+      course: pageTypes.course,
+      'video item': pageTypes['video item'],
+      'video page': pageTypes['video page'],
+      'quiz item': pageTypes['quiz item'],
+      progress: pageTypes.progress,
+      'video library': pageTypes['video library'],
+    };
     const saved: string[] = [];
     for (const [name, path] of Object.entries(pages)) {
       for (const width of sizes) {
@@ -280,7 +325,11 @@ describe('screenshots of the pages this work changed', () => {
           await page.goto(base + path);
           await page.waitForLoadState('networkidle').catch(() => undefined);
           saved.push(await saveScreenshot(page, `learner-${name}-${width}-${colorScheme}`));
-          if (width === 375) await expect(page.evaluate(() => document.documentElement.scrollWidth), `${name} is wider than the phone`).resolves.toBeLessThanOrEqual(375);
+          if (width === 375)
+            await expect(
+              page.evaluate(() => document.documentElement.scrollWidth),
+              `${name} is wider than the phone`,
+            ).resolves.toBeLessThanOrEqual(375);
           await page.context().close();
         }
       }

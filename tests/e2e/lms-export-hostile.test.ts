@@ -35,13 +35,30 @@ function modelResult(): VideoResult {
   return {
     youtubeVideoId: B,
     meta: { title: `Hostile ${PAYLOADS[1]} title`, channel: PAYLOADS[0]!, durationSeconds: 300, thumbnailUrl: 'javascript:__xss(99)' },
-    transcript: { source: 'youtube', language: 'en', segments: PAYLOADS.map((p, i) => ({ startMs: i * 10_000, endMs: i * 10_000 + 9_000, text: `Segment ${i} says ${p}` })) },
+    transcript: {
+      source: 'youtube',
+      language: 'en',
+      segments: PAYLOADS.map((p, i) => ({ startMs: i * 10_000, endMs: i * 10_000 + 9_000, text: `Segment ${i} says ${p}` })),
+    },
     notes: {
       summary: `Summary with ${PAYLOADS[0]} and ${PAYLOADS[5]}`,
-      sections: PAYLOADS.map((p, i) => ({ title: `Section ${i} ${p}`, body: `Body ${i}: ${p}\n\n- list ${p}\n\n[link](javascript:__xss(${100 + i}))`, startMs: i * 10_000, keyTerms: [p] })),
+      sections: PAYLOADS.map((p, i) => ({
+        title: `Section ${i} ${p}`,
+        body: `Body ${i}: ${p}\n\n- list ${p}\n\n[link](javascript:__xss(${100 + i}))`,
+        startMs: i * 10_000,
+        keyTerms: [p],
+      })),
       glossary: PAYLOADS.map((p, i) => ({ term: `Term ${p}`, definition: `Defined as ${p}`, startMs: i * 10_000 })),
     },
-    quiz: { questions: PAYLOADS.slice(0, 8).map((p, i) => ({ prompt: `Prompt ${p}?`, choices: [`Right ${p}`, `Wrong ${PAYLOADS[i + 1]}`], answer: 0, explanation: `Because ${p}`, startMs: i * 10_000 })) },
+    quiz: {
+      questions: PAYLOADS.slice(0, 8).map((p, i) => ({
+        prompt: `Prompt ${p}?`,
+        choices: [`Right ${p}`, `Wrong ${PAYLOADS[i + 1]}`],
+        answer: 0,
+        explanation: `Because ${p}`,
+        startMs: i * 10_000,
+      })),
+    },
     generator: { provider: 'openai', model: 'hostile-model', promptVersion: 'test', generatedAt: new Date(0).toISOString() },
     inputsHash: 'fixture',
   };
@@ -53,20 +70,31 @@ async function writeContent(dir: string) {
   const chapter = join(dir, 'courses', 'hostile', '01-chapter');
   mkdirSync(chapter, { recursive: true });
   mkdirSync(join(dir, 'videos'), { recursive: true });
-  writeFileSync(join(dir, 'courses', 'hostile', 'course.yaml'), `name: ${json(`Hostile ${PAYLOADS[0]} course`)}\ndescription: ${json(`Description ${PAYLOADS[1]}`)}\ncreatedBy: tests\nisPublished: true\n`);
+  writeFileSync(
+    join(dir, 'courses', 'hostile', 'course.yaml'),
+    `name: ${json(`Hostile ${PAYLOADS[0]} course`)}\ndescription: ${json(`Description ${PAYLOADS[1]}`)}\ncreatedBy: tests\nisPublished: true\n`,
+  );
   writeFileSync(join(chapter, 'chapter.yaml'), `name: ${json(`Chapter ${PAYLOADS[3]}`)}\ndescription: ${json(PAYLOADS[4]!)}\norder: 1\n`);
   writeFileSync(join(chapter, '01-captions.yaml'), `type: video\norder: 1\nvideo: ${A}\n`);
   writeFileSync(join(chapter, '02-model.yaml'), `type: video\norder: 2\nvideo: ${B}\ntitle: ${json(`Lecture ${PAYLOADS[10]}`)}\n`);
-  const questions = authoredQuestions.map((q) => `  - prompt: ${json(q.prompt)}\n    choices: [${q.choices.map(json).join(', ')}]\n    answer: 0\n    explanation: ${json(q.explanation)}`);
+  const questions = authoredQuestions.map(
+    (q) => `  - prompt: ${json(q.prompt)}\n    choices: [${q.choices.map(json).join(', ')}]\n    answer: 0\n    explanation: ${json(q.explanation)}`,
+  );
   writeFileSync(join(chapter, '03-quiz.yaml'), `type: quiz\norder: 3\ntitle: ${json(`Quiz ${PAYLOADS[9]}`)}\nquestions:\n${questions.join('\n')}\n`);
-  writeFileSync(join(chapter, '04-link.yaml'), `type: resource\norder: 4\ntitle: ${json(`Link ${PAYLOADS[0]}`)}\ndescription: ${json(PAYLOADS[1]!)}\nurl: https://example.org/page\n`);
+  writeFileSync(
+    join(chapter, '04-link.yaml'),
+    `type: resource\norder: 4\ntitle: ${json(`Link ${PAYLOADS[0]}`)}\ndescription: ${json(PAYLOADS[1]!)}\nurl: https://example.org/page\n`,
+  );
   writeFileSync(
     join(chapter, '05-task.mdx'),
     `---\ntype: assignment\norder: 5\ntitle: ${json(`Task ${PAYLOADS[2]}`)}\npoints: 10\nrubric:\n  - criterion: ${json(`Criterion ${PAYLOADS[7]}`)}\n    points: 10\n    description: ${json(PAYLOADS[13]!)}\nsubmission: ${json(`Submit ${PAYLOADS[15]}`)}\n---\n\nWrite the program and hand it in.\n`,
   );
   for (const id of [A, B]) writeFileSync(join(dir, 'videos', `${id}.yaml`), `youtubeVideoId: ${id}\nurl: https://www.youtube.com/watch?v=${id}\n`);
   const clock = (ms: number) => new Date(ms).toISOString().slice(11, 23);
-  writeFileSync(join(dir, 'videos', `${A}.vtt`), `WEBVTT\n\n${PAYLOADS.map((p, i) => `${i + 1}\n${clock(i * 10_000)} --> ${clock(i * 10_000 + 8_000)}\nThe lecture mentions gradient descent and ${p} here.`).join('\n\n')}\n`);
+  writeFileSync(
+    join(dir, 'videos', `${A}.vtt`),
+    `WEBVTT\n\n${PAYLOADS.map((p, i) => `${i + 1}\n${clock(i * 10_000)} --> ${clock(i * 10_000 + 8_000)}\nThe lecture mentions gradient descent and ${p} here.`).join('\n\n')}\n`,
+  );
   // Written through the pipeline's own cache writer, so the test follows wherever the cache lives.
   process.env.LEARNSPACE_CONTENT = dir;
   const writer = createMaterialWriter(root);
@@ -83,7 +111,10 @@ beforeAll(async () => {
   execFileSync(tsx, ['scripts/videos.ts', 'process', A, '--quiet'], { env: { ...process.env, ...env }, stdio: 'pipe' });
   buildSite(join(root, 'dist'), env);
   for (const format of ['cc', 'scorm12'] as const) {
-    const result = spawnSync(tsx, ['scripts/export.ts', 'hostile', '--format', format, '--dist', join(root, 'dist'), '--out', join(root, 'exports')], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    const result = spawnSync(tsx, ['scripts/export.ts', 'hostile', '--format', format, '--dist', join(root, 'dist'), '--out', join(root, 'exports')], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`export failed: ${result.stderr}`);
     zips[format] = unzipSync(readFileSync(join(root, 'exports', `hostile-${format}.${format === 'cc' ? 'imscc' : 'zip'}`)));
     for (const [path, bytes] of Object.entries(zips[format])) {
@@ -123,17 +154,22 @@ function dangerousNodes(frame: Page | Frame): Promise<string[]> {
     for (const el of Array.from(scope.querySelectorAll('*'))) {
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
-        if (/^(href|src|action|data|formaction|xlink:href)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value)) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
+        if (/^(href|src|action|data|formaction|xlink:href)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value))
+          found.push(`${el.tagName} ${attr.name}=${attr.value}`);
       }
       if (el.tagName === 'SCRIPT' && (el.textContent ?? '').includes('__xss')) found.push(el.outerHTML.slice(0, 80));
       if (['OBJECT', 'EMBED', 'META', 'LINK', 'BASE'].includes(el.tagName)) found.push(el.outerHTML.slice(0, 80));
-      if (el.tagName === 'IFRAME' && !/^https:\/\/www\.youtube-nocookie\.com\//.test((el as HTMLIFrameElement).src) && el.id !== 'learnspace-frame') found.push(el.outerHTML.slice(0, 80));
+      if (el.tagName === 'IFRAME' && !/^https:\/\/www\.youtube-nocookie\.com\//.test((el as HTMLIFrameElement).src) && el.id !== 'learnspace-frame')
+        found.push(el.outerHTML.slice(0, 80));
     }
     return found;
   });
 }
 
-const htmlFiles = (format: 'cc' | 'scorm12') => Object.keys(zips[format]).filter((p) => p.endsWith('.html')).sort();
+const htmlFiles = (format: 'cc' | 'scorm12') =>
+  Object.keys(zips[format])
+    .filter((p) => p.endsWith('.html'))
+    .sort();
 
 describe('hostile content in exported packages', () => {
   it('exports every page of the hostile course', () => {
@@ -181,10 +217,25 @@ describe('hostile content in exported packages', () => {
   it('puts quiz payloads into the QTI as text, exactly as written', () => {
     const parser = new XMLParser({ ignoreAttributes: false, isArray: (n) => ['item', 'response_label'].includes(n) });
     const path = Object.keys(zips.cc).find((p) => p.startsWith('assessments/i_01-chapter_03-quiz/'))!;
-    const doc = parser.parse(strFromU8(zips.cc[path]!)) as { questestinterop: { assessment: { section: { item: { presentation: { material: { mattext: { '#text': string } }; response_lid: { render_choice: { response_label: { material: { mattext: { '#text': string } } }[] } } } }[] } } } };
+    const doc = parser.parse(strFromU8(zips.cc[path]!)) as {
+      questestinterop: {
+        assessment: {
+          section: {
+            item: {
+              presentation: {
+                material: { mattext: { '#text': string } };
+                response_lid: { render_choice: { response_label: { material: { mattext: { '#text': string } } }[] } };
+              };
+            }[];
+          };
+        };
+      };
+    };
     const items = doc.questestinterop.assessment.section.item;
     expect(items.map((i) => String(i.presentation.material.mattext['#text']))).toEqual(authoredQuestions.map((q) => q.prompt));
-    expect(items.map((i) => String(i.presentation.response_lid.render_choice.response_label[0]!.material.mattext['#text']))).toEqual(authoredQuestions.map((q) => q.choices[0]));
+    expect(items.map((i) => String(i.presentation.response_lid.render_choice.response_label[0]!.material.mattext['#text']))).toEqual(
+      authoredQuestions.map((q) => q.choices[0]),
+    );
   });
 
   it('executed no payload and opened no dialog on any exported page', () => {

@@ -29,7 +29,10 @@ let courses: ExportCourse[];
 const savedContentEnv = process.env.LEARNSPACE_CONTENT;
 
 function runExport(args: string[]) {
-  return spawnSync(tsx, ['scripts/export.ts', ...args], { env: { ...process.env, LEARNSPACE_CONTENT: content, LEARNSPACE_SITE: 'https://courses.example.edu' }, encoding: 'utf8' });
+  return spawnSync(tsx, ['scripts/export.ts', ...args], {
+    env: { ...process.env, LEARNSPACE_CONTENT: content, LEARNSPACE_SITE: 'https://courses.example.edu' },
+    encoding: 'utf8',
+  });
 }
 
 type Zip = Record<string, Uint8Array>;
@@ -42,8 +45,19 @@ const parser = new XMLParser({
   isArray: (name) => ['item', 'resource', 'file', 'dependency', 'response_label', 'respcondition'].includes(name),
 });
 
-interface ManifestItem { '@_identifier': string; '@_identifierref'?: string; title: string; item?: ManifestItem[] }
-interface ManifestResource { '@_identifier': string; '@_type': string; '@_href'?: string; file: { '@_href': string }[]; dependency?: { '@_identifierref': string }[] }
+interface ManifestItem {
+  '@_identifier': string;
+  '@_identifierref'?: string;
+  title: string;
+  item?: ManifestItem[];
+}
+interface ManifestResource {
+  '@_identifier': string;
+  '@_type': string;
+  '@_href'?: string;
+  file: { '@_href': string }[];
+  dependency?: { '@_identifierref': string }[];
+}
 interface Manifest {
   manifest: {
     metadata: { schema: string; schemaversion: string | number };
@@ -83,7 +97,8 @@ describe('npm run export -- --all', () => {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       if (format === 'cc') ccLog = result.stdout;
-      for (const course of courses) packages[format][course.slug] = readZip(join(root, 'exports', `${course.slug}-${format}.${format === 'cc' ? 'imscc' : 'zip'}`));
+      for (const course of courses)
+        packages[format][course.slug] = readZip(join(root, 'exports', `${course.slug}-${format}.${format === 'cc' ? 'imscc' : 'zip'}`));
     }
   });
 
@@ -167,7 +182,14 @@ describe('npm run export -- --all', () => {
       resources.forEach((r, n) => {
         const xml = text(zip, r.file[0]!['@_href']);
         expect(() => SyntaxValidator.validate(xml)).not.toThrow();
-        type Item = { presentation: { material: { mattext: { '#text': string } }; response_lid: { render_choice: { response_label: { '@_ident': string; material: { mattext: { '#text': string } } }[] } } }; resprocessing: { respcondition: { conditionvar: { varequal?: { '#text': string } }; setvar?: { '#text': number } }[] }; itemfeedback?: { flow_mat: { material: { mattext: { '#text': string } } } } };
+        type Item = {
+          presentation: {
+            material: { mattext: { '#text': string } };
+            response_lid: { render_choice: { response_label: { '@_ident': string; material: { mattext: { '#text': string } } }[] } };
+          };
+          resprocessing: { respcondition: { conditionvar: { varequal?: { '#text': string } }; setvar?: { '#text': number } }[] };
+          itemfeedback?: { flow_mat: { material: { mattext: { '#text': string } } } };
+        };
         const items = (parser.parse(xml) as { questestinterop: { assessment: { section: { item: Item[] } } } }).questestinterop.assessment.section.item;
         expect(items.length).toBe(sources[n]!.length);
         items.forEach((item, q) => {
@@ -242,7 +264,8 @@ describe('npm run export -- --all', () => {
       for (const path of Object.keys(zip).filter((p) => p.endsWith('.html'))) {
         const html = text(zip, path);
         for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) expect(m[1], path).not.toMatch(/^(https?:)?\/\//);
-        for (const m of html.matchAll(/\s(?:href|src|component-url|renderer-url)="(\/[^/"][^"]*)"/g)) expect.fail(`${path} still has a site-absolute link ${m[1]}`);
+        for (const m of html.matchAll(/\s(?:href|src|component-url|renderer-url)="(\/[^/"][^"]*)"/g))
+          expect.fail(`${path} still has a site-absolute link ${m[1]}`);
       }
     }
   });
@@ -324,7 +347,10 @@ describe('the SCORM 1.2 package in an LMS', () => {
     await expect.poll(async () => (await cmi(page)).core.lesson_status, patient).toBe('incomplete');
 
     const text = pageOf('text');
-    await frame.locator(`a[href$="${posix.relative(posix.dirname(config.start), text.page)}"]`).first().click();
+    await frame
+      .locator(`a[href$="${posix.relative(posix.dirname(config.start), text.page)}"]`)
+      .first()
+      .click();
     frame = await frameOf();
     await frame.getByRole('checkbox', { name: 'Completed' }).check(patient);
     await expect.poll(async () => (await cmi(page)).core.lesson_location, patient).toBe(text.page);
@@ -353,7 +379,12 @@ describe('the SCORM 1.2 package in an LMS', () => {
     expect(firstSession).toBeDefined();
     // A fresh browser profile: nothing in localStorage, so all progress comes from the LMS.
     const { page, course: frameOf } = await launch({
-      core: { lesson_status: firstSession.core.lesson_status, lesson_location: firstSession.core.lesson_location, entry: 'resume', score: firstSession.core.score },
+      core: {
+        lesson_status: firstSession.core.lesson_status,
+        lesson_location: firstSession.core.lesson_location,
+        entry: 'resume',
+        score: firstSession.core.score,
+      },
       suspend_data: firstSession.suspend_data,
     });
     let frame = await frameOf();
@@ -361,7 +392,12 @@ describe('the SCORM 1.2 package in an LMS', () => {
     await expect.poll(() => frame.url(), patient).toBe(`${lms.url}/pkg/${quiz.page}`);
     // A quiz item completes by passing (no checkbox); the resumed progress says it was passed.
     const completedIn = (f: typeof frame, key: string) =>
-      f.evaluate((k) => (JSON.parse(localStorage.getItem('learnspace:progress') ?? '{}') as { items?: Record<string, { completed?: boolean }> }).items?.[k]?.completed ?? false, key);
+      f.evaluate(
+        (k) =>
+          (JSON.parse(localStorage.getItem('learnspace:progress') ?? '{}') as { items?: Record<string, { completed?: boolean }> }).items?.[k]?.completed ??
+          false,
+        key,
+      );
     await expect.poll(() => completedIn(frame, quiz.key), patient).toBe(true);
 
     for (const item of config.items) {
@@ -397,7 +433,9 @@ describe('the SCORM 1.2 package in an LMS', () => {
     const text = pageOf('text');
     await frame.goto(`${lms.url}/pkg/${text.page}`);
     await frame.getByRole('checkbox', { name: 'Completed' }).check(patient);
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('learnspace:progress') ?? '{}') as { items: Record<string, { completed: boolean }> });
+    const stored = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('learnspace:progress') ?? '{}') as { items: Record<string, { completed: boolean }> },
+    );
     expect(stored.items[text.key]).toMatchObject({ completed: true });
     await page.reload();
     frame = (await (await page.locator('#learnspace-frame').elementHandle())!.contentFrame())!;
@@ -417,12 +455,18 @@ describe('the SCORM 1.2 package in an LMS', () => {
           (document.getElementById('sco') as HTMLIFrameElement).src = '../pkg/index.html';
         });
         const wrapper = page.frameLocator('#sco');
-        for (const [name, target] of [['course', config.start], ['quiz', pageOf('quiz').page]] as const) {
+        for (const [name, target] of [
+          ['course', config.start],
+          ['quiz', pageOf('quiz').page],
+        ] as const) {
           const inner = (await (await wrapper.locator('#learnspace-frame').elementHandle())!.contentFrame())!;
           if (name !== 'course') await inner.goto(`${lms.url}/pkg/${target}`);
           await inner.locator('h1').first().waitFor(patient);
           await inner.waitForLoadState('networkidle');
-          expect(await inner.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} at ${width}px`).toBeLessThanOrEqual(0);
+          expect(
+            await inner.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+            `${name} at ${width}px`,
+          ).toBeLessThanOrEqual(0);
           await saveScreenshot(page, `scorm-${name}-${width}-${colorScheme}`);
         }
         await page.context().close();

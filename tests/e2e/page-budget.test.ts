@@ -38,8 +38,14 @@ function lecturesShownByCourses(): Map<string, string> {
  */
 function materialOf(html: string): string[] {
   const once = (text: string) => html.split(text).length === 2;
-  const lines = [...html.matchAll(/<span class="line-text">([^<]{40,})<\/span>/g)].map((m) => m[1] ?? '').filter(once).slice(0, 5);
-  const notes = [...html.matchAll(/<div class="prose"[^>]*><p>([^<]{40,})/g)].map((m) => m[1] ?? '').filter(once).slice(0, 3);
+  const lines = [...html.matchAll(/<span class="line-text">([^<]{40,})<\/span>/g)]
+    .map((m) => m[1] ?? '')
+    .filter(once)
+    .slice(0, 5);
+  const notes = [...html.matchAll(/<div class="prose"[^>]*><p>([^<]{40,})/g)]
+    .map((m) => m[1] ?? '')
+    .filter(once)
+    .slice(0, 3);
   return [...lines, ...notes];
 }
 
@@ -50,7 +56,7 @@ describe('page budget', () => {
     expect(over).toEqual([]);
   });
 
-  it('puts a lecture\'s transcript and notes in the HTML of its library page only, not of the course items showing it', () => {
+  it("puts a lecture's transcript and notes in the HTML of its library page only, not of the course items showing it", () => {
     const lectures = lecturesShownByCourses();
     expect(lectures.size).toBeGreaterThan(0);
     for (const id of lectures.keys()) {
@@ -74,7 +80,7 @@ describe('a course item showing a lecture', () => {
     await browser?.close();
   });
 
-  it('loads the notes and transcript from the lecture\'s page and seeks from them', async () => {
+  it("loads the notes and transcript from the lecture's page and seeks from them", async () => {
     const [id, file] = [...lecturesShownByCourses()][0] ?? [];
     expect(id).toBeDefined();
     const library = pages.get(`videos/${id}/index.html`) ?? '';
@@ -82,7 +88,15 @@ describe('a course item showing a lecture', () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${inject('baseURL')}/${file?.replace(/index\.html$/, '')}`);
     await page.locator('ls-lesson-notes .note-heading').first().waitFor();
-    const lineButton = page.locator('.transcript-lines button', { hasText: line.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').slice(0, 30) }).first();
+    const lineButton = page
+      .locator('.transcript-lines button', {
+        hasText: line
+          .replace(/&#39;/g, "'")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&')
+          .slice(0, 30),
+      })
+      .first();
     await lineButton.scrollIntoViewIfNeeded();
     await lineButton.click();
     await expect.poll(() => lineButton.getAttribute('aria-current')).toBe('time');

@@ -36,9 +36,11 @@ async function open(page: Page, path: string): Promise<Page> {
 /** Links of the course's items in syllabus order, with their progress keys and types. */
 async function courseItems(page: Page): Promise<{ key: string; href: string }[]> {
   await open(page, COURSE);
-  return page.locator('.syllabus .items > li').evaluateAll((rows) =>
-    rows.map((row) => ({ key: row.querySelector('ls-item-status')!.getAttribute('data-key')!, href: row.querySelector('a')!.getAttribute('href')! })),
-  );
+  return page
+    .locator('.syllabus .items > li')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({ key: row.querySelector('ls-item-status')!.getAttribute('data-key')!, href: row.querySelector('a')!.getAttribute('href')! })),
+    );
 }
 
 async function barText(page: Page): Promise<string> {
@@ -174,7 +176,13 @@ describe('learner progress', () => {
     await page.getByRole('button', { name: 'Reset progress…' }).click();
     await dialog.getByRole('button', { name: 'Reset progress' }).click();
     await page.getByText('You have not started a course yet.').waitFor();
-    expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY))!)).toEqual({ version: 3, items: {}, courses: {}, reviews: {}, marks: {} });
+    expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY))!)).toEqual({
+      version: 3,
+      items: {},
+      courses: {},
+      reviews: {},
+      marks: {},
+    });
   });
 
   it('stops counting items the course no longer has', async () => {
@@ -268,7 +276,8 @@ function pageScriptBytes(dist: string, htmlFile: string): number {
   const follow = (file: string) => {
     if (seen.has(file) || !existsSync(file)) return;
     seen.add(file);
-    for (const m of readFileSync(file, 'utf8').matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) follow(m[1]!.startsWith('/') ? join(dist, m[1]!) : join(file, '..', m[1]!));
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g))
+      follow(m[1]!.startsWith('/') ? join(dist, m[1]!) : join(file, '..', m[1]!));
   };
   const html = readFileSync(htmlFile, 'utf8');
   for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) follow(join(dist, m[1]!));
@@ -290,7 +299,9 @@ describe('JavaScript budget', () => {
     rmSync(`${dist}-cache`, { recursive: true, force: true });
   });
   const pages = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pages(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? pages(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+    );
 
   it('keeps a text item page under 60 KB of gzipped JavaScript', () => {
     const text = join(dist, 'courses/neural-networks/01-what-is-a-network/02-neurons-as-numbers/index.html');

@@ -42,7 +42,9 @@ describe('quiz text with Markdown and code', () => {
     expect(colours).toBeGreaterThan(2);
     await expect(question.locator('.quiz-prompt-text code').first().innerText()).resolves.toBe('@');
     await expect(question.locator('.quiz-choice code').first().innerText()).resolves.toBe('np.array([-1, 1])');
-    await expect(question.getAttribute('aria-labelledby').then((id) => page.locator(`[id="${id}"]`).innerText())).resolves.toMatch(/^Question 6 of 7:[\s\S]*What is w\?$/);
+    await expect(question.getAttribute('aria-labelledby').then((id) => page.locator(`[id="${id}"]`).innerText())).resolves.toMatch(
+      /^Question 6 of 7:[\s\S]*What is w\?$/,
+    );
     // Markdown never reaches the learner as syntax.
     await expect(question.innerText()).resolves.not.toMatch(/```|`np\./);
     await page.close();

@@ -41,7 +41,9 @@ async function newContext(view: (typeof views)[number]): Promise<{ context: Brow
   return { context, page: await context.newPage() };
 }
 
-async function stored(page: Page): Promise<{ reviews: Record<string, { due: number }>; marks: Record<string, { kind: string; seconds: number; text: string }> }> {
+async function stored(
+  page: Page,
+): Promise<{ reviews: Record<string, { due: number }>; marks: Record<string, { kind: string; seconds: number; text: string }> }> {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{"reviews":{},"marks":{}}'), STORAGE_KEY);
 }
 
@@ -66,7 +68,9 @@ describe('review with spaced repetition', () => {
       expect(await remaining(page)).toBe(due);
       const first = (await page.locator('[data-front]').textContent())!;
       await page.getByRole('button', { name: /Show answer/ }).click();
-      await expect.poll(() => page.getByRole('link', { name: 'Watch this moment' }).getAttribute('href')).toMatch(/^\/courses\/neural-networks\/01-what-is-a-network\/01-lecture\/\?t=\d+$/);
+      await expect
+        .poll(() => page.getByRole('link', { name: 'Watch this moment' }).getAttribute('href'))
+        .toMatch(/^\/courses\/neural-networks\/01-what-is-a-network\/01-lecture\/\?t=\d+$/);
       await saveScreenshot(page, `review-answer-${view.name}`);
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: /^Good/ }).click();

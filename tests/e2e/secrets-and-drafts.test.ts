@@ -71,15 +71,32 @@ describe('a deploy build after the pipeline failed against endpoints with creden
     // A failing OpenAI-compatible server that, like some proxies, repeats the credentials it was sent.
     echo = createServer((req, res) => {
       req.resume();
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `Incorrect API key provided: ${req.headers.authorization} for ${req.url}`, type: 'invalid_request_error', code: 'invalid_api_key' } }));
+      res.writeHead(401, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          error: {
+            message: `Incorrect API key provided: ${req.headers.authorization} for ${req.url}`,
+            type: 'invalid_request_error',
+            code: 'invalid_api_key',
+          },
+        }),
+      );
     });
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
     const port = (echo.address() as AddressInfo).port;
     const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
     // Run asynchronously: the echo server answers from this process.
     const videos = async (args: string[], settings: Record<string, string>) => {
-      const env = { ...cleanEnv(), LEARNSPACE_CONTENT: content, LEARNSPACE_NO_YOUTUBE: '1', LEARNSPACE_MAX_RETRIES: '0', LEARNSPACE_TIMEOUT_MS: '20000', ...settings };
-      const run = await promisify(execFile)(tsx, ['scripts/videos.ts', ...args], { cwd: process.cwd(), env, encoding: 'utf8' }).catch((e: { stdout: string; stderr: string }) => e);
+      const env = {
+        ...cleanEnv(),
+        LEARNSPACE_CONTENT: content,
+        LEARNSPACE_NO_YOUTUBE: '1',
+        LEARNSPACE_MAX_RETRIES: '0',
+        LEARNSPACE_TIMEOUT_MS: '20000',
+        ...settings,
+      };
+      const run = await promisify(execFile)(tsx, ['scripts/videos.ts', ...args], { cwd: process.cwd(), env, encoding: 'utf8' }).catch(
+        (e: { stdout: string; stderr: string }) => e,
+      );
       output += run.stdout + run.stderr;
     };
     // First every video gets material (the fixture leaves one failed and one pending), then every refresh fails.
@@ -118,7 +135,10 @@ describe('a deploy build after the pipeline failed against endpoints with creden
 
   it('shows learners no DNS error, endpoint, or path on this machine', () => {
     for (const needle of ['ENOTFOUND', 'getaddrinfo', UNRESOLVABLE_HOST, 'Incorrect API key', '[redacted]', process.cwd(), root]) {
-      expect([...files(site)].filter((f) => readable(f).includes(needle)).map((f) => relative(site, f)), needle).toEqual([]);
+      expect(
+        [...files(site)].filter((f) => readable(f).includes(needle)).map((f) => relative(site, f)),
+        needle,
+      ).toEqual([]);
     }
     expect([...files(content)].filter((f) => readable(f).includes(process.cwd())).map((f) => relative(content, f))).toEqual([]);
   });
@@ -134,5 +154,7 @@ describe('a deploy build after the pipeline failed against endpoints with creden
 /** The test runner's environment without any pipeline setting of its own. */
 function cleanEnv(): Record<string, string> {
   const { DEV: _dev, PROD: _prod, MODE: _mode, SSR: _ssr, BASE_URL: _base, ...rest } = process.env;
-  return Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => e[1] !== undefined && !/^(OPENAI_|LEARNSPACE_|NOTES_GEN|QUIZ_GEN)/.test(e[0])));
+  return Object.fromEntries(
+    Object.entries(rest).filter((e): e is [string, string] => e[1] !== undefined && !/^(OPENAI_|LEARNSPACE_|NOTES_GEN|QUIZ_GEN)/.test(e[0])),
+  );
 }

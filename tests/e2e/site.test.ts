@@ -45,7 +45,12 @@ describe('course page', () => {
     await expect(first.locator('svg.type-icon[data-type="video"]').count()).resolves.toBe(1);
     await expect(first.innerText()).resolves.toMatch(/Video · \d+ min/);
     await expect(page.locator('.syllabus ls-item-status').count()).resolves.toBeGreaterThan(10);
-    await expect(page.getByRole('link', { name: /start|continue/i }).first().getAttribute('href')).resolves.toBe(pageTypes['video item']);
+    await expect(
+      page
+        .getByRole('link', { name: /start|continue/i })
+        .first()
+        .getAttribute('href'),
+    ).resolves.toBe(pageTypes['video item']);
   });
 
   it('marks course pages for search with course and type filters', async () => {
@@ -78,7 +83,12 @@ describe('item pages', () => {
 
   it('shows breadcrumbs, the chapter sidebar with the current item, and a completion toggle', async () => {
     const page = await open(pageTypes['text item']);
-    await expect(page.locator('nav.breadcrumbs li').allInnerTexts()).resolves.toEqual(['Courses', 'Neural Networks, Visually', 'What is a neural network?', 'Neurons as numbers']);
+    await expect(page.locator('nav.breadcrumbs li').allInnerTexts()).resolves.toEqual([
+      'Courses',
+      'Neural Networks, Visually',
+      'What is a neural network?',
+      'Neurons as numbers',
+    ]);
     const sidebar = page.locator('nav.chapter-sidebar');
     // The current chapter lists its items; the other two are links to their first item.
     await expect(sidebar.locator('details[open]').count()).resolves.toBe(1);
@@ -208,7 +218,11 @@ describe('screenshots', () => {
           await page.waitForLoadState('networkidle').catch(() => undefined);
           saved.push(await saveScreenshot(page, `${type}-${width}-${colorScheme}`));
           // Nothing may stick out sideways at phone width.
-          if (width === 375) await expect(page.evaluate(() => document.documentElement.scrollWidth), `${type} is wider than the phone`).resolves.toBeLessThanOrEqual(375);
+          if (width === 375)
+            await expect(
+              page.evaluate(() => document.documentElement.scrollWidth),
+              `${type} is wider than the phone`,
+            ).resolves.toBeLessThanOrEqual(375);
           await page.context().close();
         }
       }

@@ -50,7 +50,8 @@ const filesOf = (dir: string) => (existsSync(join(root, dir)) ? readdirSync(join
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'learnspace-studio-builder-'));
-  for (const name of ['src', 'scripts', 'public', 'schemas', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(project, name), join(root, name), { recursive: true });
+  for (const name of ['src', 'scripts', 'public', 'schemas', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+    cpSync(join(project, name), join(root, name), { recursive: true });
   cpSync(join(fixture, 'content'), join(root, 'content'), { recursive: true });
   cpSync(join(fixture, 'public'), join(root, 'public'), { recursive: true });
   // One library video with its title and generated material, so the build needs no network.
@@ -64,12 +65,19 @@ beforeAll(async () => {
 
   const port = await freePort();
   baseURL = `http://127.0.0.1:${port}`;
-  dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, env: astroEnv('development'), stdio: 'pipe' });
+  dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: root,
+    env: astroEnv('development'),
+    stdio: 'pipe',
+  });
   dev.stdout?.on('data', (chunk) => (output += chunk));
   dev.stderr?.on('data', (chunk) => (output += chunk));
   const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${baseURL}/__studio/api/courses/list`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseURL}/__studio/api/courses/list`, { signal: AbortSignal.timeout(10_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -96,7 +104,9 @@ async function open(path: string, options: { width?: number; colorScheme?: 'ligh
   const page = await newPage(browser, { viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (error) => (output += `\n[browser] ${String(error)}`));
-  page.on('console', (m) => { if (m.type() === 'error') output += `\n[browser console] ${m.text()}`; });
+  page.on('console', (m) => {
+    if (m.type() === 'error') output += `\n[browser console] ${m.text()}`;
+  });
   await page.goto(baseURL + path);
   await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached', timeout: 120_000 });
   return page;
@@ -143,7 +153,9 @@ describe('the course builder under astro dev', () => {
     });
     await addItem(page, 'Getting started', 'text', 'What is a signal?', async (editor) => {
       await editor.getByLabel('Description').fill('Signals as functions of time, and the systems that transform them.');
-      await editor.getByLabel(/Text \(MDX\)/).fill('A **signal** is a quantity that changes over time.\n\n<Callout>Sound, voltage and stock prices are all signals.</Callout>\n');
+      await editor
+        .getByLabel(/Text \(MDX\)/)
+        .fill('A **signal** is a quantity that changes over time.\n\n<Callout>Sound, voltage and stock prices are all signals.</Callout>\n');
       await editor.getByRole('button', { name: 'Preview text' }).click();
       await poll(() => editor.getByRole('region', { name: 'Preview of the text' }).locator('strong').textContent()).toBe('signal');
     });
@@ -174,7 +186,11 @@ describe('the course builder under astro dev', () => {
     await poll(() => status(page).textContent()).toBe('Items of “Getting started” reordered.');
     expect(read(`${started}/02-what-is-a-signal.mdx`)).toContain('order: 1\n');
     expect(read(`${started}/01-welcome-lecture.yaml`)).toContain('order: 2\n');
-    expect(await chapter(page, 'Getting started').locator('.studio-item-title').allTextContents()).toEqual(['What is a signal?', 'Welcome lecture', 'Check: signals']);
+    expect(await chapter(page, 'Getting started').locator('.studio-item-title').allTextContents()).toEqual([
+      'What is a signal?',
+      'Welcome lecture',
+      'Check: signals',
+    ]);
 
     // Mouse: drag "Going further" above "Getting started".
     const from = await page.getByRole('button', { name: 'Move chapter Going further' }).boundingBox();
@@ -232,49 +248,77 @@ describe('the course builder under astro dev', () => {
     expect(check).toContain('✓ content OK: 2 courses, 3 chapters, 11 items');
     execFileSync('npm', ['run', 'build'], { cwd: root, env: astroEnv('production'), stdio: 'pipe' });
     const html = read('dist/courses/signals-and-systems/index.html');
-    for (const text of ['Signals and Systems', 'Going further', 'Getting started', 'What is a signal?', 'Welcome lecture', 'Check: signals', 'Sample a sine wave', 'Further reading']) expect(html).toContain(text);
+    for (const text of [
+      'Signals and Systems',
+      'Going further',
+      'Getting started',
+      'What is a signal?',
+      'Welcome lecture',
+      'Check: signals',
+      'Sample a sine wave',
+      'Further reading',
+    ])
+      expect(html).toContain(text);
     expect(existsSync(join(root, 'dist/courses/signals-and-systems/01-getting-started/02-what-is-a-signal/index.html'))).toBe(true);
     expect(existsSync(join(root, 'dist/admin/courses'))).toBe(false);
   }, 900_000);
 });
 
 describe('bad input in the studio forms', () => {
-  it('shows the check\'s message at the field and writes nothing, in every form', async () => {
+  it("shows the check's message at the field and writes nothing, in every form", async () => {
     const before = git('status', '--porcelain', '--', 'content');
     const page = await open('/admin/courses/');
     await page.getByRole('button', { name: 'New course' }).click();
     await page.getByLabel('Course name').fill('Demo again');
     await page.getByLabel(/Folder and web address/).fill('demo');
     await page.getByRole('button', { name: 'Create course' }).click();
-    await poll(() => page.getByRole('alert').textContent()).toContain('content/courses/demo/course.yaml: slug: a course "demo" already exists: choose another folder name');
+    await poll(() => page.getByRole('alert').textContent()).toContain(
+      'content/courses/demo/course.yaml: slug: a course "demo" already exists: choose another folder name',
+    );
     await page.getByLabel(/Folder and web address/).fill('Demo Again');
     await page.getByRole('button', { name: 'Create course' }).click();
-    await poll(() => page.getByRole('alert').textContent()).toContain('slug: expected a lowercase slug of letters, digits and single hyphens, like "intro-to-ml", got "Demo Again"');
+    await poll(() => page.getByRole('alert').textContent()).toContain(
+      'slug: expected a lowercase slug of letters, digits and single hyphens, like "intro-to-ml", got "Demo Again"',
+    );
 
     const builder = await open('/admin/courses/demo/');
     await builder.getByRole('heading', { name: 'Chapters and items' }).waitFor();
     await builder.getByRole('button', { name: 'Add chapter' }).click();
-    await poll(() => builder.getByRole('alert').first().textContent()).toContain('content/courses/demo/02-chapter/chapter.yaml: name: expected a chapter name, got an empty string');
+    await poll(() => builder.getByRole('alert').first().textContent()).toContain(
+      'content/courses/demo/02-chapter/chapter.yaml: name: expected a chapter name, got an empty string',
+    );
 
     await builder.getByRole('button', { name: 'Rename chapter Getting started' }).click();
     await builder.getByLabel('Chapter name').first().fill('  ');
     await builder.getByRole('button', { name: 'Save' }).first().click();
-    await poll(() => builder.getByRole('alert').first().textContent()).toContain('content/courses/demo/01-start/chapter.yaml: name: expected a chapter name, got an empty string');
+    await poll(() => builder.getByRole('alert').first().textContent()).toContain(
+      'content/courses/demo/01-start/chapter.yaml: name: expected a chapter name, got an empty string',
+    );
 
     const quiz = builder.getByRole('listitem').filter({ has: builder.getByRole('button', { name: 'Edit Check yourself' }) });
     await quiz.getByRole('button', { name: 'Edit Check yourself' }).click();
     const editor = quiz.locator('form.studio-editor');
-    await editor.getByLabel(/Right choice/).first().fill('7');
+    await editor
+      .getByLabel(/Right choice/)
+      .first()
+      .fill('7');
     await editor.getByRole('button', { name: 'Save' }).click();
     const line = 'content/courses/demo/01-start/03-quiz.yaml: questions[0].answer: expected 0-3 (one of the 4 choices), got 7';
     await poll(() => editor.getByRole('alert').textContent()).toContain(line);
-    expect(await editor.getByLabel(/Right choice/).first().getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await editor
+        .getByLabel(/Right choice/)
+        .first()
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
     expect(await editor.locator('.studio-field-error').first().textContent()).toBe('expected 0-3 (one of the 4 choices), got 7');
 
     const settings = builder.getByRole('form', { name: 'Course settings' });
     await settings.getByLabel('Course name').fill('');
     await settings.getByRole('button', { name: 'Save' }).click();
-    await poll(() => settings.getByRole('alert').textContent()).toContain('content/courses/demo/course.yaml: name: required: expected text, but the field is missing');
+    await poll(() => settings.getByRole('alert').textContent()).toContain(
+      'content/courses/demo/course.yaml: name: required: expected text, but the field is missing',
+    );
 
     expect(git('status', '--porcelain', '--', 'content')).toBe(before);
   }, 180_000);
@@ -289,7 +333,9 @@ describe('the studio by keyboard, and with axe', () => {
         await page.keyboard.press(key);
         const label = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement | null;
-          return el ? (el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.textContent ?? '') : '';
+          return el
+            ? (el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.textContent ?? '')
+            : '';
         });
         if (typeof name === 'string' ? label?.trim() === name : name.test(label ?? '')) return;
       }

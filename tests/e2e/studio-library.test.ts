@@ -30,7 +30,8 @@ function astroEnv(root: string, nodeEnv: string, extra: Record<string, string> =
 /** A copy of the site with the small valid fixture's content, sharing node_modules through a link. */
 function temporarySite(prefix: string): string {
   const root = mkdtempSync(join(tmpdir(), prefix));
-  for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(project, name), join(root, name), { recursive: true });
+  for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+    cpSync(join(project, name), join(root, name), { recursive: true });
   cpSync(join(fixture, 'content'), join(root, 'content'), { recursive: true });
   cpSync(join(fixture, 'public'), join(root, 'public'), { recursive: true });
   symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'), 'dir');
@@ -52,7 +53,11 @@ describe('a production build', () => {
     root = temporarySite('learnspace-studio-build-');
     dist = join(root, 'dist');
     // With the read-only dashboard and drafts built in, the widest a build gets.
-    execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', dist], { cwd: root, env: astroEnv(root, 'production', { LEARNSPACE_ADMIN: '1', LEARNSPACE_DRAFTS: '1' }), stdio: 'pipe' });
+    execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', dist], {
+      cwd: root,
+      env: astroEnv(root, 'production', { LEARNSPACE_ADMIN: '1', LEARNSPACE_DRAFTS: '1' }),
+      stdio: 'pipe',
+    });
   }, 240_000);
 
   afterAll(() => {
@@ -65,7 +70,8 @@ describe('a production build', () => {
     for (const file of filesUnder(dist)) {
       if (!/\.(html|js|mjs|json|xml|txt|css|map)$/.test(file)) continue;
       const text = readFileSync(file, 'utf8');
-      for (const marker of ['__studio', '/admin/videos/', '/admin/courses/', 'Studio home', 'learnspace-studio']) if (text.includes(marker)) leaks.push(`${relative(dist, file)}: ${marker}`);
+      for (const marker of ['__studio', '/admin/videos/', '/admin/courses/', 'Studio home', 'learnspace-studio'])
+        if (text.includes(marker)) leaks.push(`${relative(dist, file)}: ${marker}`);
     }
     expect(leaks).toEqual([]);
     expect(existsSync(join(dist, 'admin', 'videos'))).toBe(false);
@@ -117,7 +123,11 @@ describe('the video library under astro dev', () => {
     const port = await freePort();
     baseURL = `http://127.0.0.1:${port}`;
     // YouTube is unreachable here: videos get their transcript from a caption file attached in the studio.
-    dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, env: astroEnv(root, 'development', { LEARNSPACE_NO_YOUTUBE: '1' }), stdio: 'pipe' });
+    dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+      cwd: root,
+      env: astroEnv(root, 'development', { LEARNSPACE_NO_YOUTUBE: '1' }),
+      stdio: 'pipe',
+    });
     dev.stdout?.on('data', (chunk) => (output += chunk));
     dev.stderr?.on('data', (chunk) => (output += chunk));
     const up = await eventually(async () => (await fetch(`${baseURL}/admin/videos/`, { signal: AbortSignal.timeout(60_000) })).status === 200, 240_000);
@@ -161,7 +171,11 @@ describe('the video library under astro dev', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => card(page, 'IHZwWFHWa-w').count(), { timeout: 20_000 }).toBe(1);
     expect(await card(page, 'IHZwWFHWa-w').locator('[data-status]').textContent()).toBe('Pending');
-    expect(parse(readFileSync(join(root, 'content', 'videos', 'IHZwWFHWa-w.yaml'), 'utf8'))).toEqual({ youtubeVideoId: 'IHZwWFHWa-w', url: 'https://www.youtube.com/watch?v=IHZwWFHWa-w', title: 'Gradient descent, how neural networks learn' });
+    expect(parse(readFileSync(join(root, 'content', 'videos', 'IHZwWFHWa-w.yaml'), 'utf8'))).toEqual({
+      youtubeVideoId: 'IHZwWFHWa-w',
+      url: 'https://www.youtube.com/watch?v=IHZwWFHWa-w',
+      title: 'Gradient descent, how neural networks learn',
+    });
 
     const video = card(page, 'IHZwWFHWa-w');
     await tabTo(page, video.locator('summary', { hasText: 'Attach captions' }));
@@ -181,7 +195,7 @@ describe('the video library under astro dev', () => {
     await page.context().close();
   }, 240_000);
 
-  it('shows a failed video\'s error and retries it to completed', async () => {
+  it("shows a failed video's error and retries it to completed", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${baseURL}/admin/videos/`);
     await expect.poll(() => page.getByText('aircAruvnKk').count(), { timeout: 60_000 }).toBeGreaterThan(0);
@@ -191,7 +205,9 @@ describe('the video library under astro dev', () => {
     const video = card(page, 'Ilg3gGewQ5U');
     await video.getByRole('button', { name: 'Process now' }).click();
     await expect.poll(() => video.locator('[data-status]').textContent(), { timeout: 90_000 }).toBe('Failed');
-    await expect.poll(() => video.locator('.video-error').textContent(), { timeout: 10_000 }).toContain('YouTube is switched off (LEARNSPACE_NO_YOUTUBE) and there is no caption file');
+    await expect
+      .poll(() => video.locator('.video-error').textContent(), { timeout: 10_000 })
+      .toContain('YouTube is switched off (LEARNSPACE_NO_YOUTUBE) and there is no caption file');
 
     await video.locator('summary', { hasText: 'Attach captions' }).click();
     await video.getByLabel('Caption file').setInputFiles(join(project, 'content', 'videos', 'Ilg3gGewQ5U.vtt'));

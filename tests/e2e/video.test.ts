@@ -49,7 +49,7 @@ describe('video page', () => {
     await page.goto(server.url + videoPage);
     const blocks = page.locator('.transcript-block h3[id^="t-"]');
     await expect(blocks.count()).resolves.toBeGreaterThan(3);
-    const ids = (await blocks.evaluateAll((els) => els.map((e) => Number(e.id.slice(2)))));
+    const ids = await blocks.evaluateAll((els) => els.map((e) => Number(e.id.slice(2))));
     for (let i = 1; i < ids.length; i++) expect(ids[i]! - ids[i - 1]!).toBeGreaterThanOrEqual(60);
     await expect(page.locator('.transcript button[data-start-ms]').count()).resolves.toBeGreaterThan(20);
   });
@@ -85,11 +85,14 @@ describe('video page', () => {
     await page.getByRole('button', { name: /^Play video/ }).click();
     const starts = await page.locator('.transcript button[data-start-ms]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.startMs)));
     const target = starts[20]!;
-    await page.evaluate((seconds) => {
-      const state = (window as unknown as { fakeYT: FakeState }).fakeYT;
-      state.time = seconds;
-      state.playing = true;
-    }, target / 1000 + 0.2);
+    await page.evaluate(
+      (seconds) => {
+        const state = (window as unknown as { fakeYT: FakeState }).fakeYT;
+        state.time = seconds;
+        state.playing = true;
+      },
+      target / 1000 + 0.2,
+    );
     await expect.poll(() => page.locator('.transcript button[aria-current="time"]').getAttribute('data-start-ms')).toBe(String(target));
   });
 
@@ -125,7 +128,14 @@ describe('video page', () => {
     await page.goto(`${server.url}${videoPage}?t=${seconds}`);
     const marked = page.locator('.transcript button.is-target, .transcript button[aria-current="time"]');
     await expect.poll(() => marked.first().getAttribute('data-start-ms')).toBe(String(target));
-    await expect.poll(() => marked.first().evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).toBe(true);
+    await expect
+      .poll(() =>
+        marked.first().evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
     await page.getByRole('button', { name: /^Play video/ }).click();
     await expect(page.locator('[data-lite-youtube] iframe').getAttribute('src')).resolves.toContain(`start=${seconds}`);
   });
@@ -149,7 +159,7 @@ describe('video page', () => {
     await expect(page.locator('.used-in a').getAttribute('href')).resolves.toBe(lecturePage);
   });
 
-  it('tells learners a failed video\'s notes are being prepared, never the pipeline\'s error', async () => {
+  it("tells learners a failed video's notes are being prepared, never the pipeline's error", async () => {
     const page = await newPage(browser);
     await page.goto(`${server.url}/videos/${fixtureVideos.failed}/`);
     const notice = page.locator('.video-status[data-status="failed"]');
@@ -162,7 +172,9 @@ describe('video page', () => {
   it('says plainly when a course video is still pending, and the course says videos are processing', async () => {
     const page = await newPage(browser);
     await page.goto(`${server.url}/courses/linear-algebra/04-composition/01-lecture/`);
-    await expect(page.locator('.video-status[data-status="pending"]').innerText()).resolves.toBe('Notes for this lecture are being prepared. You can already watch it.');
+    await expect(page.locator('.video-status[data-status="pending"]').innerText()).resolves.toBe(
+      'Notes for this lecture are being prepared. You can already watch it.',
+    );
     await page.goto(`${server.url}/courses/linear-algebra/`);
     await expect(page.locator('.course-status').innerText()).resolves.toContain('Some videos are still being processed');
   });
@@ -192,7 +204,9 @@ describe('video page', () => {
     for (const [i, answer] of answers.entries()) await fieldsets.nth(i).locator('input[type="radio"]').nth(answer).check();
     await page.getByRole('button', { name: 'Check my answers' }).click();
     await expect(page.locator('form.quiz').innerText()).resolves.toContain(`You scored ${answers.length} of ${answers.length}`);
-    const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('learnspace:progress'))) ?? '{}') as { items?: Record<string, { completed: boolean }> };
+    const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('learnspace:progress'))) ?? '{}') as {
+      items?: Record<string, { completed: boolean }>;
+    };
     expect(stored.items?.[fixtureQuizOff.item]?.completed ?? false).toBe(false);
   });
 

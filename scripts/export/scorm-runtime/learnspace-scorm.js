@@ -95,7 +95,15 @@
       var text = JSON.stringify({ v: 1, l: last, i: slim });
       if (text.length <= SUSPEND_LIMIT) return text;
     }
-    return JSON.stringify({ v: 1, l: last, c: Object.keys(records).filter(function (i) { return records[i].completed; }).map(Number) });
+    return JSON.stringify({
+      v: 1,
+      l: last,
+      c: Object.keys(records)
+        .filter(function (i) {
+          return records[i].completed;
+        })
+        .map(Number),
+    });
   }
 
   /** Replaces this course's records in the browser's progress with the LMS's (the LMS knows who the learner is). */
@@ -203,10 +211,19 @@
     var status = get('cmi.core.lesson_status');
     if (status === '' || status === 'not attempted') set('cmi.core.lesson_status', 'incomplete');
     var location_ = get('cmi.core.lesson_location');
-    if (config.items.some(function (item) { return item.page === location_; })) start = location_;
+    if (
+      config.items.some(function (item) {
+        return item.page === location_;
+      })
+    )
+      start = location_;
   } else {
     var course = readState().courses[config.course];
-    var last = course && config.items.filter(function (item) { return item.key === course.lastItemKey; })[0];
+    var last =
+      course &&
+      config.items.filter(function (item) {
+        return item.key === course.lastItemKey;
+      })[0];
     if (last) start = pageOf(last);
   }
 

@@ -70,7 +70,13 @@ function checkSentences(prose: readonly string[], transcript: string): { total: 
 const quoted = (text: string) => /“(.+)”/.exec(text)?.[1];
 
 /** Scores one lecture's notes and quiz against its reference concepts and a filler word list. */
-export function scoreMaterial(notes: Notes, quiz: VideoQuiz, segments: readonly Segment[], references: readonly string[], filler: ReadonlySet<string>): MaterialScore {
+export function scoreMaterial(
+  notes: Notes,
+  quiz: VideoQuiz,
+  segments: readonly Segment[],
+  references: readonly string[],
+  filler: ReadonlySet<string>,
+): MaterialScore {
   const titles = notes.sections.map((s) => s.title);
   const keyTerms = [...new Set([...notes.sections.flatMap((s) => s.keyTerms), ...notes.glossary.map((g) => g.term)].map((t) => t.toLowerCase()))];
   const named = [...titles, ...keyTerms];
@@ -80,11 +86,21 @@ export function scoreMaterial(notes: Notes, quiz: VideoQuiz, segments: readonly 
     const forms = concept.split('|').map((f) => f.trim());
     (forms.some((f) => named.some((n) => contains(n, f))) ? recalled : missed).push(forms[0]!);
   }
-  const isFiller = (term: string) => tokenize(term).some((t) => /\p{L}/u.test(t.value) && (filler.has(t.normal) || filler.has(t.lemma))) || tokenize(term).every((t) => t.stop || !/\p{L}/u.test(t.value));
-  const transcript = segments.map((s) => s.text.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
+  const isFiller = (term: string) =>
+    tokenize(term).some((t) => /\p{L}/u.test(t.value) && (filler.has(t.normal) || filler.has(t.lemma))) ||
+    tokenize(term).every((t) => t.stop || !/\p{L}/u.test(t.value));
+  const transcript = segments
+    .map((s) => s.text.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join(' ');
   const prose = [
     notes.summary,
-    ...notes.sections.flatMap((s) => s.body.split('\n').map((line) => line.replace(/^\s*[-*]\s+/, '').trim()).filter(Boolean)),
+    ...notes.sections.flatMap((s) =>
+      s.body
+        .split('\n')
+        .map((line) => line.replace(/^\s*[-*]\s+/, '').trim())
+        .filter(Boolean),
+    ),
     ...notes.glossary.map((g) => g.definition),
     ...quiz.questions.map((q) => quoted(q.explanation)).filter((t): t is string => Boolean(t)),
   ];
@@ -99,7 +115,7 @@ export function scoreMaterial(notes: Notes, quiz: VideoQuiz, segments: readonly 
     const kind = q.kind ?? (q.prompt.includes('____') ? 'cloze' : 'concept');
     kinds[kind] = (kinds[kind] ?? 0) + 1;
     const answer = q.choices[q.answer]!;
-    const subject = kind === 'term' ? quoted(q.prompt) ?? '' : answer;
+    const subject = kind === 'term' ? (quoted(q.prompt) ?? '') : answer;
     const concepts = [...keyTerms, ...references.flatMap((r) => r.split('|').map((f) => f.trim()))];
     if (!concepts.some((c) => contains(subject, c)) || (kind !== 'statement' && isFiller(subject))) answersNotConcepts.push(answer);
   }
@@ -129,13 +145,31 @@ export function summarise(scores: readonly LectureScore[]) {
   const sum = (f: (s: LectureScore) => number) => scores.reduce((n, s) => n + f(s), 0);
   const share = (a: number, b: number) => (b === 0 ? 0 : a / b);
   return {
-    recall: share(sum((s) => s.recalled.length), sum((s) => s.concepts)),
-    filler: share(sum((s) => s.fillerTerms.length), sum((s) => s.keyTerms)),
-    complete: share(sum((s) => s.sentences - s.brokenSentences.length), sum((s) => s.sentences)),
-    titleForm: share(sum((s) => s.titles - s.badTitles.length), sum((s) => s.titles)),
+    recall: share(
+      sum((s) => s.recalled.length),
+      sum((s) => s.concepts),
+    ),
+    filler: share(
+      sum((s) => s.fillerTerms.length),
+      sum((s) => s.keyTerms),
+    ),
+    complete: share(
+      sum((s) => s.sentences - s.brokenSentences.length),
+      sum((s) => s.sentences),
+    ),
+    titleForm: share(
+      sum((s) => s.titles - s.badTitles.length),
+      sum((s) => s.titles),
+    ),
     commaTitles: sum((s) => s.badTitles.filter((t) => t.includes(',')).length),
-    cloze: share(sum((s) => s.cloze), sum((s) => s.questions)),
-    answersConcepts: share(sum((s) => s.questions - s.answersNotConcepts.length), sum((s) => s.questions)),
+    cloze: share(
+      sum((s) => s.cloze),
+      sum((s) => s.questions),
+    ),
+    answersConcepts: share(
+      sum((s) => s.questions - s.answersNotConcepts.length),
+      sum((s) => s.questions),
+    ),
     questions: sum((s) => s.questions),
   };
 }

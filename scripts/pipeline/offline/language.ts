@@ -61,10 +61,70 @@ export function isPunctuated(text: string): boolean {
 }
 
 // Stryker disable next-line StringLiteral,ArrayDeclaration: a word list is data; tests check its effect with sample words
-const CLAUSE_OPENERS = new Set(['but', 'so', 'because', 'which', 'then', 'when', 'where', 'if', 'while', 'now', 'okay', 'since', 'although', 'whereas', 'remember', 'imagine', 'notice', 'let', "let's"]);
+const CLAUSE_OPENERS = new Set([
+  'but',
+  'so',
+  'because',
+  'which',
+  'then',
+  'when',
+  'where',
+  'if',
+  'while',
+  'now',
+  'okay',
+  'since',
+  'although',
+  'whereas',
+  'remember',
+  'imagine',
+  'notice',
+  'let',
+  "let's",
+]);
 /** Words a clause cannot end on: a cut after one would leave it hanging. */
 // Stryker disable next-line StringLiteral,ArrayDeclaration: as above
-const HANGING = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'into', 'and', 'or', 'but', 'so', 'that', 'which', 'is', 'are', 'was', 'be', 'this', 'these', 'its', 'their', 'our', 'your', 'my', 'as', 'than', 'if', 'when', 'because', 'very', 'more', 'most', 'not']);
+const HANGING = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'with',
+  'from',
+  'into',
+  'and',
+  'or',
+  'but',
+  'so',
+  'that',
+  'which',
+  'is',
+  'are',
+  'was',
+  'be',
+  'this',
+  'these',
+  'its',
+  'their',
+  'our',
+  'your',
+  'my',
+  'as',
+  'than',
+  'if',
+  'when',
+  'because',
+  'very',
+  'more',
+  'most',
+  'not',
+]);
 
 /**
  * Pseudo-sentences for unpunctuated captions: a pause of 0.7 s or more ends

@@ -17,7 +17,35 @@ export interface Analysis {
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** Openers that lean on the sentence before, so the sentence cannot stand alone in a summary. */
-const DEPENDENT_OPENERS = new Set(['and', 'but', 'so', 'or', 'because', 'which', 'then', 'also', 'that', 'this', 'these', 'those', 'it', 'they', 'he', 'she', 'here', 'there', 'now', 'again', 'yes', 'no', 'well', 'okay', 'ok', 'oh', 'hmm']);
+const DEPENDENT_OPENERS = new Set([
+  'and',
+  'but',
+  'so',
+  'or',
+  'because',
+  'which',
+  'then',
+  'also',
+  'that',
+  'this',
+  'these',
+  'those',
+  'it',
+  'they',
+  'he',
+  'she',
+  'here',
+  'there',
+  'now',
+  'again',
+  'yes',
+  'no',
+  'well',
+  'okay',
+  'ok',
+  'oh',
+  'hmm',
+]);
 
 /** Greetings and sign-offs: talk around the lesson, never a summary line. */
 const GREETING = /^\W*(?:hi|hello|hey|welcome|thanks for|thank you)\b/i;
@@ -141,7 +169,11 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 const POINTERS = new Set(['this', 'that', 'these', 'those', 'our', 'your', 'its', 'their', 'my', 'his', 'her', 'each', 'every', 'some', 'any']);
 
 function joinTokens(tokens: readonly Token[]): string {
-  return tokens.map((t) => t.value).join(' ').replace(/ (['’]s?)(?=\s|$)/g, '$1').replace(/ ?- ?/g, '-');
+  return tokens
+    .map((t) => t.value)
+    .join(' ')
+    .replace(/ (['’]s?)(?=\s|$)/g, '$1')
+    .replace(/ ?- ?/g, '-');
 }
 
 /** The fullest natural phrase around a term in a sentence: "the neuron's activation", "a linear transformation". */
@@ -154,7 +186,15 @@ export function phraseAround(term: Term, sentence: Sentence): string | null {
       let from = i;
       let end = i + words.length;
       // A compound goes on to its head noun: "unit" is read as "the unit square".
-      while (end < tokens.length && end - i < words.length + 2 && tokens[end - 1]!.normal === tokens[end - 1]!.lemma.toLowerCase() && tokens[end]!.pos === 'NOUN' && !isFillerWord(tokens[end]!.value) && /^[a-z-]{3,}$/i.test(tokens[end]!.value)) end++;
+      while (
+        end < tokens.length &&
+        end - i < words.length + 2 &&
+        tokens[end - 1]!.normal === tokens[end - 1]!.lemma.toLowerCase() &&
+        tokens[end]!.pos === 'NOUN' &&
+        !isFillerWord(tokens[end]!.value) &&
+        /^[a-z-]{3,}$/i.test(tokens[end]!.value)
+      )
+        end++;
       for (;;) {
         const prev = tokens[from - 1];
         if (prev && POSSESSIVE.has(prev.normal) && tokens[from - 2] && /NOUN|PROPN/.test(tokens[from - 2]!.pos)) from -= 2;
@@ -198,7 +238,9 @@ export function sectionTitle(analysis: Analysis, indexes: readonly number[], ter
   const leading = terms.slice(0, 3);
   for (const term of leading) {
     const phrases = indexes.map((i) => phraseAround(term, analysis.sentences[i]!)).filter((p): p is string => p !== null);
-    const phrase = phrases.filter((p) => p.split(/\s+/).filter((w) => !ARTICLES.has(w)).length >= 2).sort((a, b) => wordCount(b) - wordCount(a) || a.localeCompare(b))[0];
+    const phrase = phrases
+      .filter((p) => p.split(/\s+/).filter((w) => !ARTICLES.has(w)).length >= 2)
+      .sort((a, b) => wordCount(b) - wordCount(a) || a.localeCompare(b))[0];
     const title = phrase ? accept(phrase) : null;
     if (title) return title;
   }
@@ -251,9 +293,10 @@ export function glossaryOf(analysis: Analysis, count = 10): GlossaryEntry[] {
 /** Notes for an analysed transcript; with chapters, one section per chapter under its own title. */
 export function buildNotes(analysis: Analysis, chapters: readonly VideoChapter[] = []): Notes {
   const { sentences } = analysis;
-  const grouped = chapters.length > 0
-    ? chapterSections(sentences, chapters).map((g) => ({ indexes: g.indexes, title: g.chapter.title, startMs: g.chapter.startMs }))
-    : mergeThinSections(topicSections(sentences), analysis).map((indexes) => ({ indexes, title: '', startMs: sentences[indexes[0]!]!.startMs }));
+  const grouped =
+    chapters.length > 0
+      ? chapterSections(sentences, chapters).map((g) => ({ indexes: g.indexes, title: g.chapter.title, startMs: g.chapter.startMs }))
+      : mergeThinSections(topicSections(sentences), analysis).map((indexes) => ({ indexes, title: '', startMs: sentences[indexes[0]!]!.startMs }));
   const used = new Set<string>();
   const sections = grouped.map(({ indexes, title, startMs }) => {
     const terms = sectionTerms(analysis, indexes);
@@ -268,7 +311,11 @@ export function buildNotes(analysis: Analysis, chapters: readonly VideoChapter[]
       keyTerms: terms.slice(0, 5).map((t) => t.display),
     };
   });
-  const summaryAt = centralSentences(analysis, sentences.map((_, i) => i), 4);
+  const summaryAt = centralSentences(
+    analysis,
+    sentences.map((_, i) => i),
+    4,
+  );
   const summary = (summaryAt.length > 0 ? summaryAt.map((i) => asDisplayed(sentences[i]!)) : [asDisplayed(sentences[0]!)]).join(' ');
   return { summary, sections, glossary: glossaryOf(analysis) };
 }

@@ -37,7 +37,8 @@ export function standsAsPhrase(term: Term, sentence: Sentence): boolean {
       found++;
       const prev = tokens[i - 1];
       const next = tokens[i + words.length];
-      if ((prev && /^(ADJ|NOUN|PROPN|NUM)$/.test(prev.pos)) || prev?.value === '-' || (next && (/^(NOUN|PROPN|PART)$/.test(next.pos) || next.value === '-'))) whole = false;
+      if ((prev && /^(ADJ|NOUN|PROPN|NUM)$/.test(prev.pos)) || prev?.value === '-' || (next && (/^(NOUN|PROPN|PART)$/.test(next.pos) || next.value === '-')))
+        whole = false;
     }
   }
   return found === 1 && whole;
@@ -63,7 +64,12 @@ export function distractorsFor(term: Term, form: string, pool: readonly Term[], 
     .filter((t) => t !== term && !t.key.split(' ').some((w) => term.key.split(' ').includes(w)) && !termPattern(t).test(lowerContext))
     .map((t) => ({ t, f: formWithNumber(t, plural) }))
     .filter((x): x is { t: Term; f: string } => x.f !== null)
-    .sort((a, b) => Math.abs(a.f.split(' ').length - words) * 10 + Math.abs(a.f.length - form.length) - (Math.abs(b.f.split(' ').length - words) * 10 + Math.abs(b.f.length - form.length)) || a.f.localeCompare(b.f))
+    .sort(
+      (a, b) =>
+        Math.abs(a.f.split(' ').length - words) * 10 +
+          Math.abs(a.f.length - form.length) -
+          (Math.abs(b.f.split(' ').length - words) * 10 + Math.abs(b.f.length - form.length)) || a.f.localeCompare(b.f),
+    )
     .slice(0, 3)
     .map((x) => x.f);
 }
@@ -91,16 +97,20 @@ function definitionQuestion(entry: GlossaryEntry, term: Term, pool: readonly Ter
   const form = formIn(term, entry.definition);
   if (!form) return null;
   const before = entry.definition.slice(0, entry.definition.toLowerCase().indexOf(form.toLowerCase()));
-  const called = /\b(?:we|people|mathematicians|you|i)\s+(?:will\s+|often\s+|usually\s+)?call\s+((?:the|this|that|these|those|a|an)\s+[^,;.]{3,50}?)\s+(?:an?\s+|the\s+|its\s+|their\s+|our\s+|your\s+|his\s+|her\s+)?(?:[\w-]+['’]s\s+)?$/i.exec(before);
+  const called =
+    /\b(?:we|people|mathematicians|you|i)\s+(?:will\s+|often\s+|usually\s+)?call\s+((?:the|this|that|these|those|a|an)\s+[^,;.]{3,50}?)\s+(?:an?\s+|the\s+|its\s+|their\s+|our\s+|your\s+|his\s+|her\s+)?(?:[\w-]+['’]s\s+)?$/i.exec(
+      before,
+    );
   const at = analysis.sentences.findIndex((s) => asDisplayed(s) === entry.definition);
   const previous: Sentence | undefined = analysis.sentences[at - 1];
   const context = called && /^(this|that|these|those)\b/i.test(called[1]!) ? previous : undefined;
   const usable = !context || (context.punctuated && context.text.split(' ').length <= 35 && !termPattern(term).test(context.text));
   const distractors = distractorsFor(term, form, pool, `${context?.text ?? ''} ${entry.definition}`);
   if (distractors.length < 3) return null;
-  const prompt = called && usable
-    ? `${context ? `${context.text} ` : ''}What does the lecture call ${context ? called[1]! : called[1]!.replace(/^(this|that)\b/i, 'the')}?`
-    : `Which term does the lecture define here: ${quote(blankOut(entry.definition, term))}`;
+  const prompt =
+    called && usable
+      ? `${context ? `${context.text} ` : ''}What does the lecture call ${context ? called[1]! : called[1]!.replace(/^(this|that)\b/i, 'the')}?`
+      : `Which term does the lecture define here: ${quote(blankOut(entry.definition, term))}`;
   return choiceQuestion('definition', prompt, form, distractors, `The lecture says: ${quote(entry.definition)}`, entry.startMs);
 }
 
@@ -111,7 +121,14 @@ function termQuestion(entry: GlossaryEntry, term: Term, glossary: readonly { ent
   const answer = describe({ entry, term });
   const distractors = others.map(describe).filter((d) => d !== answer);
   if (distractors.length < 3) return null;
-  return choiceQuestion('term', `Which line of the lecture is about ${quote(term.display)}? (Each line has its own term left out as “…”.)`, answer, distractors, `The lecture says: ${quote(entry.definition)}`, entry.startMs);
+  return choiceQuestion(
+    'term',
+    `Which line of the lecture is about ${quote(term.display)}? (Each line has its own term left out as “…”.)`,
+    answer,
+    distractors,
+    `The lecture says: ${quote(entry.definition)}`,
+    entry.startMs,
+  );
 }
 
 function statementQuestion(index: number, term: Term, analysis: Analysis, pool: readonly Term[]): Question | null {
@@ -134,7 +151,14 @@ function clozeQuestion(index: number, term: Term, analysis: Analysis, pool: read
   if (!form || !standsAsPhrase(term, sentence)) return null;
   const distractors = distractorsFor(term, form, pool, text);
   if (distractors.length < 3) return null;
-  return choiceQuestion('cloze', `Which term completes this line of the lecture: ${quote(blankOut(text, term))}`, form.toLowerCase(), distractors, `The lecture says: ${quote(text)}`, sentence.startMs);
+  return choiceQuestion(
+    'cloze',
+    `Which term completes this line of the lecture: ${quote(blankOut(text, term))}`,
+    form.toLowerCase(),
+    distractors,
+    `The lecture says: ${quote(text)}`,
+    sentence.startMs,
+  );
 }
 
 /** 5-10 questions, mostly concept questions, cloze at most a third, in lecture order. */
@@ -159,7 +183,10 @@ export function buildQuiz(analysis: Analysis): VideoQuiz {
   // Statements and clozes come from central sentences, each about a term not yet asked about first.
   const asked = new Set(glossary.slice(0, counts.definition).map((g) => g.term.key));
   const candidates = pool.flatMap((term) =>
-    term.sentences.filter((i) => standsAlone(analysis.sentences[i]!)).slice(0, 2).map((i) => ({ term, i })),
+    term.sentences
+      .filter((i) => standsAlone(analysis.sentences[i]!))
+      .slice(0, 2)
+      .map((i) => ({ term, i })),
   );
   const statements = (limit: number) => {
     for (const { term, i } of candidates) {

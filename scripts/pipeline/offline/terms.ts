@@ -34,7 +34,12 @@ const VAGUE_ADJECTIVES = new Set(
 
 const isWord = (t: Token) => /^[a-z][a-z-]*[a-z]$/i.test(t.value) && t.value.length >= 3;
 // Proper nouns count only as acronyms (ReLU, MNIST): names are speakers and people, not concepts.
-const isNoun = (t: Token) => (t.pos === 'NOUN' || (t.pos === 'PROPN' && /[A-Z].*[A-Z]/.test(t.value))) && isWord(t) && !t.stop && !FILLER_NOUNS.has(t.normal) && !FILLER_NOUNS.has(t.lemma);
+const isNoun = (t: Token) =>
+  (t.pos === 'NOUN' || (t.pos === 'PROPN' && /[A-Z].*[A-Z]/.test(t.value))) &&
+  isWord(t) &&
+  !t.stop &&
+  !FILLER_NOUNS.has(t.normal) &&
+  !FILLER_NOUNS.has(t.lemma);
 export const isVagueAdjective = (t: Token) => VAGUE_ADJECTIVES.has(t.normal);
 const isModifier = (t: Token) => (t.pos === 'ADJ' && isWord(t) && !t.stop && !VAGUE_ADJECTIVES.has(t.normal)) || isNoun(t);
 
@@ -111,7 +116,7 @@ export function rankTerms(sentences: readonly Sentence[], library: LibraryStats,
     }
   });
   const ownTerms = new Set(byKey.keys());
-  const inLibrary = (key: string) => (library.frequency.get(key) ?? 0);
+  const inLibrary = (key: string) => library.frequency.get(key) ?? 0;
   // The lecture itself counts as a document, whether or not the library holds it already.
   const documents = Math.max(library.documents, 1) + 1;
   const titleText = ` ${title.toLowerCase()} `;
@@ -133,7 +138,9 @@ export function rankTerms(sentences: readonly Sentence[], library: LibraryStats,
   // A phrase that is nearly always how a word is used replaces the word; a rare phrase gives way to it.
   const kept: Term[] = [];
   for (const term of terms) {
-    const covering = terms.find((t) => t !== term && t.words > term.words && ` ${t.key} `.includes(` ${term.key} `) && t.sentences.length >= 0.6 * term.sentences.length);
+    const covering = terms.find(
+      (t) => t !== term && t.words > term.words && ` ${t.key} `.includes(` ${term.key} `) && t.sentences.length >= 0.6 * term.sentences.length,
+    );
     if (covering) continue;
     kept.push(term);
   }

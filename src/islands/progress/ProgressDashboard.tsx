@@ -57,7 +57,9 @@ export default function ProgressDashboard() {
       setCourses(refs);
       setHydrated(true);
     });
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [slugs]);
 
   const rows = useMemo(
@@ -75,7 +77,14 @@ export default function ProgressDashboard() {
       }),
     [courses, state],
   );
-  const overall = useMemo(() => overallProgressOf(state, courses.map((c) => ({ slug: c.slug, itemKeys: c.items.map((i) => i.key) }))), [courses, state]);
+  const overall = useMemo(
+    () =>
+      overallProgressOf(
+        state,
+        courses.map((c) => ({ slug: c.slug, itemKeys: c.items.map((i) => i.key) })),
+      ),
+    [courses, state],
+  );
 
   if (!hydrated) {
     return (
@@ -135,15 +144,24 @@ export default function ProgressDashboard() {
                   <table className="quiz-scores">
                     <caption className="visually-hidden">Quiz scores in {course.name}</caption>
                     <thead>
-                      <tr><th scope="col">Quiz</th><th scope="col">Best score</th><th scope="col">Attempts</th><th scope="col">Result</th></tr>
+                      <tr>
+                        <th scope="col">Quiz</th>
+                        <th scope="col">Best score</th>
+                        <th scope="col">Attempts</th>
+                        <th scope="col">Result</th>
+                      </tr>
                     </thead>
                     <tbody>
                       {quizzes.map(({ item, score }) => (
                         <tr key={item.key} data-quiz={item.key}>
-                          <th scope="row"><a href={item.href}>{item.title}</a></th>
+                          <th scope="row">
+                            <a href={item.href}>{item.title}</a>
+                          </th>
                           <td>{score ? `${score.bestScore}%` : '—'}</td>
                           <td>{score?.attempts ?? 0}</td>
-                          <td data-result={score?.passed ? 'passed' : score ? 'not-passed' : 'not-tried'}>{score?.passed ? 'Passed' : score ? `Not yet (${item.passMark}% to pass)` : 'Not tried'}</td>
+                          <td data-result={score?.passed ? 'passed' : score ? 'not-passed' : 'not-tried'}>
+                            {score?.passed ? 'Passed' : score ? `Not yet (${item.passMark}% to pass)` : 'Not tried'}
+                          </td>
                         </tr>
                       ))}
                     </tbody>
@@ -181,7 +199,11 @@ export default function ProgressDashboard() {
         <h2 id="data-heading">Your data</h2>
         <p className="muted">Progress is kept in this browser only. Export it to move it to another browser or keep a copy.</p>
         <div className="actions">
-          <button type="button" className="button" onClick={() => download(exportProgress(), `learnspace-progress-${new Date().toISOString().slice(0, 10)}.json`)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => download(exportProgress(), `learnspace-progress-${new Date().toISOString().slice(0, 10)}.json`)}
+          >
             Export progress
           </button>
           <label className="button">

@@ -15,7 +15,12 @@ class ItemStatusElement extends HTMLElement {
       this.dataset.state = done ? 'done' : 'todo';
       if (label) label.textContent = (done ? 'Completed' : 'Not completed') + best;
     };
-    this.unsubscribes.push(itemCompleted(key).subscribe((value) => { done = value; render(); }));
+    this.unsubscribes.push(
+      itemCompleted(key).subscribe((value) => {
+        done = value;
+        render();
+      }),
+    );
     const badge = this.dataset.quiz !== undefined ? this.previousElementSibling : null;
     if (badge instanceof HTMLElement) {
       this.unsubscribes.push(

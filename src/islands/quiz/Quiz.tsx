@@ -84,7 +84,9 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
           <p className="quiz-score">
             <strong>You passed this quiz.</strong> <span data-quiz-record="">{describeScore(score, passMark)}</span>
           </p>
-          <button type="button" className="button" onClick={retry}>Retake the quiz</button>
+          <button type="button" className="button" onClick={retry}>
+            Retake the quiz
+          </button>
         </div>
       </div>
     );
@@ -93,16 +95,27 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
   return (
     <form className="quiz" onSubmit={submit} noValidate data-submitted={submitted || undefined}>
       {score && !submitted && (
-        <p className="quiz-record" data-quiz-record="">{describeScore(score, passMark)}</p>
+        <p className="quiz-record" data-quiz-record="">
+          {describeScore(score, passMark)}
+        </p>
       )}
       {submitted && (
         <div className="quiz-result" ref={result} tabIndex={-1} role="status" data-passed={passed}>
           <p className="quiz-score">
-            You scored <strong>{correct} of {questions.length}</strong> ({percent}%).{' '}
-            {passed ? 'Well done, you passed!' : `The pass mark is ${passMark}%. Review the explanations below and try again.`}
+            You scored{' '}
+            <strong>
+              {correct} of {questions.length}
+            </strong>{' '}
+            ({percent}%). {passed ? 'Well done, you passed!' : `The pass mark is ${passMark}%. Review the explanations below and try again.`}
           </p>
-          {score && <p className="quiz-record" data-quiz-record="">{describeScore(score, passMark)}</p>}
-          <button type="button" className="button" onClick={retry}>Retry the quiz</button>
+          {score && (
+            <p className="quiz-record" data-quiz-record="">
+              {describeScore(score, passMark)}
+            </p>
+          )}
+          <button type="button" className="button" onClick={retry}>
+            Retry the quiz
+          </button>
         </div>
       )}
       <ol className="quiz-questions">
@@ -112,15 +125,28 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
           const name = `${id}-q${qi}-a${attempt}`;
           return (
             <li key={qi}>
-              <fieldset ref={qi === 0 ? first : undefined} className="quiz-question" aria-labelledby={`${name}-prompt`} data-result={submitted ? (isRight ? 'correct' : 'incorrect') : undefined} aria-describedby={submitted ? `${name}-feedback` : undefined}>
+              <fieldset
+                ref={qi === 0 ? first : undefined}
+                className="quiz-question"
+                aria-labelledby={`${name}-prompt`}
+                data-result={submitted ? (isRight ? 'correct' : 'incorrect') : undefined}
+                aria-describedby={submitted ? `${name}-feedback` : undefined}
+              >
                 {/* Not a <legend>: a prompt may hold a code block, which a legend cannot contain. */}
                 <div className="quiz-prompt" id={`${name}-prompt`}>
-                  <span className="visually-hidden">Question {qi + 1} of {questions.length}: </span>
+                  <span className="visually-hidden">
+                    Question {qi + 1} of {questions.length}:{' '}
+                  </span>
                   <div className="quiz-prompt-text" dangerouslySetInnerHTML={{ __html: q.promptHtml }} />
                 </div>
                 <div className="quiz-choices">
                   {q.choicesHtml.map((choice, ci) => (
-                    <label key={ci} className="quiz-choice" data-chosen={chosen === ci || undefined} data-answer={submitted && ci === q.answer ? true : undefined}>
+                    <label
+                      key={ci}
+                      className="quiz-choice"
+                      data-chosen={chosen === ci || undefined}
+                      data-answer={submitted && ci === q.answer ? true : undefined}
+                    >
                       <input
                         type="radio"
                         name={name}
@@ -136,11 +162,24 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
                 {submitted && (
                   <div className="quiz-feedback" id={`${name}-feedback`}>
                     <p>
-                      <strong>{isRight ? 'Correct.' : <>Not quite: the answer is “<span dangerouslySetInnerHTML={{ __html: q.choicesHtml[q.answer]! }} />”.</>}</strong>
+                      <strong>
+                        {isRight ? (
+                          'Correct.'
+                        ) : (
+                          <>
+                            Not quite: the answer is “<span dangerouslySetInnerHTML={{ __html: q.choicesHtml[q.answer]! }} />
+                            ”.
+                          </>
+                        )}
+                      </strong>
                     </p>
                     <div className="quiz-explanation" dangerouslySetInnerHTML={{ __html: q.explanationHtml }} />
                     {q.startMs !== undefined && (
-                      <p><a href={`?t=${Math.floor(q.startMs / 1000)}`} data-seek-ms={q.startMs}>Review at {formatTimestamp(q.startMs)}</a></p>
+                      <p>
+                        <a href={`?t=${Math.floor(q.startMs / 1000)}`} data-seek-ms={q.startMs}>
+                          Review at {formatTimestamp(q.startMs)}
+                        </a>
+                      </p>
                     )}
                   </div>
                 )}
@@ -152,7 +191,9 @@ export default function Quiz({ questions, passMark, courseSlug, itemKey }: Props
       </ol>
       {!submitted && (
         <div className="quiz-actions">
-          <button type="submit" className="button primary">Check my answers</button>
+          <button type="submit" className="button primary">
+            Check my answers
+          </button>
           <span className="muted">Pass mark: {passMark}%</span>
           {missing.length > 0 && (
             <p className="quiz-missing" role="alert">

@@ -77,7 +77,14 @@ class ReviewSessionElement extends HTMLElement {
       return li;
     };
     const dueIn = (deck: ReviewDeck) => dueCards(state, deck.cards, Date.now()).length;
-    list.append(link('All courses', '/review/', this.decks.reduce((n, d) => n + dueIn(d), 0), !only));
+    list.append(
+      link(
+        'All courses',
+        '/review/',
+        this.decks.reduce((n, d) => n + dueIn(d), 0),
+        !only,
+      ),
+    );
     for (const deck of this.decks) list.append(link(deck.name, `/review/?course=${encodeURIComponent(deck.course)}`, dueIn(deck), only === deck.course));
     this.el('[data-view="filter"]').hidden = false;
   }
@@ -95,16 +102,22 @@ class ReviewSessionElement extends HTMLElement {
     const state = $progress.get();
     const hasCards = this.decks.some((d) => d.cards.some((c) => isUnlocked(state, c)));
     this.dataset.state = this.current ? 'card' : hasCards ? 'done' : 'empty';
-    for (const view of this.querySelectorAll<HTMLElement>('[data-view]')) if (view.dataset.view !== 'filter') view.hidden = view.dataset.view !== this.dataset.state;
+    for (const view of this.querySelectorAll<HTMLElement>('[data-view]'))
+      if (view.dataset.view !== 'filter') view.hidden = view.dataset.view !== this.dataset.state;
     if (!this.current) {
-      const next = nextDueAt(state, this.decks.flatMap((d) => d.cards), Date.now());
+      const next = nextDueAt(
+        state,
+        this.decks.flatMap((d) => d.cards),
+        Date.now(),
+      );
       this.el('[data-next]').textContent = next === undefined ? '' : `The next card is due in ${formatInterval(next - Date.now())}.`;
       return;
     }
     const card = this.current;
     this.el('[data-source]').textContent = `${card.courseName} · ${card.source}`;
     this.el('[data-remaining]').textContent = `${countOf(this.queue.length + 1, 'card')} left`;
-    this.el('[data-front]').textContent = card.kind === 'term' ? `What is “${card.front}”?` : card.kind === 'keyterm' ? `What does the lecture say about “${card.front}”?` : card.front;
+    this.el('[data-front]').textContent =
+      card.kind === 'term' ? `What is “${card.front}”?` : card.kind === 'keyterm' ? `What does the lecture say about “${card.front}”?` : card.front;
     this.el('[data-answer]').textContent = card.back;
     this.el('[data-detail]').textContent = card.detail ?? '';
     const link = this.el<HTMLAnchorElement>('[data-link]');

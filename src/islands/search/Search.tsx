@@ -61,8 +61,7 @@ function FilterSelect({ label, name, allLabel, value, options, counts, onChange 
 
 function statusText(index: IndexState, params: SearchParams, outcome: Outcome | null, searching: boolean): string {
   if (index === 'loading') return 'Loading search…';
-  if (index === 'missing')
-    return 'Search is not available here: the index is made by `npm run build`. Run `npm run build && npm run preview` to try it.';
+  if (index === 'missing') return 'Search is not available here: the index is made by `npm run build`. Run `npm run build && npm run preview` to try it.';
   const query = params.query.trim();
   if (!query) return 'Type to search course notes, transcripts and readings.';
   if (searching || !outcome) return 'Searching…';
@@ -181,8 +180,24 @@ export default function Search() {
           data-search-primary=""
         />
         <div className="search-filters">
-          <FilterSelect label="Course" name="course" allLabel="All courses" value={params.course} options={courseOptions} counts={counts?.course} onChange={(course) => update({ course })} />
-          <FilterSelect label="Type" name="type" allLabel="All types" value={params.type} options={typeOptions} counts={counts?.type} onChange={(type) => update({ type })} />
+          <FilterSelect
+            label="Course"
+            name="course"
+            allLabel="All courses"
+            value={params.course}
+            options={courseOptions}
+            counts={counts?.course}
+            onChange={(course) => update({ course })}
+          />
+          <FilterSelect
+            label="Type"
+            name="type"
+            allLabel="All types"
+            value={params.type}
+            options={typeOptions}
+            counts={counts?.type}
+            onChange={(type) => update({ type })}
+          />
         </div>
       </form>
       <p id="search-status" className="search-status" role="status" aria-live="polite">
@@ -200,15 +215,21 @@ export default function Search() {
           <li key={hit.id} className="search-hit">
             {hit.image && (
               // A thumbnail that fails to load is hidden rather than drawn broken.
-              <img className="search-hit-image" src={hit.image} alt="" loading="lazy" width={128} height={72} onError={(e) => (e.currentTarget.hidden = true)} />
+              <img
+                className="search-hit-image"
+                src={hit.image}
+                alt=""
+                loading="lazy"
+                width={128}
+                height={72}
+                onError={(e) => (e.currentTarget.hidden = true)}
+              />
             )}
             <div className="search-hit-body">
               <a className="search-hit-title" href={hit.url} data-result-link="">
                 {hit.title}
               </a>
-              <p className="search-hit-meta">
-                {[hit.type, hit.courses.join(', '), hit.chapter].filter(Boolean).join(' · ')}
-              </p>
+              <p className="search-hit-meta">{[hit.type, hit.courses.join(', '), hit.chapter].filter(Boolean).join(' · ')}</p>
               <p className="search-hit-excerpt" dangerouslySetInnerHTML={{ __html: hit.excerpt }} />
               {hit.sections.length > 0 && (
                 <ul className="search-hit-sections">

@@ -67,11 +67,7 @@ export interface Pagefind {
   preload: (term: string, options?: { filters?: PagefindFilters }) => Promise<void>;
   search: (term: string | null, options?: { filters?: PagefindFilters }) => Promise<PagefindSearchResponse>;
   /** Resolves to null when a newer call superseded this one during the wait. */
-  debouncedSearch: (
-    term: string | null,
-    options?: { filters?: PagefindFilters },
-    debounceMs?: number,
-  ) => Promise<PagefindSearchResponse | null>;
+  debouncedSearch: (term: string | null, options?: { filters?: PagefindFilters }, debounceMs?: number) => Promise<PagefindSearchResponse | null>;
   filters: () => Promise<PagefindFilterCounts>;
 }
 

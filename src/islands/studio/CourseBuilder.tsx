@@ -31,20 +31,43 @@ const noFailure: Failure = { problems: [], error: null };
 
 const chapterName = (ch: StudioChapter) => (typeof ch.data.name === 'string' ? ch.data.name : ch.slug);
 const itemTitle = (item: StudioItem, videos: CourseView['videos']) =>
-  typeof item.data.title === 'string' ? item.data.title : item.type === 'video' ? (videos.find((v) => v.id === item.data.video)?.title ?? String(item.data.video ?? item.slug)) : item.slug;
+  typeof item.data.title === 'string'
+    ? item.data.title
+    : item.type === 'video'
+      ? (videos.find((v) => v.id === item.data.video)?.title ?? String(item.data.video ?? item.slug))
+      : item.slug;
 
 /** Screen reader announcements for reordering, naming what moves and where it lands. */
 function announcementsFor(kind: string, nameOf: (id: string) => string, positionOf: (id: string) => number, count: number): Announcements {
   return {
-    onDragStart: ({ active }) => `Picked up ${kind} ${nameOf(String(active.id))}, position ${positionOf(String(active.id)) + 1} of ${count}. Use the up and down arrow keys to move it, Space to drop it, Escape to cancel.`,
-    onDragOver: ({ active, over }) => (over ? `${nameOf(String(active.id))} is over position ${positionOf(String(over.id)) + 1} of ${count}.` : `${nameOf(String(active.id))} is no longer over a position.`),
-    onDragEnd: ({ active, over }) => (over ? `${nameOf(String(active.id))} dropped at position ${positionOf(String(over.id)) + 1} of ${count}.` : `${nameOf(String(active.id))} dropped where it was.`),
+    onDragStart: ({ active }) =>
+      `Picked up ${kind} ${nameOf(String(active.id))}, position ${positionOf(String(active.id)) + 1} of ${count}. Use the up and down arrow keys to move it, Space to drop it, Escape to cancel.`,
+    onDragOver: ({ active, over }) =>
+      over
+        ? `${nameOf(String(active.id))} is over position ${positionOf(String(over.id)) + 1} of ${count}.`
+        : `${nameOf(String(active.id))} is no longer over a position.`,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `${nameOf(String(active.id))} dropped at position ${positionOf(String(over.id)) + 1} of ${count}.`
+        : `${nameOf(String(active.id))} dropped where it was.`,
     onDragCancel: ({ active }) => `Moving ${nameOf(String(active.id))} was cancelled; it stays at position ${positionOf(String(active.id)) + 1}.`,
   };
 }
 
 /** A sortable row: the handle (a button) picks it up with the mouse, touch, or Space and the arrow keys. */
-function SortableRow({ id, label, children, as: Tag = 'li', labelledBy }: { id: string; label: string; children: (handle: ReactNode) => ReactNode; as?: 'li' | 'section'; labelledBy?: string }) {
+function SortableRow({
+  id,
+  label,
+  children,
+  as: Tag = 'li',
+  labelledBy,
+}: {
+  id: string;
+  label: string;
+  children: (handle: ReactNode) => ReactNode;
+  as?: 'li' | 'section';
+  labelledBy?: string;
+}) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
   const handle = (
     <button type="button" className="studio-handle" ref={setActivatorNodeRef} {...attributes} {...listeners} aria-label={label}>
@@ -54,14 +77,23 @@ function SortableRow({ id, label, children, as: Tag = 'li', labelledBy }: { id: 
     </button>
   );
   return (
-    <Tag ref={setNodeRef} aria-labelledby={labelledBy} style={{ transform: CSS.Transform.toString(transform), transition }} data-dragging={isDragging || undefined} className={Tag === 'li' ? 'studio-item' : 'studio-chapter card'}>
+    <Tag
+      ref={setNodeRef}
+      aria-labelledby={labelledBy}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      data-dragging={isDragging || undefined}
+      className={Tag === 'li' ? 'studio-item' : 'studio-chapter card'}
+    >
       {children(handle)}
     </Tag>
   );
 }
 
 function useReorderSensors() {
-  return useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  return useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
 }
 
 interface ItemEditorProps {
@@ -106,14 +138,20 @@ function ItemEditor({ view, chapter, item, onDone }: ItemEditorProps) {
     setPreview(result.ok ? result.data : { html: '', problems: result.problems });
   }
 
-  const title = existing ? `Edit ${typeLabels[type].toLowerCase()}: ${itemTitle(existing, view.videos)}` : `New ${typeLabels[type].toLowerCase()} in “${chapterName(chapter)}”`;
+  const title = existing
+    ? `Edit ${typeLabels[type].toLowerCase()}: ${itemTitle(existing, view.videos)}`
+    : `New ${typeLabels[type].toLowerCase()} in “${chapterName(chapter)}”`;
   const bodyProblems = failure.problems.filter((p) => p.field === '' && /^line \d+/.test(p.message));
   return (
     <form className="studio-editor card" onSubmit={save} aria-labelledby="studio-editor-title" noValidate>
       <h4 id="studio-editor-title" tabIndex={-1} ref={heading}>
         {title}
       </h4>
-      {existing && <p className="muted"><code>{existing.file}</code></p>}
+      {existing && (
+        <p className="muted">
+          <code>{existing.file}</code>
+        </p>
+      )}
       <ProblemList problems={failure.problems} error={failure.error} />
       <SchemaFields schema={schema} value={value} onChange={setValue} problems={failure.problems} hidden={['order']} videos={view.videos} />
       {hasBody && (
@@ -121,7 +159,14 @@ function ItemEditor({ view, chapter, item, onDone }: ItemEditorProps) {
           <label htmlFor="studio-body">
             {type === 'text' ? 'Text (MDX)' : 'Instructions (MDX)'} <span className="muted">Markdown, with &lt;Callout&gt; and &lt;Figure&gt;</span>
           </label>
-          <textarea id="studio-body" className="studio-body" rows={12} value={body} aria-invalid={bodyProblems.length > 0 || undefined} onChange={(e) => setBody(e.target.value)} />
+          <textarea
+            id="studio-body"
+            className="studio-body"
+            rows={12}
+            value={body}
+            aria-invalid={bodyProblems.length > 0 || undefined}
+            onChange={(e) => setBody(e.target.value)}
+          />
           <div className="studio-actions">
             <button type="button" className="button" onClick={() => void showPreview()}>
               Preview text
@@ -186,7 +231,12 @@ export default function CourseBuilder({ slug }: { slug: string }) {
     return true;
   }
 
-  if (loadError) return <p className="notice" data-tone="danger" role="alert">{loadError}</p>;
+  if (loadError)
+    return (
+      <p className="notice" data-tone="danger" role="alert">
+        {loadError}
+      </p>
+    );
   if (!view) return <p className="muted">Reading the course…</p>;
   const { course } = view;
   const courseName = typeof course.data.name === 'string' ? course.data.name : slug;
@@ -231,7 +281,8 @@ export default function CourseBuilder({ slug }: { slug: string }) {
       {unfinished.length > 0 && (
         <div className="notice" data-tone="warning">
           <p>
-            <strong>Not ready to publish:</strong> <code>npm run check</code> reports {unfinished.length === 1 ? 'a problem' : `${unfinished.length} problems`} in this course.
+            <strong>Not ready to publish:</strong> <code>npm run check</code> reports {unfinished.length === 1 ? 'a problem' : `${unfinished.length} problems`}{' '}
+            in this course.
           </p>
           <ul>
             {unfinished.map((p) => (
@@ -253,10 +304,26 @@ export default function CourseBuilder({ slug }: { slug: string }) {
             sensors={sensors}
             collisionDetection={closestCenter}
             accessibility={{
-              announcements: announcementsFor('chapter', (id) => { const ch = chapterByFile(id); return ch ? chapterName(ch) : id; }, (id) => chapterIds.indexOf(id), chapterIds.length),
-              screenReaderInstructions: { draggable: 'To move a chapter, press Space, then the up and down arrow keys, then Space again to drop it. Escape cancels.' },
+              announcements: announcementsFor(
+                'chapter',
+                (id) => {
+                  const ch = chapterByFile(id);
+                  return ch ? chapterName(ch) : id;
+                },
+                (id) => chapterIds.indexOf(id),
+                chapterIds.length,
+              ),
+              screenReaderInstructions: {
+                draggable: 'To move a chapter, press Space, then the up and down arrow keys, then Space again to drop it. Escape cancels.',
+              },
             }}
-            onDragEnd={(event) => void reorder(course.chapters.map((ch) => ({ file: ch.file, version: ch.version })), event, 'Chapters reordered.')}
+            onDragEnd={(event) =>
+              void reorder(
+                course.chapters.map((ch) => ({ file: ch.file, version: ch.version })),
+                event,
+                'Chapters reordered.',
+              )
+            }
           >
             <SortableContext items={chapterIds} strategy={verticalListSortingStrategy}>
               {course.chapters.map((chapter) => {
@@ -270,7 +337,13 @@ export default function CourseBuilder({ slug }: { slug: string }) {
                         <div className="studio-row-head">
                           {handle}
                           <h3 id={`h-${chapter.slug}`}>{name}</h3>
-                          <button type="button" className="button" id={`rename-${chapter.slug}-button`} onClick={() => setRenaming(renaming === chapter.file ? null : chapter.file)} aria-expanded={renaming === chapter.file}>
+                          <button
+                            type="button"
+                            className="button"
+                            id={`rename-${chapter.slug}-button`}
+                            onClick={() => setRenaming(renaming === chapter.file ? null : chapter.file)}
+                            aria-expanded={renaming === chapter.file}
+                          >
                             Rename<span className="visually-hidden"> chapter {name}</span>
                           </button>
                           <button
@@ -282,7 +355,10 @@ export default function CourseBuilder({ slug }: { slug: string }) {
                                 message: `This deletes ${chapter.folder}/ and its ${chapter.items.length} item file${chapter.items.length === 1 ? '' : 's'}. Git keeps the last committed version.`,
                                 confirmLabel: 'Delete chapter',
                                 run: async () => {
-                                  const versions = Object.fromEntries([[chapter.file, chapter.version ?? ''], ...chapter.items.map((i) => [i.file, i.version])]);
+                                  const versions = Object.fromEntries([
+                                    [chapter.file, chapter.version ?? ''],
+                                    ...chapter.items.map((i) => [i.file, i.version]),
+                                  ]);
                                   await run('delete-chapter', { folder: chapter.folder, versions }, `Deleted ${chapter.folder}/.`);
                                 },
                               })
@@ -295,7 +371,15 @@ export default function CourseBuilder({ slug }: { slug: string }) {
                           <ChapterRename
                             chapter={chapter}
                             onDone={async (newName) => {
-                              if (newName !== null && !(await run('edit-chapter', { file: chapter.file, version: chapter.version, edits: { name: newName } }, `Renamed the chapter to “${newName}”.`))) return;
+                              if (
+                                newName !== null &&
+                                !(await run(
+                                  'edit-chapter',
+                                  { file: chapter.file, version: chapter.version, edits: { name: newName } },
+                                  `Renamed the chapter to “${newName}”.`,
+                                ))
+                              )
+                                return;
                               setRenaming(null);
                               // Back to the button that opened the form, so a keyboard user keeps their place.
                               requestAnimationFrame(() => document.getElementById(`rename-${chapter.slug}-button`)?.focus());
@@ -306,10 +390,26 @@ export default function CourseBuilder({ slug }: { slug: string }) {
                           sensors={sensors}
                           collisionDetection={closestCenter}
                           accessibility={{
-                            announcements: announcementsFor('item', (id) => { const it = itemByFile(id); return it ? itemTitle(it, view.videos) : id; }, (id) => itemIds.indexOf(id), itemIds.length),
-                            screenReaderInstructions: { draggable: 'To move an item, press Space, then the up and down arrow keys, then Space again to drop it. Escape cancels.' },
+                            announcements: announcementsFor(
+                              'item',
+                              (id) => {
+                                const it = itemByFile(id);
+                                return it ? itemTitle(it, view.videos) : id;
+                              },
+                              (id) => itemIds.indexOf(id),
+                              itemIds.length,
+                            ),
+                            screenReaderInstructions: {
+                              draggable: 'To move an item, press Space, then the up and down arrow keys, then Space again to drop it. Escape cancels.',
+                            },
                           }}
-                          onDragEnd={(event) => void reorder(chapter.items.map((i) => ({ file: i.file, version: i.version })), event, `Items of “${name}” reordered.`)}
+                          onDragEnd={(event) =>
+                            void reorder(
+                              chapter.items.map((i) => ({ file: i.file, version: i.version })),
+                              event,
+                              `Items of “${name}” reordered.`,
+                            )
+                          }
                         >
                           <SortableContext items={itemIds} strategy={verticalListSortingStrategy}>
                             <ol className="studio-items">
@@ -324,7 +424,12 @@ export default function CourseBuilder({ slug }: { slug: string }) {
                                           {itemHandle}
                                           <span className="badge">{item.type ? typeLabels[item.type] : 'Unknown'}</span>
                                           <span className="studio-item-title">{title}</span>
-                                          <button type="button" className="button" aria-expanded={open} onClick={() => setEditing(open ? null : { chapter: chapter.file, item })}>
+                                          <button
+                                            type="button"
+                                            className="button"
+                                            aria-expanded={open}
+                                            onClick={() => setEditing(open ? null : { chapter: chapter.file, item })}
+                                          >
                                             Edit<span className="visually-hidden"> {title}</span>
                                           </button>
                                           <button
@@ -335,7 +440,8 @@ export default function CourseBuilder({ slug }: { slug: string }) {
                                                 title: `Delete “${title}”?`,
                                                 message: `This deletes ${item.file}.`,
                                                 confirmLabel: 'Delete item',
-                                                run: async () => void (await run('delete-item', { file: item.file, version: item.version }, `Deleted ${item.file}.`)),
+                                                run: async () =>
+                                                  void (await run('delete-item', { file: item.file, version: item.version }, `Deleted ${item.file}.`)),
                                               })
                                             }
                                           >
@@ -402,9 +508,17 @@ export default function CourseBuilder({ slug }: { slug: string }) {
         <aside className="studio-side">
           <form className="card studio-panel" onSubmit={saveCourse} aria-labelledby="studio-settings" noValidate>
             <h2 id="studio-settings">Course settings</h2>
-            <p className="muted"><code>{course.file}</code></p>
+            <p className="muted">
+              <code>{course.file}</code>
+            </p>
             <ProblemList problems={courseFailure.problems} error={courseFailure.error} />
-            <SchemaFields schema={courseSchema} value={courseValue} onChange={setCourseValue} problems={courseFailure.problems} labelOverride={{ name: 'Course name' }} />
+            <SchemaFields
+              schema={courseSchema}
+              value={courseValue}
+              onChange={setCourseValue}
+              problems={courseFailure.problems}
+              labelOverride={{ name: 'Course name' }}
+            />
             <button type="submit" className="button primary">
               Save
             </button>

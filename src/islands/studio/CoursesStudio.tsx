@@ -55,7 +55,11 @@ export default function CoursesStudio() {
 
   return (
     <div className="studio">
-      {loadError && <p className="notice" data-tone="danger" role="alert">{loadError}</p>}
+      {loadError && (
+        <p className="notice" data-tone="danger" role="alert">
+          {loadError}
+        </p>
+      )}
       <div className="studio-actions">
         <button type="button" className="button primary" aria-expanded={creating} aria-controls="studio-new-course" onClick={() => setCreating(!creating)}>
           New course
@@ -67,12 +71,27 @@ export default function CoursesStudio() {
           <ProblemList problems={problems} error={error} />
           <div className="studio-field">
             <label htmlFor="studio-course-name">Course name</label>
-            <input id="studio-course-name" value={name} required autoFocus aria-invalid={nameProblem ? true : undefined} aria-describedby={nameProblem ? 'studio-course-name-error' : undefined} onChange={(e) => setName(e.target.value)} />
-            {nameProblem && <p className="studio-field-error" id="studio-course-name-error">{nameProblem.message}</p>}
+            <input
+              id="studio-course-name"
+              value={name}
+              required
+              autoFocus
+              aria-invalid={nameProblem ? true : undefined}
+              aria-describedby={nameProblem ? 'studio-course-name-error' : undefined}
+              onChange={(e) => setName(e.target.value)}
+            />
+            {nameProblem && (
+              <p className="studio-field-error" id="studio-course-name-error">
+                {nameProblem.message}
+              </p>
+            )}
           </div>
           <div className="studio-field">
             <label htmlFor="studio-course-slug">
-              Folder and web address <span className="muted">(content/courses/{shownSlug || '…'}/, /courses/{shownSlug || '…'}/)</span>
+              Folder and web address{' '}
+              <span className="muted">
+                (content/courses/{shownSlug || '…'}/, /courses/{shownSlug || '…'}/)
+              </span>
             </label>
             <input
               id="studio-course-slug"
@@ -84,7 +103,11 @@ export default function CoursesStudio() {
                 setSlug(e.target.value);
               }}
             />
-            {slugProblem && <p className="studio-field-error" id="studio-course-slug-error">{slugProblem.message}</p>}
+            {slugProblem && (
+              <p className="studio-field-error" id="studio-course-slug-error">
+                {slugProblem.message}
+              </p>
+            )}
           </div>
           <p className="muted">The course starts unpublished, as a draft: add chapters and items, then publish it from the builder.</p>
           <button type="submit" className="button primary" disabled={busy}>
@@ -116,7 +139,10 @@ export default function CoursesStudio() {
                     <code className="muted">{c.slug}</code>
                   </th>
                   <td>
-                    <span className="badge" data-tone={c.status === 'ready' ? 'success' : c.status === 'failed' ? 'danger' : c.status === 'draft' ? 'warning' : 'info'}>
+                    <span
+                      className="badge"
+                      data-tone={c.status === 'ready' ? 'success' : c.status === 'failed' ? 'danger' : c.status === 'draft' ? 'warning' : 'info'}
+                    >
                       {c.status}
                     </span>
                   </td>
@@ -124,7 +150,15 @@ export default function CoursesStudio() {
                   <td>{c.createdBy ?? <span className="muted">not set</span>}</td>
                   <td>{c.chapters}</td>
                   <td>{c.items}</td>
-                  <td>{c.problems === 0 ? <span className="muted">none</span> : <span className="badge" data-tone="danger">{c.problems}</span>}</td>
+                  <td>
+                    {c.problems === 0 ? (
+                      <span className="muted">none</span>
+                    ) : (
+                      <span className="badge" data-tone="danger">
+                        {c.problems}
+                      </span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

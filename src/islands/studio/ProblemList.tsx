@@ -4,7 +4,15 @@
  */
 import { problemLine, type ContentProblem } from './studio-api.ts';
 
-export function ProblemList({ problems, error, title = 'Not saved: nothing was written.' }: { problems: ContentProblem[]; error: string | null; title?: string }) {
+export function ProblemList({
+  problems,
+  error,
+  title = 'Not saved: nothing was written.',
+}: {
+  problems: ContentProblem[];
+  error: string | null;
+  title?: string;
+}) {
   if (problems.length === 0 && !error) return null;
   return (
     <div className="notice studio-problems" data-tone="danger" role="alert">

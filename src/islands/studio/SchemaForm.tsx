@@ -90,7 +90,19 @@ function FieldProblems({ id, problems }: { id: string; problems: ContentProblem[
 }
 
 /** A list of words or lines, typed one per line; empty lines are dropped only when sent. */
-function LinesField({ id, value, onChange, describedBy, invalid }: { id: string; value: unknown; onChange: (v: unknown) => void; describedBy?: string | undefined; invalid: boolean }) {
+function LinesField({
+  id,
+  value,
+  onChange,
+  describedBy,
+  invalid,
+}: {
+  id: string;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  describedBy?: string | undefined;
+  invalid: boolean;
+}) {
   const [text, setText] = useState(Array.isArray(value) ? value.join('\n') : '');
   return (
     <textarea
@@ -101,7 +113,10 @@ function LinesField({ id, value, onChange, describedBy, invalid }: { id: string;
       aria-invalid={invalid || undefined}
       onChange={(e) => {
         setText(e.target.value);
-        const lines = e.target.value.split('\n').map((l) => l.trim()).filter(Boolean);
+        const lines = e.target.value
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
         onChange(lines.length ? lines : null);
       }}
     />
@@ -109,7 +124,21 @@ function LinesField({ id, value, onChange, describedBy, invalid }: { id: string;
 }
 
 /** Picks a library video by typing part of its title (or its id). */
-function VideoPicker({ id, value, onChange, videos, describedBy, invalid }: { id: string; value: unknown; onChange: (v: unknown) => void; videos: FieldProps['videos']; describedBy?: string | undefined; invalid: boolean }) {
+function VideoPicker({
+  id,
+  value,
+  onChange,
+  videos,
+  describedBy,
+  invalid,
+}: {
+  id: string;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  videos: FieldProps['videos'];
+  describedBy?: string | undefined;
+  invalid: boolean;
+}) {
   const [query, setQuery] = useState('');
   const current = videos.find((v) => v.id === value);
   const q = query.trim().toLowerCase();
@@ -172,7 +201,8 @@ function Field(props: FieldProps): ReactNode {
   const invalid = own.length > 0;
   const label = (props.labelOverride?.[key] ?? labelOf(key)) + (props.required ? '' : '');
   const type = typeOf(schema);
-  const hint = schema.default !== undefined && typeof schema.default !== 'object' ? ` (default ${String(schema.default)})` : props.required ? '' : ' (optional)';
+  const hint =
+    schema.default !== undefined && typeof schema.default !== 'object' ? ` (default ${String(schema.default)})` : props.required ? '' : ' (optional)';
 
   if (type === 'boolean') {
     const checked = typeof value === 'boolean' ? value : schema.default === true;
@@ -198,7 +228,13 @@ function Field(props: FieldProps): ReactNode {
             <legend>
               {noun.replace(/^./, (c) => c.toUpperCase())} {index + 1}
             </legend>
-            <ObjectFields {...props} schema={item} path={[...path, index]} value={row} onChange={(next) => onChange(rows.map((r, i) => (i === index ? next : r)))} />
+            <ObjectFields
+              {...props}
+              schema={item}
+              path={[...path, index]}
+              value={row}
+              onChange={(next) => onChange(rows.map((r, i) => (i === index ? next : r)))}
+            />
             <button type="button" className="button" onClick={() => onChange(rows.filter((_, i) => i !== index))}>
               Remove {noun} {index + 1}
             </button>
@@ -218,7 +254,13 @@ function Field(props: FieldProps): ReactNode {
     control = <LinesField id={id} value={value} onChange={onChange} describedBy={errorId} invalid={invalid} />;
   } else if (schema.enum) {
     control = (
-      <select id={id} value={typeof value === 'string' ? value : ''} aria-describedby={errorId} aria-invalid={invalid || undefined} onChange={(e) => onChange(e.target.value || null)}>
+      <select
+        id={id}
+        value={typeof value === 'string' ? value : ''}
+        aria-describedby={errorId}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => onChange(e.target.value || null)}
+      >
         <option value="">{schema.default !== undefined ? `Default (${String(schema.default)})` : 'Choose…'}</option>
         {schema.enum.map((option) => (
           <option key={String(option)} value={String(option)}>
@@ -241,7 +283,16 @@ function Field(props: FieldProps): ReactNode {
       />
     );
   } else if (multiline.has(key)) {
-    control = <textarea id={id} rows={3} value={typeof value === 'string' ? value : ''} aria-describedby={errorId} aria-invalid={invalid || undefined} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
+    control = (
+      <textarea
+        id={id}
+        rows={3}
+        value={typeof value === 'string' ? value : ''}
+        aria-describedby={errorId}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
+      />
+    );
   } else {
     const shown = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' || typeof value === 'number' ? String(value) : '';
     control = (
@@ -344,5 +395,9 @@ export function editsFrom(schema: JsonSchema, original: FormValue, value: FormVa
 /** Rows of questions or rubric lose their empty fields, as an author would leave them out. */
 function cleanRows(v: unknown): unknown {
   if (!Array.isArray(v)) return v;
-  return v.map((row: unknown) => (row && typeof row === 'object' && !Array.isArray(row) ? Object.fromEntries(Object.entries(row).filter(([, x]) => x !== null && x !== undefined && x !== '')) : row));
+  return v.map((row: unknown) =>
+    row && typeof row === 'object' && !Array.isArray(row)
+      ? Object.fromEntries(Object.entries(row).filter(([, x]) => x !== null && x !== undefined && x !== ''))
+      : row,
+  );
 }

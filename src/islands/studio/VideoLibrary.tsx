@@ -34,12 +34,16 @@ type Listing = LibraryListing & { running: string[] | null };
 /** What a playlist add did, in one paragraph: videos, skipped ones, the course files written and kept. */
 function playlistMessage(result: PlaylistAddResult): string {
   const added = result.videos.filter((v) => v.outcome === 'added').length;
-  const parts = [`Playlist "${result.playlist.title}": ${result.videos.length} videos, ${added} added as pending, ${result.videos.length - added} already in the library.`];
+  const parts = [
+    `Playlist "${result.playlist.title}": ${result.videos.length} videos, ${added} added as pending, ${result.videos.length - added} already in the library.`,
+  ];
   if (result.skipped.length) parts.push(`Skipped (private or deleted): ${result.skipped.map((v) => v.title).join(', ')}.`);
   if (result.course) {
     const written = result.course.files.filter((f) => f.outcome === 'written').length;
     const kept = result.course.files.filter((f) => f.outcome === 'kept').map((f) => f.file);
-    parts.push(`Draft course ${result.course.slug}: ${written} files written in ${result.course.dir}/.${kept.length ? ` Kept as they were: ${kept.join(', ')}.` : ''}`);
+    parts.push(
+      `Draft course ${result.course.slug}: ${written} files written in ${result.course.dir}/.${kept.length ? ` Kept as they were: ${kept.join(', ')}.` : ''}`,
+    );
   }
   return parts.join(' ');
 }
@@ -86,27 +90,75 @@ function AddVideoForm({ onAdded }: { onAdded: (message: string) => void }) {
     <form className="studio-form" onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor="add-url">YouTube URL</label>
-        <input id="add-url" ref={urlRef} name="url" type="text" inputMode="url" autoComplete="off" spellCheck={false} value={url} onChange={(e) => setUrl(e.target.value)} aria-describedby="add-url-hint add-url-error" aria-invalid={urlError ? true : undefined} placeholder="https://www.youtube.com/watch?v=…" />
-        <p id="add-url-hint" className="hint">Any YouTube link (watch, youtu.be, shorts, live) or an 11-character video id, or a playlist link (youtube.com/playlist?list=…) to add all its videos.</p>
+        <input
+          id="add-url"
+          ref={urlRef}
+          name="url"
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          aria-describedby="add-url-hint add-url-error"
+          aria-invalid={urlError ? true : undefined}
+          placeholder="https://www.youtube.com/watch?v=…"
+        />
+        <p id="add-url-hint" className="hint">
+          Any YouTube link (watch, youtu.be, shorts, live) or an 11-character video id, or a playlist link (youtube.com/playlist?list=…) to add all its videos.
+        </p>
         <ErrorNotice id="add-url-error" message={urlError} />
       </div>
       <div className="field">
         <label htmlFor="add-title">Title (optional)</label>
-        <input id="add-title" name="title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby="add-title-hint add-title-error" aria-invalid={titleError ? true : undefined} />
-        <p id="add-title-hint" className="hint">Wins over YouTube's title; needed when YouTube cannot be reached.</p>
+        <input
+          id="add-title"
+          name="title"
+          type="text"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-describedby="add-title-hint add-title-error"
+          aria-invalid={titleError ? true : undefined}
+        />
+        <p id="add-title-hint" className="hint">
+          Wins over YouTube's title; needed when YouTube cannot be reached.
+        </p>
         <ErrorNotice id="add-title-error" message={titleError} />
       </div>
       <fieldset className="field-row">
         <legend>From a playlist: a draft course</legend>
         <div className="field">
           <label htmlFor="add-course">Course slug (optional)</label>
-          <input id="add-course" name="course" type="text" autoComplete="off" spellCheck={false} value={course} onChange={(e) => setCourse(e.target.value)} aria-describedby="add-course-hint add-course-error" aria-invalid={courseError ? true : undefined} placeholder="linear-algebra" />
-          <p id="add-course-hint" className="hint">Writes content/courses/&lt;slug&gt;/ in playlist order, unpublished. Existing files are kept.</p>
+          <input
+            id="add-course"
+            name="course"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={course}
+            onChange={(e) => setCourse(e.target.value)}
+            aria-describedby="add-course-hint add-course-error"
+            aria-invalid={courseError ? true : undefined}
+            placeholder="linear-algebra"
+          />
+          <p id="add-course-hint" className="hint">
+            Writes content/courses/&lt;slug&gt;/ in playlist order, unpublished. Existing files are kept.
+          </p>
           <ErrorNotice id="add-course-error" message={courseError} />
         </div>
         <div className="field narrow">
           <label htmlFor="add-group">Videos per chapter</label>
-          <input id="add-group" name="group" type="number" min={1} step={1} value={group} onChange={(e) => setGroup(e.target.value)} aria-describedby="add-group-error" aria-invalid={groupError ? true : undefined} />
+          <input
+            id="add-group"
+            name="group"
+            type="number"
+            min={1}
+            step={1}
+            value={group}
+            onChange={(e) => setGroup(e.target.value)}
+            aria-describedby="add-group-error"
+            aria-invalid={groupError ? true : undefined}
+          />
           <ErrorNotice id="add-group-error" message={groupError} />
         </div>
       </fieldset>
@@ -137,15 +189,35 @@ function EditVideo({ video, onSaved }: { video: LibraryVideo; onSaved: (message:
       <form className="studio-form" onSubmit={save} noValidate>
         <div className="field">
           <label htmlFor={ids.title}>Title</label>
-          <input id={ids.title} type="text" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={video.title ?? ''} aria-invalid={error?.field === 'title' ? true : undefined} aria-describedby={ids.error} />
+          <input
+            id={ids.title}
+            type="text"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder={video.title ?? ''}
+            aria-invalid={error?.field === 'title' ? true : undefined}
+            aria-describedby={ids.error}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.chapters}>Chapters</label>
-          <textarea id={ids.chapters} rows={4} value={chapters} onChange={(e) => setChapters(e.target.value)} aria-describedby={`${ids.chapters}-hint ${ids.error}`} aria-invalid={error?.field === 'chapters' ? true : undefined} spellCheck={false} />
-          <p id={`${ids.chapters}-hint`} className="hint">One per line, start time then title: <code>0:00 Introduction</code>, <code>4:05 Layers</code>. Empty: YouTube's chapters.</p>
+          <textarea
+            id={ids.chapters}
+            rows={4}
+            value={chapters}
+            onChange={(e) => setChapters(e.target.value)}
+            aria-describedby={`${ids.chapters}-hint ${ids.error}`}
+            aria-invalid={error?.field === 'chapters' ? true : undefined}
+            spellCheck={false}
+          />
+          <p id={`${ids.chapters}-hint`} className="hint">
+            One per line, start time then title: <code>0:00 Introduction</code>, <code>4:05 Layers</code>. Empty: YouTube's chapters.
+          </p>
         </div>
         <ErrorNotice id={ids.error} message={error?.message} />
-        <button type="submit" className="button">Save</button>
+        <button type="submit" className="button">
+          Save
+        </button>
       </form>
     </details>
   );
@@ -160,11 +232,15 @@ function AttachCaptions({ video, onSaved }: { video: LibraryVideo; onSaved: (mes
   async function attach(event: FormEvent) {
     event.preventDefault();
     setError(undefined);
-    const answer = await studioApi<{ file: string; cues: number; warnings: string[]; replaced: string[] }>(`videos/${video.id}/captions`, { body: { text, ...(fileName ? { fileName } : {}) } });
+    const answer = await studioApi<{ file: string; cues: number; warnings: string[]; replaced: string[] }>(`videos/${video.id}/captions`, {
+      body: { text, ...(fileName ? { fileName } : {}) },
+    });
     if (!answer.ok) return setError(answer.message);
     const { file, cues, warnings, replaced } = answer.data;
     setText('');
-    onSaved(`Stored ${file} (${cues} cues)${replaced.length ? `, replacing ${replaced.join(', ')}` : ''}. ${warnings.length ? `Skipped: ${warnings.join('; ')}. ` : ''}Process the video to use it.`);
+    onSaved(
+      `Stored ${file} (${cues} cues)${replaced.length ? `, replacing ${replaced.join(', ')}` : ''}. ${warnings.length ? `Skipped: ${warnings.join('; ')}. ` : ''}Process the video to use it.`,
+    );
   }
 
   return (
@@ -187,17 +263,42 @@ function AttachCaptions({ video, onSaved }: { video: LibraryVideo; onSaved: (mes
         </div>
         <div className="field">
           <label htmlFor={ids.text}>Or paste captions</label>
-          <textarea id={ids.text} rows={5} value={text} onChange={(e) => { setText(e.target.value); setFileName(undefined); }} aria-describedby={`${ids.text}-hint ${ids.error}`} aria-invalid={error ? true : undefined} spellCheck={false} />
-          <p id={`${ids.text}-hint`} className="hint">WebVTT, SRT, or timestamped lines like <code>1:23 text</code>. Used instead of YouTube's captions.</p>
+          <textarea
+            id={ids.text}
+            rows={5}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setFileName(undefined);
+            }}
+            aria-describedby={`${ids.text}-hint ${ids.error}`}
+            aria-invalid={error ? true : undefined}
+            spellCheck={false}
+          />
+          <p id={`${ids.text}-hint`} className="hint">
+            WebVTT, SRT, or timestamped lines like <code>1:23 text</code>. Used instead of YouTube's captions.
+          </p>
         </div>
         <ErrorNotice id={ids.error} message={error} />
-        <button type="submit" className="button">Attach captions</button>
+        <button type="submit" className="button">
+          Attach captions
+        </button>
       </form>
     </details>
   );
 }
 
-function VideoCard({ video, running, onRun, onSaved }: { video: LibraryVideo; running: boolean; onRun: (id: string, retry: boolean) => void; onSaved: (message: string) => void }) {
+function VideoCard({
+  video,
+  running,
+  onRun,
+  onSaved,
+}: {
+  video: LibraryVideo;
+  running: boolean;
+  onRun: (id: string, retry: boolean) => void;
+  onSaved: (message: string) => void;
+}) {
   const status = STATUS_LABEL[video.status];
   const headingId = `video-${video.id}`;
   return (
@@ -264,7 +365,13 @@ export default function VideoLibrary() {
     };
     const unsubscribe = subscribeStudioEvents((event) => {
       if (event.type === 'status') {
-        setListing((current) => current && { ...current, videos: current.videos.map((v) => (v.id === event.id ? { ...v, status: event.status, ...(event.error ? { error: event.error } : {}) } : v)) });
+        setListing(
+          (current) =>
+            current && {
+              ...current,
+              videos: current.videos.map((v) => (v.id === event.id ? { ...v, status: event.status, ...(event.error ? { error: event.error } : {}) } : v)),
+            },
+        );
         refreshSoon();
       } else if (event.type === 'progress') {
         setLog((lines) => [...lines, ...event.line.split('\n')].slice(-200));
@@ -300,7 +407,9 @@ export default function VideoLibrary() {
         <h2 id="add-heading">Add a video</h2>
         <AddVideoForm onAdded={saved} />
       </section>
-      <p className="notice-line" role="status">{notice}</p>
+      <p className="notice-line" role="status">
+        {notice}
+      </p>
       <ErrorNotice message={loadError} />
 
       <section aria-labelledby="library-heading">
@@ -312,12 +421,23 @@ export default function VideoLibrary() {
         </div>
         <ErrorNotice message={runError} />
         <section aria-labelledby="log-heading" className="run-log" hidden={log.length === 0}>
-          <h3 id="log-heading">Pipeline output {running ? <span className="badge" data-tone="info">running</span> : null}</h3>
-          <pre role="log" aria-live="polite" tabIndex={0}>{log.join('\n')}</pre>
+          <h3 id="log-heading">
+            Pipeline output{' '}
+            {running ? (
+              <span className="badge" data-tone="info">
+                running
+              </span>
+            ) : null}
+          </h3>
+          <pre role="log" aria-live="polite" tabIndex={0}>
+            {log.join('\n')}
+          </pre>
         </section>
         {listing?.problems.length ? (
           <ul className="problems" aria-label="Library problems">
-            {listing.problems.map((p) => <li key={p}>{p}</li>)}
+            {listing.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
           </ul>
         ) : null}
         {!listing && !loadError ? <p className="muted">Loading the library…</p> : null}

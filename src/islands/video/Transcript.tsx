@@ -50,7 +50,9 @@ export default function Transcript({ children, src }: { children?: ReactNode; sr
       },
       () => current && setLoadFailed(true),
     );
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [src]);
 
   // Lines loaded after the page: mark and scroll to the moment a link pointed at, as the server-rendered lines would have been.
@@ -78,9 +80,11 @@ export default function Transcript({ children, src }: { children?: ReactNode; sr
   }, [activeMs, follow]);
 
   const needle = query.trim().toLowerCase();
-  const visible = !blocks ? [] : needle
-    ? blocks.map((b) => ({ ...b, lines: b.lines.filter((l) => l.text.toLowerCase().includes(needle)) })).filter((b) => b.lines.length > 0)
-    : blocks;
+  const visible = !blocks
+    ? []
+    : needle
+      ? blocks.map((b) => ({ ...b, lines: b.lines.filter((l) => l.text.toLowerCase().includes(needle)) })).filter((b) => b.lines.length > 0)
+      : blocks;
   const matches = visible.reduce((n, b) => n + b.lines.length, 0);
 
   return (
@@ -91,14 +95,22 @@ export default function Transcript({ children, src }: { children?: ReactNode; sr
         <label className="follow">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow the video
         </label>
-        <p className="transcript-count" aria-live="polite">{needle ? `${matches} ${matches === 1 ? 'line matches' : 'lines match'}` : ''}</p>
+        <p className="transcript-count" aria-live="polite">
+          {needle ? `${matches} ${matches === 1 ? 'line matches' : 'lines match'}` : ''}
+        </p>
       </div>
       <div className="transcript-lines" ref={panel} data-transcript-scroll tabIndex={-1}>
         {!blocks && !loadFailed && children}
-        {loadFailed && src && <p className="transcript-empty">The transcript could not be loaded here. <a href={`${src}#lesson-transcript`}>Read it on the lecture's page</a>.</p>}
+        {loadFailed && src && (
+          <p className="transcript-empty">
+            The transcript could not be loaded here. <a href={`${src}#lesson-transcript`}>Read it on the lecture's page</a>.
+          </p>
+        )}
         {visible.map((block) => (
           <section key={block.startMs} className="transcript-block" data-block-ms={block.startMs} data-block-title={block.title}>
-            <h3 id={needle ? undefined : `t-${Math.floor(block.startMs / 1000)}`} className="transcript-time" data-titled={block.title ? '' : undefined}>{block.title ?? formatTimestamp(block.startMs)}</h3>
+            <h3 id={needle ? undefined : `t-${Math.floor(block.startMs / 1000)}`} className="transcript-time" data-titled={block.title ? '' : undefined}>
+              {block.title ?? formatTimestamp(block.startMs)}
+            </h3>
             <ol>
               {block.lines.map((line, i) => (
                 <li key={line.startMs} id={needle ? undefined : `l-${line.startMs}`}>
@@ -106,9 +118,15 @@ export default function Transcript({ children, src }: { children?: ReactNode; sr
                     type="button"
                     data-start-ms={line.startMs}
                     aria-current={line.startMs === activeMs ? 'time' : undefined}
-                    onClick={() => { setActiveMs(line.startMs); requestSeek(line.startMs); }}
+                    onClick={() => {
+                      setActiveMs(line.startMs);
+                      requestSeek(line.startMs);
+                    }}
                   >
-                    <span className="line-time" data-same-as-heading={!block.title && !needle && i === 0 ? '' : undefined}>{formatTimestamp(line.startMs)}</span> <span className="line-text">{line.text}</span>
+                    <span className="line-time" data-same-as-heading={!block.title && !needle && i === 0 ? '' : undefined}>
+                      {formatTimestamp(line.startMs)}
+                    </span>{' '}
+                    <span className="line-text">{line.text}</span>
                   </button>
                 </li>
               ))}

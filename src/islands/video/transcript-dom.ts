@@ -5,7 +5,6 @@
  */
 import type { TranscriptBlock } from '../../browser/transcript.ts';
 
-
 /** The blocks and lines of server-rendered transcript markup under `root` (blocks carry `data-block-ms`, lines `data-start-ms`). */
 export function readTranscriptBlocks(root: ParentNode): TranscriptBlock[] {
   return [...root.querySelectorAll<HTMLElement>('[data-block-ms]')].map((block) => ({

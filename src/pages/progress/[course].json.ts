@@ -13,7 +13,12 @@ export const GET: APIRoute<{ course: CourseWithStructure }> = ({ props: { course
     slug: course.slug,
     name: course.data.name,
     href: course.href,
-    items: course.items.map((i) => ({ key: i.key, href: i.href, title: i.title, ...(i.entry?.data.type === 'quiz' ? { passMark: i.entry.data.passMark } : {}) })),
+    items: course.items.map((i) => ({
+      key: i.key,
+      href: i.href,
+      title: i.title,
+      ...(i.entry?.data.type === 'quiz' ? { passMark: i.entry.data.passMark } : {}),
+    })),
   };
   return new Response(JSON.stringify(ref), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -9,5 +9,4 @@ export const getStaticPaths = (async () => {
   return [...library.keys()].filter((id) => existsSync(thumbnailFile(id))).map((id) => ({ params: { id } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) =>
-  new Response(readFileSync(thumbnailFile(params.id!)), { headers: { 'content-type': 'image/jpeg' } });
+export const GET: APIRoute = ({ params }) => new Response(readFileSync(thumbnailFile(params.id!)), { headers: { 'content-type': 'image/jpeg' } });

@@ -7,7 +7,10 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; 
 export const STUDIO_API = '/__studio/api/';
 
 /** GET (no body) or a JSON write to `path` below /__studio/api/. */
-export async function studioApi<T>(path: string, options: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown } = {}): Promise<ApiResult<T>> {
+export async function studioApi<T>(
+  path: string,
+  options: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown } = {},
+): Promise<ApiResult<T>> {
   const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
   let response: Response;
   try {

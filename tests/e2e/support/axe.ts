@@ -2,7 +2,12 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
-export interface AxeProblem { id: string; impact: string; help: string; targets: string[] }
+export interface AxeProblem {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
 
 export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
   // Evaluated through the DevTools protocol rather than a <script> tag, so the site's Content-Security-Policy does not block it.

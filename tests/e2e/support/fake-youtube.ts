@@ -16,10 +16,20 @@ export async function withFakeYouTube(page: Page): Promise<void> {
           state.calls.push(['new']);
           setTimeout(() => options.events?.onReady?.(), 0);
         }
-        seekTo(seconds: number) { state.calls.push(['seekTo', seconds]); state.time = seconds; }
-        playVideo() { state.calls.push(['playVideo']); state.playing = true; }
-        getCurrentTime() { return state.time; }
-        getPlayerState() { return state.playing ? 1 : 2; }
+        seekTo(seconds: number) {
+          state.calls.push(['seekTo', seconds]);
+          state.time = seconds;
+        }
+        playVideo() {
+          state.calls.push(['playVideo']);
+          state.playing = true;
+        }
+        getCurrentTime() {
+          return state.time;
+        }
+        getPlayerState() {
+          return state.playing ? 1 : 2;
+        }
       },
     };
   });
@@ -27,4 +37,3 @@ export async function withFakeYouTube(page: Page): Promise<void> {
 
 export type FakeState = { calls: [string, ...unknown[]][]; time: number; playing: boolean; iframeSrc: string };
 export const fake = (page: Page) => page.evaluate(() => (window as unknown as { fakeYT: FakeState }).fakeYT);
-

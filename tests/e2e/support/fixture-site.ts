@@ -24,7 +24,8 @@ export function prepareFixtureContent(root: string): string {
   const env = { ...process.env, LEARNSPACE_CONTENT: content, LEARNSPACE_NO_YOUTUBE: '1' };
   execFileSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['scripts/videos.ts', 'process', '--quiet'], { cwd: process.cwd(), env, stdio: 'pipe' });
   const generated = join(content, 'generated', 'videos');
-  if (!existsSync(join(generated, fixtureVideos.completed, 'meta.yaml'))) throw new Error(`the pipeline did not process ${fixtureVideos.completed} in ${generated}`);
+  if (!existsSync(join(generated, fixtureVideos.completed, 'meta.yaml')))
+    throw new Error(`the pipeline did not process ${fixtureVideos.completed} in ${generated}`);
   rmSync(join(generated, fixtureVideos.failed), { recursive: true, force: true });
   mkdirSync(join(generated, fixtureVideos.failed));
   writeFileSync(

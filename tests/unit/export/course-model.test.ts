@@ -20,7 +20,9 @@ describe('the courses an export sees', () => {
   });
 
   it('names the published courses when the course does not exist', () => {
-    expect(() => findPublishedCourse(courses, 'no-such-course')).toThrow(/no course "no-such-course" in content\/courses \(published courses: .*neural-networks/);
+    expect(() => findPublishedCourse(courses, 'no-such-course')).toThrow(
+      /no course "no-such-course" in content\/courses \(published courses: .*neural-networks/,
+    );
   });
 
   it('lists items in syllabus order with their progress keys and pages, a legacy chapter video first', () => {

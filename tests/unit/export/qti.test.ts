@@ -9,10 +9,17 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { loadPublishedCourses } from '../../../scripts/export/course-model.ts';
 import { qtiAssessmentXml, type QtiQuestion } from '../../../scripts/export/qti.ts';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['item', 'response_label', 'respcondition', 'qtimetadatafield'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  isArray: (name) => ['item', 'response_label', 'respcondition', 'qtimetadatafield'].includes(name),
+});
 
 interface ParsedItem {
-  presentation: { material: { mattext: { '#text': string } }; response_lid: { render_choice: { response_label: { '@_ident': string; material: { mattext: { '#text': string } } }[] } } };
+  presentation: {
+    material: { mattext: { '#text': string } };
+    response_lid: { render_choice: { response_label: { '@_ident': string; material: { mattext: { '#text': string } } }[] } };
+  };
   resprocessing: { respcondition: { conditionvar: { varequal?: { '#text': string } }; setvar?: { '#text': string | number } }[] };
   itemfeedback?: { flow_mat: { material: { mattext: { '#text': string } } } };
   itemmetadata: { qtimetadata: { qtimetadatafield: { fieldlabel: string; fieldentry: string | number }[] } };
@@ -40,9 +47,11 @@ function importQuestions(xml: string): QtiQuestion[] {
 
 describe('QTI assessments', () => {
   const { published } = loadPublishedCourses(process.cwd());
-  const quizzes = published.flatMap((c) => c.items.flatMap((i) => (i.type === 'quiz' && i.data.type === 'quiz' ? [{ key: i.key, questions: i.data.questions }] : [])));
+  const quizzes = published.flatMap((c) =>
+    c.items.flatMap((i) => (i.type === 'quiz' && i.data.type === 'quiz' ? [{ key: i.key, questions: i.data.questions }] : [])),
+  );
 
-  it('finds the sample courses\' quizzes', () => {
+  it("finds the sample courses' quizzes", () => {
     expect(quizzes.length).toBeGreaterThan(3);
   });
 
@@ -53,7 +62,13 @@ describe('QTI assessments', () => {
   });
 
   it('keeps markup and ampersands in questions as text', () => {
-    const hostile = { prompt: 'Is <script>alert(1)</script> & "x" < y?', choices: ['<b>yes</b>', "it's ]]> here"], answer: 1, explanation: '</mattext><x>', points: 2 };
+    const hostile = {
+      prompt: 'Is <script>alert(1)</script> & "x" < y?',
+      choices: ['<b>yes</b>', "it's ]]> here"],
+      answer: 1,
+      explanation: '</mattext><x>',
+      points: 2,
+    };
     const xml = qtiAssessmentXml({ ident: 'q', title: 'T <&>', questions: [hostile] });
     expect(xml).not.toContain('<script>');
     expect(importQuestions(xml)).toEqual([hostile]);

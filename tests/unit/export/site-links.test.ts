@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml, serializeDocument } from '../../../scripts/export/html.ts';
 import { relativeHref, rewriteCssUrls, rewriteSiteLinks, type LinkResolver } from '../../../scripts/export/site-links.ts';
 
-const inPackage = new Set(['courses/c/index.html', 'courses/c/ch/a/index.html', 'courses/c/ch/b/index.html', '_astro/app.js', '_astro/site.css', 'files/x y.pdf', 'fonts/f.woff2']);
+const inPackage = new Set([
+  'courses/c/index.html',
+  'courses/c/ch/a/index.html',
+  'courses/c/ch/b/index.html',
+  '_astro/app.js',
+  '_astro/site.css',
+  'files/x y.pdf',
+  'fonts/f.woff2',
+]);
 const resolve: LinkResolver = (path) => {
   const file = decodeURI(path).replace(/^\//, '');
   const page = file === '' || file.endsWith('/') ? `${file}index.html` : file;
@@ -23,7 +31,9 @@ function rewrite(html: string, from = 'courses/c/ch/a/index.html'): string {
 
 describe('rewriting site links for a package', () => {
   it('makes links between the course pages relative, keeping the fragment', () => {
-    expect(rewrite('<a href="/courses/c/ch/b/">next</a><a href="/courses/c/#chapter-ch">up</a>')).toBe('<a href="../b/index.html">next</a><a href="../../index.html#chapter-ch">up</a>');
+    expect(rewrite('<a href="/courses/c/ch/b/">next</a><a href="/courses/c/#chapter-ch">up</a>')).toBe(
+      '<a href="../b/index.html">next</a><a href="../../index.html#chapter-ch">up</a>',
+    );
   });
 
   it('points scripts, styles and files at their copies', () => {

@@ -32,7 +32,9 @@ beforeAll(async () => {
   const videos = join(root, 'content', 'videos');
   mkdirSync(videos, { recursive: true });
   const source = join(REPO, 'content', 'videos');
-  ids = readdirSync(source).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+  ids = readdirSync(source)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -5));
   for (const f of readdirSync(source)) cpSync(join(source, f), join(videos, f));
 });
 
@@ -64,7 +66,6 @@ function run(args: string[], killAfterMs?: number): Promise<{ code: number | nul
     });
   });
 }
-
 
 /** Every material folder and status file the site reads parses and validates; returns which videos have a result. */
 function assertCacheIntact(): { withResult: Set<string>; statuses: Map<string, string> } {

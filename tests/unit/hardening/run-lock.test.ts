@@ -31,7 +31,10 @@ describe('the run lock', () => {
     root = mkdtempSync(join(tmpdir(), 'learnspace-lock-'));
     const dir = generatedDir(root);
     mkdirSync(join(dir, '.pipeline.lock'), { recursive: true });
-    writeFileSync(join(dir, '.pipeline.lock.json'), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), startedAt: new Date().toISOString() }));
+    writeFileSync(
+      join(dir, '.pipeline.lock.json'),
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), startedAt: new Date().toISOString() }),
+    );
     const release = await acquireRunLock(root);
     await release();
   });

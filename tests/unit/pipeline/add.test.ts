@@ -24,7 +24,7 @@ const add = (inputs: string[], title?: string, source = createYouTubeSource({ fe
   runAdd({ root, inputs, title, source, captionLanguages: ['en'], out: (l) => lines.out.push(l), err: (l) => lines.err.push(l) });
 
 describe('videos add', () => {
-  it('records YouTube\'s title and the caption language', async () => {
+  it("records YouTube's title and the caption language", async () => {
     expect(await add(['https://youtu.be/aircAruvnKk'])).toBe(0);
     expect(entry('aircAruvnKk')).toEqual({
       youtubeVideoId: 'aircAruvnKk',
@@ -39,16 +39,22 @@ describe('videos add', () => {
     expect(await add(['unknownVid1'], 'Backpropagation, intuitively')).toBe(0);
     expect(entry('unknownVid1')).toMatchObject({ title: 'Backpropagation, intuitively' });
     expect(entry('unknownVid1')).not.toHaveProperty('languages');
-    expect(lines.err).toEqual([expect.stringMatching(/^videos: warning: could not get unknownVid1 from YouTube \(cannot get video info from YouTube .*\); recorded the title you gave \("Backpropagation, intuitively"\)$/)]);
+    expect(lines.err).toEqual([
+      expect.stringMatching(
+        /^videos: warning: could not get unknownVid1 from YouTube \(cannot get video info from YouTube .*\); recorded the title you gave \("Backpropagation, intuitively"\)$/,
+      ),
+    ]);
   });
 
   it('says how to add a title when YouTube answers with a bot check and none was given', async () => {
     expect(await add(['botCheck001'])).toBe(0);
     expect(entry('botCheck001')).not.toHaveProperty('title');
-    expect(lines.err.join('\n')).toMatch(/not a bot.*the entry has no title yet: add `title:` to content\/videos\/botCheck001\.yaml or run add again with --title/);
+    expect(lines.err.join('\n')).toMatch(
+      /not a bot.*the entry has no title yet: add `title:` to content\/videos\/botCheck001\.yaml or run add again with --title/,
+    );
   });
 
-  it('prefers the title given over YouTube\'s, and refuses one title for several videos', async () => {
+  it("prefers the title given over YouTube's, and refuses one title for several videos", async () => {
     await add(['aircAruvnKk'], 'Neural networks, chapter 1');
     expect(entry('aircAruvnKk').title).toBe('Neural networks, chapter 1');
     await expect(add(['noCaption01', 'IHZwWFHWa-w'], 'One title')).rejects.toThrow('--title names one video');

@@ -24,7 +24,17 @@ function cli(root: string, args: string[], baseURL: string, extra: Record<string
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|LEARNSPACE_|NOTES_GEN|QUIZ_GEN)/.test(k)));
   const child = spawn(process.execPath, ['--import', TSX_LOADER, join(REPO, 'scripts/videos.ts'), ...args], {
     cwd: root,
-    env: { ...clean, PATH: `${BIN}:${process.env.PATH}`, LEARNSPACE_CONTENT: 'content', LEARNSPACE_NO_YOUTUBE: '1', OPENAI_API_KEY: KEY, OPENAI_BASE_URL: baseURL, LEARNSPACE_MAX_RETRIES: '0', LEARNSPACE_BATCH_POLL_MS: '20', ...extra },
+    env: {
+      ...clean,
+      PATH: `${BIN}:${process.env.PATH}`,
+      LEARNSPACE_CONTENT: 'content',
+      LEARNSPACE_NO_YOUTUBE: '1',
+      OPENAI_API_KEY: KEY,
+      OPENAI_BASE_URL: baseURL,
+      LEARNSPACE_MAX_RETRIES: '0',
+      LEARNSPACE_BATCH_POLL_MS: '20',
+      ...extra,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -40,10 +50,18 @@ const run = (args: string[]) => cli(root, args, server.baseURL).done;
 const IDS = ['aircAruvnKk', 'IHZwWFHWa-w'];
 const gen = (...p: string[]) => join(root, 'content/generated/videos', ...p);
 const statusOf = (id: string) =>
-  JSON.parse(readFileSync(gen(id, 'status.json'), 'utf8')) as { status: string; attempts: number; error?: string; batch?: { id: string; task: string; submittedAt: string; earlier: { id: string }[] } };
+  JSON.parse(readFileSync(gen(id, 'status.json'), 'utf8')) as {
+    status: string;
+    attempts: number;
+    error?: string;
+    batch?: { id: string; task: string; submittedAt: string; earlier: { id: string }[] };
+  };
 const schemas = (requests: { schemaName: string }[]) => requests.map((r) => r.schemaName).sort();
 /** Every generated file's text, to check no secret reached one. */
-const generatedText = () => IDS.filter((id) => existsSync(gen(id))).flatMap((id) => readdirSync(gen(id)).map((f) => readFileSync(gen(id, f), 'utf8'))).join('\n');
+const generatedText = () =>
+  IDS.filter((id) => existsSync(gen(id)))
+    .flatMap((id) => readdirSync(gen(id)).map((f) => readFileSync(gen(id, f), 'utf8')))
+    .join('\n');
 
 beforeEach(async () => {
   server = await startOpenAIServer();
@@ -91,7 +109,15 @@ describe('videos process --batch', { timeout: 240_000 }, () => {
     expect(result.stdout).toContain('videos: 2 processed, 0 failed');
     const kinds = [...server.batches.values()].map((batch) => {
       const inBatch = server.batchedRequests.filter((r) => r.batchId === batch.id);
-      return [...new Set(inBatch.map((r) => (r.body.messages[0]?.content.startsWith('You merge') ? 'merge' : `${r.schemaName}${r.body.messages[1]?.content.includes('This is one part') ? ' part' : ''}`)))].join(', ');
+      return [
+        ...new Set(
+          inBatch.map((r) =>
+            r.body.messages[0]?.content.startsWith('You merge')
+              ? 'merge'
+              : `${r.schemaName}${r.body.messages[1]?.content.includes('This is one part') ? ' part' : ''}`,
+          ),
+        ),
+      ].join(', ');
     });
     // Round 1: the short lecture's notes and every part of the long one; round 2: the long one's merge and the short one's quiz (two batches, one per task); round 3: the long one's quiz parts.
     expect(kinds).toEqual(['study_notes, study_notes part', 'merge', 'video_quiz', 'video_quiz_part part']);
@@ -140,7 +166,8 @@ describe('videos process --batch', { timeout: 240_000 }, () => {
     expect(statusOf(IDS[1]!)).toMatchObject({ status: 'processing', batch: { task: 'notes' } });
     // The batch finishes while nobody waits (each poll moves the local server's batch one step).
     const finishAll = async () => {
-      for (const id of server.batches.keys()) for (let i = 0; i < 3; i++) await fetch(`${server.baseURL}/batches/${id}`, { headers: { authorization: `Bearer ${KEY}` } });
+      for (const id of server.batches.keys())
+        for (let i = 0; i < 3; i++) await fetch(`${server.baseURL}/batches/${id}`, { headers: { authorization: `Bearer ${KEY}` } });
     };
     await finishAll();
     const second = await run(['process', '--batch', '--no-wait']);
@@ -165,7 +192,18 @@ describe('videos process --batch', { timeout: 240_000 }, () => {
   it('writes the videos that finished and marks the one whose request failed, with the same message as the synchronous path', async () => {
     server.behaviour = (request, count) =>
       lectureIs(request, 'But what is a neural network?')
-        ? { kind: 'status', status: 400, body: { error: { message: "Invalid schema for response_format 'study_notes': context=(), 'additionalProperties' is required to be supplied and to be false.", type: 'invalid_request_error', param: 'response_format', code: null } } }
+        ? {
+            kind: 'status',
+            status: 400,
+            body: {
+              error: {
+                message: "Invalid schema for response_format 'study_notes': context=(), 'additionalProperties' is required to be supplied and to be false.",
+                type: 'invalid_request_error',
+                param: 'response_format',
+                code: null,
+              },
+            },
+          }
         : validBehaviour(request, count);
     const result = await run(['process', '--batch']);
     expect(result.code).toBe(0);
@@ -173,7 +211,7 @@ describe('videos process --batch', { timeout: 240_000 }, () => {
     expect(statusOf('IHZwWFHWa-w')).toMatchObject({ status: 'completed' });
     const failed = statusOf('aircAruvnKk');
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(failed.error).toContain("notes generation failed at http://127.0.0.1:");
+    expect(failed.error).toContain('notes generation failed at http://127.0.0.1:');
     expect(failed.error).toContain("(400): Invalid schema for response_format 'study_notes'");
     expect(failed.batch).toBeUndefined();
     expect(generatedText()).not.toContain(KEY);
@@ -187,7 +225,10 @@ describe('videos process --batch', { timeout: 240_000 }, () => {
       return line.slice(0, 80);
     };
     // Batched answers (no Authorization header) for the second video's quiz are off-schema; synchronous ones are fine.
-    server.behaviour = (request, count) => (request.authorization === undefined && request.schemaName === 'video_quiz' && lectureIs(request, 'IHZwWFHWa-w') ? { kind: 'json', content: { questions: [{ prompt: 'no choices' }] } } : validBehaviour(request, count));
+    server.behaviour = (request, count) =>
+      request.authorization === undefined && request.schemaName === 'video_quiz' && lectureIs(request, 'IHZwWFHWa-w')
+        ? { kind: 'json', content: { questions: [{ prompt: 'no choices' }] } }
+        : validBehaviour(request, count);
     const result = await run(['process', '--batch']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`videos: aircAruvnKk: batch batch_`);
@@ -212,7 +253,9 @@ describe('videos process --batch', { timeout: 240_000 }, () => {
     server.batchFate = () => ({ kind: 'fail', message: 'The provided model name must be the same across all requests in the file.' });
     const result = await run(['process', '--batch']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/batch batch_\w+ failed \(line 1: The provided model name must be the same across all requests in the file\.\); its videos go to the normal path/);
+    expect(result.stderr).toMatch(
+      /batch batch_\w+ failed \(line 1: The provided model name must be the same across all requests in the file\.\); its videos go to the normal path/,
+    );
     expect(result.stdout).toContain('videos: 2 processed, 0 failed');
     expect(schemas(server.requests)).toEqual(['study_notes', 'study_notes', 'video_quiz', 'video_quiz']);
     expect(`${result.stdout}${result.stderr}`).not.toContain(KEY);
@@ -226,4 +269,5 @@ describe('videos process --batch', { timeout: 240_000 }, () => {
 });
 
 /** True for requests about the lecture with this title (the user message starts with it). */
-const lectureIs = (request: { body: { messages: { content: string }[] } }, title: string) => (request.body.messages[1]?.content ?? '').startsWith(`Lecture title: ${JSON.stringify(title)}`);
+const lectureIs = (request: { body: { messages: { content: string }[] } }, title: string) =>
+  (request.body.messages[1]?.content ?? '').startsWith(`Lecture title: ${JSON.stringify(title)}`);

@@ -36,7 +36,9 @@ describe('transcripts of the suite files', () => {
     const vtt = wptVtt(file);
     if (EMPTY_FILES.has(file)) {
       it(`${file}: refuses a file without cues, saying what to add (transcript choice: refusing an empty file)`, () => {
-        expect(() => parseCaptions(vtt, `${file}.vtt`)).toThrow(`${file}.vtt: no caption text found in the WebVTT cues; add cues like "00:00:01.000 --> 00:00:04.000" followed by their text`);
+        expect(() => parseCaptions(vtt, `${file}.vtt`)).toThrow(
+          `${file}.vtt: no caption text found in the WebVTT cues; add cues like "00:00:01.000 --> 00:00:04.000" followed by their text`,
+        );
       });
       continue;
     }

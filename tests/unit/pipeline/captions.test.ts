@@ -25,7 +25,11 @@ describe('caption files', () => {
     const { format, segments } = parseCaptions(raw, 'IHZwWFHWa-w.srt');
     expect(format).toBe('srt');
     expect(segments).toHaveLength(26);
-    expect(segments[0]).toEqual({ startMs: 1500, endMs: 8850, text: 'Last video we laid out the structure of a neural network; now we look at how it learns.' });
+    expect(segments[0]).toEqual({
+      startMs: 1500,
+      endMs: 8850,
+      text: 'Last video we laid out the structure of a neural network; now we look at how it learns.',
+    });
     expect(segments[3]!.text).toBe('To start, we initialize all the weights and biases totally randomly, so the network performs horribly.');
     expect(segments[5]!.text).toContain('differences & gaps');
     for (let i = 1; i < segments.length; i++) expect(segments[i - 1]!.endMs).toBeLessThanOrEqual(segments[i]!.startMs);
@@ -34,13 +38,18 @@ describe('caption files', () => {
   it('reads timestamped text in "0:00 text" and "[00:01:02] text" forms, ignoring an untimed title', () => {
     const { format, segments } = parseCaptions(fixture('Ilg3gGewQ5U.txt'), 'Ilg3gGewQ5U.txt');
     expect(format).toBe('text');
-    expect(segments[0]).toEqual({ startMs: 1000, endMs: 8000, text: 'Last video we laid out the structure of a neural network; now we look at how it learns.' });
+    expect(segments[0]).toEqual({
+      startMs: 1000,
+      endMs: 8000,
+      text: 'Last video we laid out the structure of a neural network; now we look at how it learns.',
+    });
     expect(segments[1]!.startMs).toBe(8000);
     expect(segments.at(-1)!.endMs).toBeGreaterThan(segments.at(-1)!.startMs);
   });
 
   it('handles WebVTT quirks: NOTE and STYLE blocks, cue ids, cue settings, voice tags, short timestamps', () => {
-    const vtt = 'WEBVTT\n\nSTYLE\n::cue { color: lime }\n\nNOTE written by hand\nover two lines\n\nintro\n00:01.000 --> 00:04.000 line:0 position:20%\n<v Grant>Hello &lt;world&gt;</v>\n\n00:00:04.000 --> 00:00:06.000\n<b>Second</b> cue&nbsp;here\n';
+    const vtt =
+      'WEBVTT\n\nSTYLE\n::cue { color: lime }\n\nNOTE written by hand\nover two lines\n\nintro\n00:01.000 --> 00:04.000 line:0 position:20%\n<v Grant>Hello &lt;world&gt;</v>\n\n00:00:04.000 --> 00:00:06.000\n<b>Second</b> cue&nbsp;here\n';
     expect(parseCaptions(vtt, 'x.vtt').segments).toEqual([
       { startMs: 1000, endMs: 4000, text: 'Hello <world>' },
       { startMs: 4000, endMs: 6000, text: 'Second cue here' },
@@ -70,25 +79,60 @@ const texts = (raw: string, name: string) => parseCaptions(raw, name).segments.m
 describe('WebVTT blocks that are not cues', () => {
   it('skips STYLE, NOTE and REGION blocks, also a STYLE block with a blank line inside', () => {
     const vtt = [
-      'WEBVTT', '', 'STYLE', '::cue {', '  color: yellow;', '}', '', '::cue(b) { font-weight: bold; }', '',
-      'NOTE a comment', 'over two lines', '', 'REGION', 'id:bottom', 'width:40%', '',
-      '00:00:01.000 --> 00:00:02.000 region:bottom', 'First line', '', 'NOTE', 'between cues', '',
-      '00:00:02.000 --> 00:00:03.000', 'Second line', '',
+      'WEBVTT',
+      '',
+      'STYLE',
+      '::cue {',
+      '  color: yellow;',
+      '}',
+      '',
+      '::cue(b) { font-weight: bold; }',
+      '',
+      'NOTE a comment',
+      'over two lines',
+      '',
+      'REGION',
+      'id:bottom',
+      'width:40%',
+      '',
+      '00:00:01.000 --> 00:00:02.000 region:bottom',
+      'First line',
+      '',
+      'NOTE',
+      'between cues',
+      '',
+      '00:00:02.000 --> 00:00:03.000',
+      'Second line',
+      '',
     ].join('\n');
     expect(texts(vtt, 'x.vtt')).toEqual(['First line', 'Second line']);
   });
 
   it('keeps a YouTube header with a Style: section, and cues whose id mentions a note, a style or a region', () => {
     const vtt = [
-      'WEBVTT', 'Kind: captions', 'Language: en', 'Style:', '::cue(c.colorCCCCCC) { color: rgb(204,204,204);', ' }', '##', '',
-      'Footnote 1', '00:00:00.500 --> 00:00:02.000', 'A footnote', '',
-      'style-change', '00:00:02.000 --> 00:00:03.000 region:none', 'In another style', '',
+      'WEBVTT',
+      'Kind: captions',
+      'Language: en',
+      'Style:',
+      '::cue(c.colorCCCCCC) { color: rgb(204,204,204);',
+      ' }',
+      '##',
+      '',
+      'Footnote 1',
+      '00:00:00.500 --> 00:00:02.000',
+      'A footnote',
+      '',
+      'style-change',
+      '00:00:02.000 --> 00:00:03.000 region:none',
+      'In another style',
+      '',
     ].join('\n');
     expect(texts(vtt, 'x.vtt')).toEqual(['A footnote', 'In another style']);
   });
 
   it('reads a header line without a colon, a bare arrow line and a timing without its end', () => {
-    const vtt = 'WEBVTT\nX-TIMESTAMP-MAP\n\n-->\nlost\n\n00 -->\nlost too\n\n00:00:01.000 --> 00:00:02.000\nkept\n\n00:00:03.000 --x--> 00:00:04.000\nbad arrow\n';
+    const vtt =
+      'WEBVTT\nX-TIMESTAMP-MAP\n\n-->\nlost\n\n00 -->\nlost too\n\n00:00:01.000 --> 00:00:02.000\nkept\n\n00:00:03.000 --x--> 00:00:04.000\nbad arrow\n';
     const { segments, warnings } = parseCaptions(vtt, 'x.vtt');
     expect(segments).toEqual([{ startMs: 1000, endMs: 2000, text: 'kept' }]);
     expect(warnings).toEqual([
@@ -120,19 +164,44 @@ describe('WebVTT blocks that are not cues', () => {
   });
 
   it('reads minutes-only WebVTT times and rejects minutes or seconds past 59', () => {
-    const { cues } = parseWebVtt('WEBVTT\n\n01:02.003 --> 59:59.999\na\n\n00:60:00.000 --> 01:00:00.000\nb\n\n00:00:60.000 --> 00:01:00.000\nc\n\n100:00:00.000 --> 100:00:01.000\nd');
-    expect(cues.map((c) => [c.startMs, c.endMs, c.text])).toEqual([[62003, 3599999, 'a'], [360000000, 360001000, 'd']]);
+    const { cues } = parseWebVtt(
+      'WEBVTT\n\n01:02.003 --> 59:59.999\na\n\n00:60:00.000 --> 01:00:00.000\nb\n\n00:00:60.000 --> 00:01:00.000\nc\n\n100:00:00.000 --> 100:00:01.000\nd',
+    );
+    expect(cues.map((c) => [c.startMs, c.endMs, c.text])).toEqual([
+      [62003, 3599999, 'a'],
+      [360000000, 360001000, 'd'],
+    ]);
   });
 
   it('reads REGION widths and line counts, and only STYLE or REGION alone on the first line opens such a block', () => {
     const vtt = [
-      'WEBVTT', 'STYLE', '::cue { color: red }', '',
-      'REGION ', 'id:a width:40%', '', 'REGION\t', 'id:b width:40 lines:2x', '', 'REGIONS', 'id:c', '',
-      'STYLE\t ', '::cue(b) { color: blue }', '', 'STYLES', '::cue(i) {}', '',
-      '00:00:00.000 --> 00:00:01.000 region:a', 'hi',
+      'WEBVTT',
+      'STYLE',
+      '::cue { color: red }',
+      '',
+      'REGION ',
+      'id:a width:40%',
+      '',
+      'REGION\t',
+      'id:b width:40 lines:2x',
+      '',
+      'REGIONS',
+      'id:c',
+      '',
+      'STYLE\t ',
+      '::cue(b) { color: blue }',
+      '',
+      'STYLES',
+      '::cue(i) {}',
+      '',
+      '00:00:00.000 --> 00:00:01.000 region:a',
+      'hi',
     ].join('\n');
     const file = parseWebVtt(vtt);
-    expect(file.regions.map((r) => [r.id, r.width, r.lines])).toEqual([['a', 40, 3], ['b', 100, 3]]);
+    expect(file.regions.map((r) => [r.id, r.width, r.lines])).toEqual([
+      ['a', 40, 3],
+      ['b', 100, 3],
+    ]);
     expect(file.stylesheets).toEqual(['::cue(b) { color: blue }']);
     expect(file.cues[0]!.region?.id).toBe('a');
   });
@@ -149,7 +218,10 @@ describe('SRT', () => {
     const srt = '00:00:01,000 --> 00:00:02,500\nOne\n\n00:00:02,500 --> 00:00:04,000\nTwo\n';
     const parsed = parseCaptions(srt, 'lecture.txt');
     expect(parsed.format).toBe('srt');
-    expect(parsed.segments).toEqual([{ startMs: 1000, endMs: 2500, text: 'One' }, { startMs: 2500, endMs: 4000, text: 'Two' }]);
+    expect(parsed.segments).toEqual([
+      { startMs: 1000, endMs: 2500, text: 'One' },
+      { startMs: 2500, endMs: 4000, text: 'Two' },
+    ]);
   });
 
   it('rejects a malformed timestamp with its line number instead of moving the cue', () => {
@@ -157,23 +229,47 @@ describe('SRT', () => {
     expect(() => parseCaptions(srt, 'content/videos/x.srt')).toThrow(
       'content/videos/x.srt: line 6: cannot read the timing "00:04:35,74.679 --> 00:04:37,000": expected "hh:mm:ss,mmm --> hh:mm:ss,mmm", for example "00:04:35,746 --> 00:04:38,100"; correct this line',
     );
-    for (const timing of ['00:61:00,000 --> 00:62:00,000', '00:00:61,000 --> 00:01:02,000', '01:05 --> 01:07', '00:00:01:500 --> 00:00:02:000', '00:00:01,000 --> soon']) {
+    for (const timing of [
+      '00:61:00,000 --> 00:62:00,000',
+      '00:00:61,000 --> 00:01:02,000',
+      '01:05 --> 01:07',
+      '00:00:01:500 --> 00:00:02:000',
+      '00:00:01,000 --> soon',
+    ]) {
       expect(() => parseCaptions(`1\n${timing}\ntext\n`, 'x.srt')).toThrow(`x.srt: line 2: cannot read the timing "${timing}"`);
     }
   });
 
   it('repairs timestamps that can only mean one thing', () => {
     const srt = [
-      '1', '0:00:01.5 --> 0:00:02,25', 'dot, one-digit hour, short fractions', '',
-      '2', '00:03,000 --> 00:04,000', 'no hours', '',
-      '3', '00:00:05 --> 00:00:06', 'no milliseconds', '',
-      '4', '00:00:07,000-->00:00:08,000  X1:100 X2:500 Y1:10 Y2:20', 'no spaces, coordinates', '',
+      '1',
+      '0:00:01.5 --> 0:00:02,25',
+      'dot, one-digit hour, short fractions',
+      '',
+      '2',
+      '00:03,000 --> 00:04,000',
+      'no hours',
+      '',
+      '3',
+      '00:00:05 --> 00:00:06',
+      'no milliseconds',
+      '',
+      '4',
+      '00:00:07,000-->00:00:08,000  X1:100 X2:500 Y1:10 Y2:20',
+      'no spaces, coordinates',
+      '',
     ].join('\n');
-    expect(parseCaptions(srt, 'x.srt').segments.map((s) => [s.startMs, s.endMs])).toEqual([[1500, 2250], [3000, 4000], [5000, 6000], [7000, 8000]]);
+    expect(parseCaptions(srt, 'x.srt').segments.map((s) => [s.startMs, s.endMs])).toEqual([
+      [1500, 2250],
+      [3000, 4000],
+      [5000, 6000],
+      [7000, 8000],
+    ]);
   });
 
   it('keeps cue numbers and timing lines out of the text when a blank line is missing, and keeps text after a stray blank line', () => {
-    const srt = 'Title line before any cue\n1\n00:00:01,000 --> 00:00:02,000\nFirst\n2\n00:00:02,000 --> 00:00:03,000\nSecond\n\nstill second\n\n3\n00:00:03,000 --> 00:00:04,000\n42\n';
+    const srt =
+      'Title line before any cue\n1\n00:00:01,000 --> 00:00:02,000\nFirst\n2\n00:00:02,000 --> 00:00:03,000\nSecond\n\nstill second\n\n3\n00:00:03,000 --> 00:00:04,000\n42\n';
     expect(texts(srt, 'x.srt')).toEqual(['First', 'Second still second', '42']);
   });
 
@@ -183,7 +279,9 @@ describe('SRT', () => {
   });
 
   it('names only the line when it is not told the file name', () => {
-    expect(() => parseCaptions('1\n00:00:01 -> 00:00:02\n00:00:01,000 --> 00:00:02:000\nx\n')).toThrow(/^line 3: cannot read the timing "00:00:01,000 --> 00:00:02:000"/);
+    expect(() => parseCaptions('1\n00:00:01 -> 00:00:02\n00:00:01,000 --> 00:00:02:000\nx\n')).toThrow(
+      /^line 3: cannot read the timing "00:00:01,000 --> 00:00:02:000"/,
+    );
     expect(() => parseCaptions('WEBVTT\n')).toThrow(/^no caption text found in the WebVTT cues/);
   });
 
@@ -204,14 +302,16 @@ describe('transcript order and text', () => {
   });
 
   it('decodes the named entities caption files use, and hex references in either case', () => {
-    expect(cleanCaptionLine('&amp;|&lt;|&gt;|&quot;|&apos;|a&nbsp;b|&lrm;|&rlm;|&hellip;|&mdash;|&ndash;|&rsquo;|&lsquo;|&rdquo;|&ldquo;|&#X41;&#x42;&#67;')).toBe(
-      '&|<|>|"|\'|a b|||…|—|–|’|‘|”|“|ABC',
-    );
+    expect(
+      cleanCaptionLine('&amp;|&lt;|&gt;|&quot;|&apos;|a&nbsp;b|&lrm;|&rlm;|&hellip;|&mdash;|&ndash;|&rsquo;|&lsquo;|&rdquo;|&ldquo;|&#X41;&#x42;&#67;'),
+    ).toBe('&|<|>|"|\'|a b|||…|—|–|’|‘|”|“|ABC');
     expect(cleanCaptionLine('<00:00:01.120>a<00:01.120> b<1:00:01,120> c')).toBe('a b c');
   });
 
   it('leaves a character reference that names no character as written', () => {
-    expect(cleanCaptionLine('a &#1114112; b &#0; c &#xD800; d &#x10FFFF; e &#xDFFF; f &#55295;')).toBe('a &#1114112; b &#0; c &#xD800; d \u{10FFFF} e &#xDFFF; f \uD7FF');
+    expect(cleanCaptionLine('a &#1114112; b &#0; c &#xD800; d &#x10FFFF; e &#xDFFF; f &#55295;')).toBe(
+      'a &#1114112; b &#0; c &#xD800; d \u{10FFFF} e &#xDFFF; f \uD7FF',
+    );
     expect(cleanCaptionLine('&bogus; &AMP; &#57344;')).toBe('&bogus; & \uE000');
   });
 
@@ -222,7 +322,16 @@ describe('transcript order and text', () => {
       { startMs: 9000, endMs: 11000, text: 'First, a picture.' },
     ]);
     const forms = parseCaptions('(0:01) a\n[00:02] b\n0:03 - c\n1:00:04 – d\n0:05: e\n0:06 | f\n  0:07.5 g\n0:08,25 h\n', 'x.txt').segments;
-    expect(forms.map((s) => [s.startMs, s.text])).toEqual([[1000, 'a'], [2000, 'b'], [3000, 'c'], [5000, 'e'], [6000, 'f'], [7500, 'g'], [8250, 'h'], [3604000, 'd']]);
+    expect(forms.map((s) => [s.startMs, s.text])).toEqual([
+      [1000, 'a'],
+      [2000, 'b'],
+      [3000, 'c'],
+      [5000, 'e'],
+      [6000, 'f'],
+      [7500, 'g'],
+      [8250, 'h'],
+      [3604000, 'd'],
+    ]);
     expect(parseCaptions('0:10 later\n0:05 sooner\n', 'x.txt').segments).toEqual([
       { startMs: 5000, endMs: 7000, text: 'sooner' },
       { startMs: 10000, endMs: 10000, text: 'later' },
@@ -236,7 +345,12 @@ describe('rolling auto-captions', () => {
   const cue = (from: string, to: string, ...lines: string[]) => `${from} --> ${to}\n${lines.join('\n')}\n`;
 
   it('keeps only the new line of a cue that repeats the line shown before it', () => {
-    const vtt = ['WEBVTT\n', cue('00:00:00.000', '00:00:02.000', 'one two'), cue('00:00:02.000', '00:00:04.000', 'one two', 'three four'), cue('00:00:04.000', '00:00:06.000', 'three four', 'five six')].join('\n');
+    const vtt = [
+      'WEBVTT\n',
+      cue('00:00:00.000', '00:00:02.000', 'one two'),
+      cue('00:00:02.000', '00:00:04.000', 'one two', 'three four'),
+      cue('00:00:04.000', '00:00:06.000', 'three four', 'five six'),
+    ].join('\n');
     expect(texts(vtt, 'x.vtt')).toEqual(['one two', 'three four', 'five six']);
   });
 
@@ -252,11 +366,15 @@ describe('rolling auto-captions', () => {
   });
 
   it('lets a line come back once another line was shown in between', () => {
-    const vtt = ['WEBVTT\n', cue('00:00:00.000', '00:00:01.000', 'yes'), cue('00:00:01.000', '00:00:02.000', 'no'), cue('00:00:02.000', '00:00:03.000', 'yes')].join('\n');
+    const vtt = [
+      'WEBVTT\n',
+      cue('00:00:00.000', '00:00:01.000', 'yes'),
+      cue('00:00:01.000', '00:00:02.000', 'no'),
+      cue('00:00:02.000', '00:00:03.000', 'yes'),
+    ].join('\n');
     expect(texts(vtt, 'x.vtt')).toEqual(['yes', 'no', 'yes']);
   });
 });
-
 
 describe('real files from other projects', () => {
   const realFile = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/pipeline/captions/webvtt-py', name), 'utf8');
@@ -274,7 +392,12 @@ describe('real files from other projects', () => {
 
   it('reads a French SRT with font tags, accents and a literal "<"', () => {
     expect(texts(realFile('styles2.srt'), 'styles2.srt')).toEqual([
-      'Musique douce', '---', 'Some italic and normal coloured text. By the way, 2 < 3 !', '---', '-Stéphane ? Où on se gare ?', '-Euh, là-bas, au chêne.',
+      'Musique douce',
+      '---',
+      'Some italic and normal coloured text. By the way, 2 < 3 !',
+      '---',
+      '-Stéphane ? Où on se gare ?',
+      '-Euh, là-bas, au chêne.',
     ]);
   });
 });

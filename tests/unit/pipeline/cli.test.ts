@@ -47,7 +47,9 @@ describe('npm run videos (end to end)', { timeout: 90_000 }, () => {
     expect(added.code).toBe(0);
     expect(added.stdout).toContain('Ilg3gGewQ5U: added content/videos/Ilg3gGewQ5U.yaml');
     expect(added.stdout).toContain('aircAruvnKk: already in the library (content/videos/aircAruvnKk.yaml, status pending); left unchanged');
-    expect(readFileSync(join(root, 'content/videos/Ilg3gGewQ5U.yaml'), 'utf8')).toBe('youtubeVideoId: Ilg3gGewQ5U\nurl: https://www.youtube.com/watch?v=Ilg3gGewQ5U\n');
+    expect(readFileSync(join(root, 'content/videos/Ilg3gGewQ5U.yaml'), 'utf8')).toBe(
+      'youtubeVideoId: Ilg3gGewQ5U\nurl: https://www.youtube.com/watch?v=Ilg3gGewQ5U\n',
+    );
     expect(statusOf('Ilg3gGewQ5U')).toMatchObject({ status: 'pending', attempts: 0 });
 
     const rejected = await run(root, ['add', 'https://vimeo.com/76979871']);
@@ -98,7 +100,9 @@ describe('npm run videos (end to end)', { timeout: 90_000 }, () => {
     const written = readFileSync(gen('aircAruvnKk', 'notes.md'), 'utf8') + readFileSync(gen('aircAruvnKk', 'quiz.yaml'), 'utf8');
     const keyless = await run(root, ['process']);
     expect(keyless.code).toBe(0);
-    expect(keyless.stderr).toContain('videos: kept model-written notes and quiz of 2 videos: IHZwWFHWa-w (gpt-5-mini; would have run: inputs changed), aircAruvnKk (gpt-5-mini; would have run: inputs changed).');
+    expect(keyless.stderr).toContain(
+      'videos: kept model-written notes and quiz of 2 videos: IHZwWFHWa-w (gpt-5-mini; would have run: inputs changed), aircAruvnKk (gpt-5-mini; would have run: inputs changed).',
+    );
     expect(keyless.stderr).toContain('Set OPENAI_API_KEY to regenerate them, or run `npm run videos -- process --provider offline`');
     expect(keyless.stdout).toBe('videos: 0 completed, 2 kept as written by a model (no key in this run), nothing to do\n');
     expect(readFileSync(gen('aircAruvnKk', 'notes.md'), 'utf8') + readFileSync(gen('aircAruvnKk', 'quiz.yaml'), 'utf8')).toBe(written);
@@ -128,7 +132,9 @@ describe('npm run videos (end to end)', { timeout: 90_000 }, () => {
     expect(titled.stdout).toContain('Ilg3gGewQ5U: added content/videos/Ilg3gGewQ5U.yaml ("Backpropagation, step by step"; pending');
     expect(readFileSync(join(root, 'content/videos/Ilg3gGewQ5U.yaml'), 'utf8')).toContain('title: Backpropagation, step by step');
     const untitled = await run(root, ['add', 'XkY2DOUCWMU']);
-    expect(untitled.stderr).toContain('videos: warning: YouTube is switched off (LEARNSPACE_NO_YOUTUBE), so XkY2DOUCWMU has no title yet: add `title:` to content/videos/XkY2DOUCWMU.yaml');
+    expect(untitled.stderr).toContain(
+      'videos: warning: YouTube is switched off (LEARNSPACE_NO_YOUTUBE), so XkY2DOUCWMU has no title yet: add `title:` to content/videos/XkY2DOUCWMU.yaml',
+    );
   });
 
   it('picks up a video a killed run left processing, and takes over its stale lock', async () => {
@@ -151,7 +157,9 @@ describe('npm run videos (end to end)', { timeout: 90_000 }, () => {
       while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 50));
       const second = await run(root, ['process']);
       expect(second.code).toBe(1);
-      expect(second.stderr).toMatch(/^videos: another videos run \(pid \d+\) holds the lock on content\/generated\/videos since \d{4}-\d\d-\d\dT.*; wait for it to finish/);
+      expect(second.stderr).toMatch(
+        /^videos: another videos run \(pid \d+\) holds the lock on content\/generated\/videos since \d{4}-\d\d-\d\dT.*; wait for it to finish/,
+      );
       expect((await first.done).code).toBe(0);
     } finally {
       await server.close();
@@ -164,7 +172,10 @@ describe('npm run videos (end to end)', { timeout: 90_000 }, () => {
     const result = await run(root, ['process', '--json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/content\/generated\/videos\/IHZwWFHWa-w\/status\.json is not valid JSON/);
-    expect(JSON.parse(result.stdout)).toMatchObject({ outcomes: [{ id: 'IHZwWFHWa-w', status: 'completed', reason: 'unreadable cache' }], upToDate: ['aircAruvnKk'] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      outcomes: [{ id: 'IHZwWFHWa-w', status: 'completed', reason: 'unreadable cache' }],
+      upToDate: ['aircAruvnKk'],
+    });
   });
 
   it('exits 1 on a failure only with --strict, and retry processes failed videos again', async () => {

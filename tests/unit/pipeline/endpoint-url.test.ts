@@ -25,6 +25,8 @@ describe('endpoint URLs shown in messages', () => {
   });
 
   it('masks the API key wherever it appears', () => {
-    expect(redactEndpointSecrets('Incorrect API key provided: sk-live-KEYMARKER.', [undefined], ['sk-live-KEYMARKER'])).toBe('Incorrect API key provided: ***.');
+    expect(redactEndpointSecrets('Incorrect API key provided: sk-live-KEYMARKER.', [undefined], ['sk-live-KEYMARKER'])).toBe(
+      'Incorrect API key provided: ***.',
+    );
   });
 });

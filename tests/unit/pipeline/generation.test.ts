@@ -109,9 +109,13 @@ describe('generation through an OpenAI-compatible server', () => {
 
   it('fails with the field path when the output does not match the schema (prompt injection cannot change the shape)', async () => {
     server.behaviour = (request) =>
-      request.schemaName === 'study_notes' ? { kind: 'json', content: sampleNotes() } : { kind: 'json', content: { questions: [{ ...sampleQuestion(0), answer: 7 }], hacked: true } };
+      request.schemaName === 'study_notes'
+        ? { kind: 'json', content: sampleNotes() }
+        : { kind: 'json', content: { questions: [{ ...sampleQuestion(0), answer: 7 }], hacked: true } };
     await run(config());
-    expect(status().error).toBe("quiz: the model's output does not match the schema: questions[0].answer: answer is not one of the choices; questions: expected at least 5 entries, got a list of 1 (asked twice)");
+    expect(status().error).toBe(
+      "quiz: the model's output does not match the schema: questions[0].answer: answer is not one of the choices; questions: expected at least 5 entries, got a list of 1 (asked twice)",
+    );
   });
 
   it('keeps the last good notes when regeneration fails', async () => {
@@ -132,7 +136,10 @@ describe('generation through an OpenAI-compatible server', () => {
   });
 
   it('honours Retry-After on 429 and then succeeds', async () => {
-    server.behaviour = (request, n) => (n === 1 ? { kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error: { message: 'Rate limit reached', type: 'requests' } } } : validBehaviour(request, n));
+    server.behaviour = (request, n) =>
+      n === 1
+        ? { kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error: { message: 'Rate limit reached', type: 'requests' } } }
+        : validBehaviour(request, n);
     const started = Date.now();
     await run(config({ maxRetries: 2 }));
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
@@ -144,7 +151,9 @@ describe('generation through an OpenAI-compatible server', () => {
     server.behaviour = () => ({ kind: 'status', status: 429, headers: { 'retry-after-ms': '10' } });
     await run(config({ maxRetries: 1 }));
     expect(server.requests).toHaveLength(2);
-    expect(status().error).toMatch(/rate limited by http:\/\/127\.0\.0\.1:\d+\/v1 \(429, 2 attempts, the server asks to wait 1 s\): "status 429"; lower LEARNSPACE_CONCURRENCY/);
+    expect(status().error).toMatch(
+      /rate limited by http:\/\/127\.0\.0\.1:\d+\/v1 \(429, 2 attempts, the server asks to wait 1 s\): "status 429"; lower LEARNSPACE_CONCURRENCY/,
+    );
   });
 
   it('times out a hanging server', async () => {
@@ -154,7 +163,11 @@ describe('generation through an OpenAI-compatible server', () => {
   });
 
   it('never writes the API key into a status file', async () => {
-    server.behaviour = () => ({ kind: 'status', status: 401, body: { error: { message: 'Incorrect API key provided: sk-test-secret-key', type: 'invalid_request_error' } } });
+    server.behaviour = () => ({
+      kind: 'status',
+      status: 401,
+      body: { error: { message: 'Incorrect API key provided: sk-test-secret-key', type: 'invalid_request_error' } },
+    });
     await run(config());
     expect(status().error).toMatch(/rejected the API key .* check OPENAI_API_KEY/);
     expect(readFileSync(`${root}/content/generated/videos/IHZwWFHWa-w/status.json`, 'utf8')).not.toContain('sk-test-secret-key');
@@ -174,7 +187,10 @@ describe('generation through an OpenAI-compatible server', () => {
   });
 
   it("asks for sections by the lecture's chapters, a glossary and the question mix, in the transcript's language", async () => {
-    appendFileSync(`${root}/content/videos/IHZwWFHWa-w.yaml`, 'languages: [de]\nchapters:\n  - { title: Wie ein Netz lernt, startMs: 0 }\n  - { title: Die Kostenfunktion, startMs: 60000 }\n');
+    appendFileSync(
+      `${root}/content/videos/IHZwWFHWa-w.yaml`,
+      'languages: [de]\nchapters:\n  - { title: Wie ein Netz lernt, startMs: 0 }\n  - { title: Die Kostenfunktion, startMs: 60000 }\n',
+    );
     await run(config());
     const [notes, quiz] = server.requests;
     expect(notes!.body.messages[0]!.content).toContain('in German, the language of the transcript');
@@ -201,7 +217,11 @@ describe('generation through an OpenAI-compatible server', () => {
   it('uses per-task endpoints for notes and quiz', async () => {
     const quizServer = await startOpenAIServer();
     try {
-      const cfg = resolveConfig(root, { NOTES_GENERATION_ENDPOINT: server.baseURL, QUIZ_GENERATION_ENDPOINT: quizServer.baseURL, LEARNSPACE_QUIZ_MODEL: 'qwen2.5' });
+      const cfg = resolveConfig(root, {
+        NOTES_GENERATION_ENDPOINT: server.baseURL,
+        QUIZ_GENERATION_ENDPOINT: quizServer.baseURL,
+        LEARNSPACE_QUIZ_MODEL: 'qwen2.5',
+      });
       expect(cfg.provider).toBe('openai');
       await run({ ...cfg, noYoutube: true });
       expect(server.requests.map((r) => r.schemaName)).toEqual(['study_notes']);
@@ -218,7 +238,10 @@ describe('generation through an OpenAI-compatible server', () => {
     const byId = Object.fromEntries(report.outcomes.map((o) => [o.id, o]));
     expect(byId['aircAruvnKk']).toMatchObject({ status: 'completed' });
     expect(byId['IHZwWFHWa-w']).toMatchObject({ status: 'completed' });
-    expect(status('noCaption01')).toMatchObject({ status: 'failed', error: 'no captions in en; commit content/videos/noCaption01.vtt (or .srt/.txt) with the transcript' });
+    expect(status('noCaption01')).toMatchObject({
+      status: 'failed',
+      error: 'no captions in en; commit content/videos/noCaption01.vtt (or .srt/.txt) with the transcript',
+    });
     const yt = readVideoResult('aircAruvnKk', root);
     expect(yt.ok && yt.value.meta.channel).toBe('3Blue1Brown');
     expect(yt.ok && yt.value.transcript.source).toBe('youtube');

@@ -47,12 +47,12 @@ describe('material files', () => {
       summary: 'A summary: with a colon',
       glossary: [{ term: 'activation', definition: 'the number a neuron holds', startMs: 99_000 }],
       sections: [
-        { title: 'A neuron\'s activation', startMs: 61_250, body: 'Text.\n\n```\n## not a heading\n```', keyTerms: ['activation', 'neuron'] },
+        { title: "A neuron's activation", startMs: 61_250, body: 'Text.\n\n```\n## not a heading\n```', keyTerms: ['activation', 'neuron'] },
         { title: '3 layers', startMs: 3_600_000, body: 'Intro\n## Inside heading', keyTerms: [] },
       ],
     };
     const text = serializeNotes(notes, undefined, false);
-    expect(text).toContain('## 1:01.250 A neuron\'s activation');
+    expect(text).toContain("## 1:01.250 A neuron's activation");
     expect(text).toContain('## 1:00:00 3 layers');
     const back = parseNotes(text, 'notes.md');
     expect(back.ok && back.value.notes).toEqual({ ...notes, sections: [notes.sections[0], { ...notes.sections[1], body: 'Intro\n### Inside heading' }] });
@@ -83,7 +83,9 @@ describe('a committed single-file cache', { timeout: 90_000 }, () => {
     copyLegacyCache();
     const run = await cli(['process']);
     expect(run.code, run.output).toBe(0);
-    expect(run.output).toContain(`videos: moved 1 video from the single-file cache to reviewable files (content/generated/videos/<id>/: notes.md, quiz.yaml, transcript.vtt, meta.yaml, status.json): ${ID}; commit the change`);
+    expect(run.output).toContain(
+      `videos: moved 1 video from the single-file cache to reviewable files (content/generated/videos/<id>/: notes.md, quiz.yaml, transcript.vtt, meta.yaml, status.json): ${ID}; commit the change`,
+    );
     expect(readFileSync(gen(ID, 'notes.md'), 'utf8')).toMatch(/^## \d+:\d\d /m);
     expect((await cli(['process'])).output).not.toContain('moved');
   });
@@ -95,7 +97,9 @@ describe('reviewed material', { timeout: 120_000 }, () => {
   it('survives `process --force`: the pipeline proposes beside it, status says review needed, diff shows the change', async () => {
     expect((await cli(['process'])).code).toBe(0);
     const quizFile = gen(ID, 'quiz.yaml');
-    const edited = readFileSync(quizFile, 'utf8').replace(/^reviewed: false$/m, 'reviewed: true').replace(/^ {2}- prompt: .*$/m, `  - prompt: ${EDITED}`);
+    const edited = readFileSync(quizFile, 'utf8')
+      .replace(/^reviewed: false$/m, 'reviewed: true')
+      .replace(/^ {2}- prompt: .*$/m, `  - prompt: ${EDITED}`);
     writeFileSync(quizFile, edited);
     const notesBefore = readFileSync(gen(ID, 'notes.md'), 'utf8');
 
@@ -117,7 +121,10 @@ describe('reviewed material', { timeout: 120_000 }, () => {
     expect(diff.output).toContain(`--- content/generated/videos/${ID}/quiz.yaml\treviewed`);
     expect(diff.output).toContain(`-  - prompt: ${EDITED}`);
     expect(diff.output).toMatch(/^\+  - prompt: /m);
-    const shown = JSON.parse((await cli(['show', ID, '--json'])).output) as { reviewNeeded: string[]; quiz: { reviewed: boolean; questions: { prompt: string }[] } };
+    const shown = JSON.parse((await cli(['show', ID, '--json'])).output) as {
+      reviewNeeded: string[];
+      quiz: { reviewed: boolean; questions: { prompt: string }[] };
+    };
     expect(shown.reviewNeeded).toEqual(['quiz']);
     expect(shown.quiz.reviewed).toBe(true);
     expect(shown.quiz.questions[0]!.prompt).toBe(EDITED);
@@ -130,7 +137,9 @@ describe('reviewed material', { timeout: 120_000 }, () => {
 
   it('is never overwritten even when the instructor left it unparseable', async () => {
     expect((await cli(['process'])).code).toBe(0);
-    const broken = readFileSync(gen(ID, 'quiz.yaml'), 'utf8').replace(/^reviewed: false$/m, 'reviewed: true').replace(/^questions:$/m, 'questions: [');
+    const broken = readFileSync(gen(ID, 'quiz.yaml'), 'utf8')
+      .replace(/^reviewed: false$/m, 'reviewed: true')
+      .replace(/^questions:$/m, 'questions: [');
     writeFileSync(gen(ID, 'quiz.yaml'), broken);
     const run = await cli(['process', '--force']);
     expect(run.code, run.output).toBe(0);
@@ -149,7 +158,9 @@ describe('npm run videos -- show', { timeout: 90_000 }, () => {
     expect(shown.output).toMatch(/^Quiz \(quiz\.yaml: generated, not reviewed\)$/m);
     expect(shown.output).toMatch(/^ {3}\* [a-h]\) /m);
     expect(shown.output).toMatch(/^Transcript \(file, en, \d+ segments; first 8, --full for all\)$/m);
-    const json = JSON.parse((await cli(['show', ID, '--json', '--full'])).output) as { transcript: { complete: boolean; segmentCount: number; segments: unknown[] } };
+    const json = JSON.parse((await cli(['show', ID, '--json', '--full'])).output) as {
+      transcript: { complete: boolean; segmentCount: number; segments: unknown[] };
+    };
     expect(json.transcript.complete).toBe(true);
     expect(json.transcript.segments).toHaveLength(json.transcript.segmentCount);
   });
@@ -158,13 +169,17 @@ describe('npm run videos -- show', { timeout: 90_000 }, () => {
 describe('npm run check on edited material', { timeout: 90_000 }, () => {
   it('names the file, the field and what is wrong', async () => {
     expect((await cli(['process'])).code).toBe(0);
-    const question = (answer: number, extra = '') => `  - prompt: Which layer holds the pixels?\n    choices: [input, hidden, output, none]\n    answer: ${answer}\n    explanation: The first layer.\n    startMs: 6000\n${extra}`;
+    const question = (answer: number, extra = '') =>
+      `  - prompt: Which layer holds the pixels?\n    choices: [input, hidden, output, none]\n    answer: ${answer}\n    explanation: The first layer.\n    startMs: 6000\n${extra}`;
     writeFileSync(gen(ID, 'quiz.yaml'), `reviewed: true\nquestions:\n${question(1)}${question(0, '    anwser: 2\n')}${question(5)}`);
     writeFileSync(
       gen(ID, 'notes.md'),
       '---\nsummary: ""\nreviewed: true\n---\n\n## 0:06 The input layer\n\nEach neuron holds a pixel.\n\n## The hidden layers\n\nEdges, then patterns.\n\n## 3:24 Empty\n',
     );
-    const check = await promisify(execFile)(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'scripts/check-content.ts')], { cwd: root, env: { ...process.env, LEARNSPACE_CONTENT: '' } }).then(
+    const check = await promisify(execFile)(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'scripts/check-content.ts')], {
+      cwd: root,
+      env: { ...process.env, LEARNSPACE_CONTENT: '' },
+    }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,
     );
@@ -172,9 +187,13 @@ describe('npm run check on edited material', { timeout: 90_000 }, () => {
     const lines = check.stderr.split('\n').map((l) => l.trim());
     const dir = `content/generated/videos/${ID}`;
     expect(lines).toContain(`${dir}/quiz.yaml: questions[2].answer: expected 0-3 (one of the 4 choices), got 5`);
-    expect(lines).toContain(`${dir}/quiz.yaml: questions[1].anwser: unknown field: check the spelling (allowed fields are listed in the README's authoring guide)`);
+    expect(lines).toContain(
+      `${dir}/quiz.yaml: questions[1].anwser: unknown field: check the spelling (allowed fields are listed in the README's authoring guide)`,
+    );
     expect(lines).toContain(`${dir}/notes.md: summary: expected a summary, got an empty string`);
-    expect(lines).toContain(`${dir}/notes.md: sections[1]: line 10: expected a heading with the section's start time and title, like "## 1:23 Scaling a vector", got "## The hidden layers"`);
+    expect(lines).toContain(
+      `${dir}/notes.md: sections[1]: line 10: expected a heading with the section's start time and title, like "## 1:23 Scaling a vector", got "## The hidden layers"`,
+    );
     expect(lines).toContain(`${dir}/notes.md: sections[2].body: line 14: expected text under the heading "Empty", got nothing`);
   });
 });

@@ -62,18 +62,31 @@ describe('errors the model server answers with', () => {
     );
   });
 
-  it("keeps the server's own \"try again in 20s\" and its Retry-After in a rate-limit failure", async () => {
+  it('keeps the server\'s own "try again in 20s" and its Retry-After in a rate-limit failure', async () => {
     server.behaviour = () => openAIErrorReply('rate-limit-tokens');
     await run(config({ LEARNSPACE_MAX_RETRIES: '0' }));
     expect(server.requests).toHaveLength(1);
-    expect(error()).toMatch(/^notes generation was rate limited by http:\/\/127\.0\.0\.1:\d+\/v1 \(429, 1 attempt, the server asks to wait 20 s\): "Rate limit reached for gpt-5-mini .*Please try again in 20s\./);
+    expect(error()).toMatch(
+      /^notes generation was rate limited by http:\/\/127\.0\.0\.1:\d+\/v1 \(429, 1 attempt, the server asks to wait 20 s\): "Rate limit reached for gpt-5-mini .*Please try again in 20s\./,
+    );
     expect(error()).toMatch(/; lower LEARNSPACE_CONCURRENCY or try again later$/);
   });
 
   it('waits as long as the message says when there is no Retry-After header, then succeeds', async () => {
     server.behaviour = (request, n) =>
       n === 1
-        ? { kind: 'status', status: 429, body: { error: { message: 'Rate limit reached for gpt-5-mini on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in 700ms.', type: 'requests', param: null, code: 'rate_limit_exceeded' } } }
+        ? {
+            kind: 'status',
+            status: 429,
+            body: {
+              error: {
+                message: 'Rate limit reached for gpt-5-mini on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in 700ms.',
+                type: 'requests',
+                param: null,
+                code: 'rate_limit_exceeded',
+              },
+            },
+          }
         : validBehaviour(request, n);
     const started = Date.now();
     await run(config());
@@ -128,7 +141,13 @@ describe('errors the model server answers with', () => {
     const whole = Number(quizCalls[0]!.split(':')[1]);
     const half = Math.ceil(whole / 2);
     // The whole transcript, its first half (cut off), that half's halves, then the second half.
-    expect(quizCalls).toEqual([`video_quiz:${whole}`, `video_quiz_part:${half}`, `video_quiz_part:${Math.ceil(half / 2)}`, `video_quiz_part:${Math.floor(half / 2)}`, `video_quiz_part:${whole - half}`]);
+    expect(quizCalls).toEqual([
+      `video_quiz:${whole}`,
+      `video_quiz_part:${half}`,
+      `video_quiz_part:${Math.ceil(half / 2)}`,
+      `video_quiz_part:${Math.floor(half / 2)}`,
+      `video_quiz_part:${whole - half}`,
+    ]);
   });
 
   it('masks organisation ids the server names in a rate-limit message', async () => {
@@ -149,21 +168,27 @@ describe('errors the model server answers with', () => {
     server.behaviour = () => openAIErrorReply('unsupported-region');
     await run(config());
     expect(server.requests).toHaveLength(1);
-    expect(error()).toMatch(/refused notes generation \(403 unsupported_country_region_territory: "Country, region, or territory not supported"\); check that the key's project may use model "gpt-5-mini" \(LEARNSPACE_NOTES_MODEL\)$/);
+    expect(error()).toMatch(
+      /refused notes generation \(403 unsupported_country_region_territory: "Country, region, or territory not supported"\); check that the key's project may use model "gpt-5-mini" \(LEARNSPACE_NOTES_MODEL\)$/,
+    );
   });
 
   it('does not retry a model that does not exist (404) and names the setting', async () => {
     server.behaviour = () => openAIErrorReply('model-not-found');
     await run(config({ LEARNSPACE_NOTES_MODEL: 'gpt-5-mni' }));
     expect(server.requests).toHaveLength(1);
-    expect(error()).toMatch(/^model "gpt-5-mni" does not exist at http:\/\/127\.0\.0\.1:\d+\/v1 or the key has no access to it \(404 model_not_found\) for notes generation; check LEARNSPACE_NOTES_MODEL$/);
+    expect(error()).toMatch(
+      /^model "gpt-5-mni" does not exist at http:\/\/127\.0\.0\.1:\d+\/v1 or the key has no access to it \(404 model_not_found\) for notes generation; check LEARNSPACE_NOTES_MODEL$/,
+    );
   });
 
   it('does not retry a base URL without the API behind it (Ollama without /v1)', async () => {
     const withoutV1 = server.baseURL.replace(/\/v1$/, '');
     await run(config({ OPENAI_BASE_URL: withoutV1 }));
     expect(server.hits).toBe(1);
-    expect(error()).toMatch(/^http:\/\/127\.0\.0\.1:\d+ has no chat completions API \(404 for http:\/\/127\.0\.0\.1:\d+\/chat\/completions\) for notes generation; check NOTES_GENERATION_ENDPOINT or OPENAI_BASE_URL \(OpenAI-compatible servers usually end in \/v1\)$/);
+    expect(error()).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+ has no chat completions API \(404 for http:\/\/127\.0\.0\.1:\d+\/chat\/completions\) for notes generation; check NOTES_GENERATION_ENDPOINT or OPENAI_BASE_URL \(OpenAI-compatible servers usually end in \/v1\)$/,
+    );
   });
 });
 
@@ -182,8 +207,12 @@ describe('servers that cannot be reached', () => {
 
   it('does not retry a host name that does not resolve', () => {
     // What openai-node throws for undici's DNS failure: fetch's TypeError with the resolver's error as its cause.
-    const dns = new APIConnectionError({ cause: new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND llm.internal'), { code: 'ENOTFOUND' }) }) });
-    const refused = new APIConnectionError({ cause: new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) }) });
+    const dns = new APIConnectionError({
+      cause: new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND llm.internal'), { code: 'ENOTFOUND' }) }),
+    });
+    const refused = new APIConnectionError({
+      cause: new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) }),
+    });
     expect(classifyApiError(dns)).toBe('bad-endpoint');
     expect(classifyApiError(refused)).toBe('unreachable');
   });
@@ -196,16 +225,24 @@ describe('endpoint credentials in failure messages', () => {
     const url = server.baseURL.replace('http://', 'http://USERMARKER:PASSMARKER@') + '?api-key=QUERYMARKER';
     await run(config({ OPENAI_BASE_URL: url }));
     expect(server.hits).toBe(0);
-    expect(error()).toMatch(/^cannot use http:\/\/127\.0\.0\.1:\d+\/v1 for notes generation: Request cannot be constructed from a URL that includes credentials: http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions; check NOTES_GENERATION_ENDPOINT or OPENAI_BASE_URL$/);
+    expect(error()).toMatch(
+      /^cannot use http:\/\/127\.0\.0\.1:\d+\/v1 for notes generation: Request cannot be constructed from a URL that includes credentials: http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions; check NOTES_GENERATION_ENDPOINT or OPENAI_BASE_URL$/,
+    );
     for (const marker of MARKERS) expect(statusFileText()).not.toContain(marker);
   });
 
   it('never shows a query token, even when the server quotes the URL it was called with', async () => {
-    server.behaviour = (request) => ({ kind: 'status', status: 502, body: { error: { message: `upstream failed for ${request.url} (api-key=QUERYMARKER)`, type: 'server_error' } } });
+    server.behaviour = (request) => ({
+      kind: 'status',
+      status: 502,
+      body: { error: { message: `upstream failed for ${request.url} (api-key=QUERYMARKER)`, type: 'server_error' } },
+    });
     await run(config({ OPENAI_BASE_URL: `${server.baseURL}?api-key=QUERYMARKER`, LEARNSPACE_MAX_RETRIES: '0' }));
     // The token still reached the server: only the message is cleaned.
     expect(server.requests[0]!.url).toBe('/v1/chat/completions?api-key=QUERYMARKER');
-    expect(error()).toMatch(/^notes generation failed at http:\/\/127\.0\.0\.1:\d+\/v1 \(502, 1 attempt\): 502 upstream failed for \/v1\/chat\/completions\?\*\*\* \(\*\*\*\)$/);
+    expect(error()).toMatch(
+      /^notes generation failed at http:\/\/127\.0\.0\.1:\d+\/v1 \(502, 1 attempt\): 502 upstream failed for \/v1\/chat\/completions\?\*\*\* \(\*\*\*\)$/,
+    );
     for (const marker of MARKERS) expect(statusFileText()).not.toContain(marker);
   });
 });

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PipelineError, type GenerationInput } from '../../../scripts/pipeline/adapters.ts';
 import { OFFLINE_MODEL } from '../../../scripts/pipeline/config.ts';
-import { analyseTranscript, assertEnglish, createOfflineGenerator, extractNotes, extractQuiz, readLibraryStats } from '../../../scripts/pipeline/offline-provider.ts';
+import {
+  analyseTranscript,
+  assertEnglish,
+  createOfflineGenerator,
+  extractNotes,
+  extractQuiz,
+  readLibraryStats,
+} from '../../../scripts/pipeline/offline-provider.ts';
 import { libraryStats } from '../../../scripts/pipeline/offline/terms.ts';
 import type { Segment } from '../../../src/lib/schema.ts';
 
@@ -29,10 +36,17 @@ const german = lecture(
   'Wenn die Determinante null ist, dann wird die ganze Ebene auf eine Linie oder auf einen Punkt gedrückt.',
   'Eine negative Determinante bedeutet, dass die Orientierung des Raumes umgekehrt wird, wie bei einem Spiegel.',
 );
-const input = (segments: readonly Segment[], extra: Partial<GenerationInput> = {}): GenerationInput => ({ youtubeVideoId: 'fNk_zzaMoSs', title: '', segments, language: 'en', ...extra });
+const input = (segments: readonly Segment[], extra: Partial<GenerationInput> = {}): GenerationInput => ({
+  youtubeVideoId: 'fNk_zzaMoSs',
+  title: '',
+  segments,
+  language: 'en',
+  ...extra,
+});
 
 describe('language', () => {
-  const how = 'set OPENAI_API_KEY (or NOTES_GENERATION_ENDPOINT for a local model) to have a model write notes in that language, or commit an English caption file beside the entry';
+  const how =
+    'set OPENAI_API_KEY (or NOTES_GENERATION_ENDPOINT for a local model) to have a model write notes in that language, or commit an English caption file beside the entry';
 
   it('names the language it cannot read, by its code with any region, and says how to get notes anyway', () => {
     expect(() => assertEnglish(german, 'de')).toThrow(PipelineError);
@@ -40,7 +54,22 @@ describe('language', () => {
     expect(() => assertEnglish(german, 'de-AT')).toThrow(/is in German:/);
     expect(() => assertEnglish(german, 'pt_BR')).toThrow(/is in Portuguese:/);
     expect(() => assertEnglish(german, 'sv')).toThrow(/is in "sv":/);
-    const names = { de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', ru: 'Russian', ja: 'Japanese', zh: 'Chinese', ko: 'Korean', ar: 'Arabic', hi: 'Hindi', pl: 'Polish', tr: 'Turkish' };
+    const names = {
+      de: 'German',
+      fr: 'French',
+      es: 'Spanish',
+      it: 'Italian',
+      pt: 'Portuguese',
+      nl: 'Dutch',
+      ru: 'Russian',
+      ja: 'Japanese',
+      zh: 'Chinese',
+      ko: 'Korean',
+      ar: 'Arabic',
+      hi: 'Hindi',
+      pl: 'Polish',
+      tr: 'Turkish',
+    };
     for (const [code, name] of Object.entries(names)) expect(() => assertEnglish(german, code), code).toThrow(`this transcript is in ${name}: `);
   });
 
@@ -66,7 +95,14 @@ describe('analysis', () => {
     expect(extractNotes(vectors, { library: everywhere }).sections[0]!.keyTerms[0]).toBe('matrix');
     expect(extractNotes(vectors).glossary[0]!.term).toBe('vector');
     expect(extractNotes(vectors, { title: 'The matrix' }).glossary[0]!.term).toBe('matrix');
-    expect(extractNotes(vectors, { chapters: [{ title: 'Matrices', startMs: 20_000 }, { title: 'Vectors', startMs: 0 }] }).sections.map((s) => s.title)).toEqual(['Vectors', 'Matrices']);
+    expect(
+      extractNotes(vectors, {
+        chapters: [
+          { title: 'Matrices', startMs: 20_000 },
+          { title: 'Vectors', startMs: 0 },
+        ],
+      }).sections.map((s) => s.title),
+    ).toEqual(['Vectors', 'Matrices']);
     expect(extractQuiz(vectors, { library: everywhere, title: 'The matrix' }).questions.length).toBeGreaterThanOrEqual(5);
   });
 });
@@ -108,7 +144,10 @@ describe('the generator', () => {
     const generator = createOfflineGenerator();
     expect(generator.provider).toBe('offline');
     expect(generator.model).toBe(OFFLINE_MODEL);
-    const chapters = [{ title: 'Vectors', startMs: 0 }, { title: 'Matrices', startMs: 20_000 }];
+    const chapters = [
+      { title: 'Vectors', startMs: 0 },
+      { title: 'Matrices', startMs: 20_000 },
+    ];
     const notes = await generator.generateNotes(input(vectors, { chapters, title: 'The matrix' }));
     expect(notes).toEqual(extractNotes(vectors, { chapters, title: 'The matrix' }));
     expect(await generator.generateQuiz({ ...input(vectors, { title: 'The matrix' }), notes })).toEqual(extractQuiz(vectors, { title: 'The matrix' }));

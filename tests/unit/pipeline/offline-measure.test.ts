@@ -9,13 +9,20 @@ describe('the measure', () => {
     { startMs: 4000, endMs: 8000, text: 'parallelepiped that the cube turns into. This number is called the determinant.' },
   ];
   const question = (kind: VideoQuiz['questions'][number]['kind'], answer: string): VideoQuiz['questions'][number] => ({
-    kind, prompt: 'Which term completes: ____?', choices: [answer, 'volume'], answer: 0, explanation: '', startMs: 0,
+    kind,
+    prompt: 'Which term completes: ____?',
+    choices: [answer, 'volume'],
+    answer: 0,
+    explanation: '',
+    startMs: 0,
   });
 
   it('finds a sentence cut mid-clause, a comma-list title, filler terms, too many clozes and answers that are not concepts', () => {
     const notes: Notes = {
       summary: 'After the transformation, the determinant gives the volume of that.',
-      sections: [{ title: 'Determinant, Volume, Called', body: '- This number is called the determinant.', startMs: 0, keyTerms: ['determinant', 'student', 'called'] }],
+      sections: [
+        { title: 'Determinant, Volume, Called', body: '- This number is called the determinant.', startMs: 0, keyTerms: ['determinant', 'student', 'called'] },
+      ],
       glossary: [],
     };
     const quiz: VideoQuiz = { questions: [question('cloze', 'determinant'), question('cloze', 'called'), question('definition', 'determinant')] };
@@ -74,8 +81,22 @@ describe('sentence integrity', () => {
   it('checks glossary definitions and the quoted line of each quiz explanation, not the rest of the explanation', () => {
     const quiz: VideoQuiz = {
       questions: [
-        { kind: 'cloze', prompt: 'Which term completes: “A(n) ____ is an arrow.”', choices: ['vector', 'norm'], answer: 0, explanation: 'The lecture says: “A vector is an arrow.”', startMs: 0 },
-        { kind: 'cloze', prompt: 'Which term completes: “____ add tip to tail!”', choices: ['vector', 'norm'], answer: 0, explanation: 'No quote here.', startMs: 0 },
+        {
+          kind: 'cloze',
+          prompt: 'Which term completes: “A(n) ____ is an arrow.”',
+          choices: ['vector', 'norm'],
+          answer: 0,
+          explanation: 'The lecture says: “A vector is an arrow.”',
+          startMs: 0,
+        },
+        {
+          kind: 'cloze',
+          prompt: 'Which term completes: “____ add tip to tail!”',
+          choices: ['vector', 'norm'],
+          answer: 0,
+          explanation: 'No quote here.',
+          startMs: 0,
+        },
       ],
     };
     const s = score(notes('', '', ['It has a length and a direction.', 'It has a length']), quiz);
@@ -88,23 +109,51 @@ describe('concepts, titles and answers', () => {
   const section = (title: string, keyTerms: string[] = []) => ({ title, body: '', startMs: 0, keyTerms });
 
   it('recalls a concept named in a title, a key term or a glossary term, by any of its forms, reported by its first', () => {
-    const n: Notes = { summary: '', sections: [section('Basis vectors of the plane', ['Span'])], glossary: [{ term: 'linear combination', definition: '', startMs: 0 }] };
-    const s = scoreMaterial(n, { questions: [] }, transcript, ['basis vector', 'span', 'linear combination', 'determinant|area factor', 'column space|range'], new Set());
+    const n: Notes = {
+      summary: '',
+      sections: [section('Basis vectors of the plane', ['Span'])],
+      glossary: [{ term: 'linear combination', definition: '', startMs: 0 }],
+    };
+    const s = scoreMaterial(
+      n,
+      { questions: [] },
+      transcript,
+      ['basis vector', 'span', 'linear combination', 'determinant|area factor', 'column space|range'],
+      new Set(),
+    );
     expect(s.recalled).toEqual(['basis vector', 'span', 'linear combination']);
     expect(s.missed).toEqual(['determinant', 'column space']);
-    const alternative = scoreMaterial({ ...n, glossary: [{ term: 'range', definition: '', startMs: 0 }] }, { questions: [] }, transcript, ['column space | range'], new Set());
+    const alternative = scoreMaterial(
+      { ...n, glossary: [{ term: 'range', definition: '', startMs: 0 }] },
+      { questions: [] },
+      transcript,
+      ['column space | range'],
+      new Set(),
+    );
     expect(alternative.recalled).toEqual(['column space']);
   });
 
   it('counts each key term once, whatever its case or where it is listed, and finds filler among them', () => {
-    const n: Notes = { summary: '', sections: [section('Vectors and arrows', ['Vector', 'the', 'thing']), section('More vectors', ['vector', 'arrows'])], glossary: [{ term: 'Arrows', definition: '', startMs: 0 }] };
+    const n: Notes = {
+      summary: '',
+      sections: [section('Vectors and arrows', ['Vector', 'the', 'thing']), section('More vectors', ['vector', 'arrows'])],
+      glossary: [{ term: 'Arrows', definition: '', startMs: 0 }],
+    };
     const s = scoreMaterial(n, { questions: [] }, transcript, [], new Set(['thing']));
     expect(s.keyTerms).toBe(4);
     expect(s.fillerTerms).toEqual(['the', 'thing']);
   });
 
   it('finds titles of one word, more than eight words, comma lists and bare part numbers', () => {
-    const titles = ['Vectors', 'Vectors and arrows', 'One two three four five six seven eight', 'One two three four five six seven eight nine', 'Vectors, arrows', 'Part 3', 'Part of the plane'];
+    const titles = [
+      'Vectors',
+      'Vectors and arrows',
+      'One two three four five six seven eight',
+      'One two three four five six seven eight nine',
+      'Vectors, arrows',
+      'Part 3',
+      'Part of the plane',
+    ];
     const s = scoreMaterial({ summary: '', sections: titles.map((t) => section(t)), glossary: [] }, { questions: [] }, transcript, [], new Set());
     expect(s.titles).toBe(7);
     expect(s.badTitles).toEqual(['Vectors', 'One two three four five six seven eight nine', 'Vectors, arrows', 'Part 3']);
@@ -112,7 +161,12 @@ describe('concepts, titles and answers', () => {
 
   it('sorts questions by kind (a blank without a kind is a cloze) and asks each answer to be a concept', () => {
     const q = (kind: VideoQuiz['questions'][number]['kind'] | undefined, prompt: string, answer: string): VideoQuiz['questions'][number] => ({
-      ...(kind ? { kind } : {}), prompt, choices: [answer, 'other'], answer: 0, explanation: '', startMs: 0,
+      ...(kind ? { kind } : {}),
+      prompt,
+      choices: [answer, 'other'],
+      answer: 0,
+      explanation: '',
+      startMs: 0,
     });
     const quiz: VideoQuiz = {
       questions: [
@@ -132,18 +186,46 @@ describe('concepts, titles and answers', () => {
     expect(s.cloze).toBe(1);
     expect(s.questions).toBe(8);
     expect(s.answersNotConcepts).toEqual(['A … is a thing.', 'thing', 'the']);
-    expect(scoreMaterial(n, { questions: [q('term', 'No quote', 'A … is an arrow.')] }, transcript, [], new Set()).answersNotConcepts).toEqual(['A … is an arrow.']);
+    expect(scoreMaterial(n, { questions: [q('term', 'No quote', 'A … is an arrow.')] }, transcript, [], new Set()).answersNotConcepts).toEqual([
+      'A … is an arrow.',
+    ]);
   });
 });
 
 describe('totals and targets', () => {
   const lectureScore = (extra: Partial<LectureScore>): LectureScore => ({
-    id: 'x', concepts: 0, recalled: [], missed: [], keyTerms: 0, fillerTerms: [], sentences: 0, brokenSentences: [], titles: 0, badTitles: [], questions: 0, kinds: {}, cloze: 0, answersNotConcepts: [], ...extra,
+    id: 'x',
+    concepts: 0,
+    recalled: [],
+    missed: [],
+    keyTerms: 0,
+    fillerTerms: [],
+    sentences: 0,
+    brokenSentences: [],
+    titles: 0,
+    badTitles: [],
+    questions: 0,
+    kinds: {},
+    cloze: 0,
+    answersNotConcepts: [],
+    ...extra,
   });
 
   it('adds lectures up as shares, and counts nothing as zero', () => {
     const total = summarise([
-      lectureScore({ concepts: 4, recalled: ['a', 'b', 'c'], keyTerms: 10, fillerTerms: ['x'], sentences: 10, brokenSentences: ['y'], titles: 4, badTitles: ['One', 'A, b'], questions: 6, cloze: 2, answersNotConcepts: ['z'] }),
+      lectureScore({
+        concepts: 4,
+        recalled: ['a', 'b', 'c'],
+        keyTerms: 10,
+        fillerTerms: ['x'],
+        sentences: 10,
+        brokenSentences: ['y'],
+        titles: 4,
+        badTitles: ['One', 'A, b'],
+        questions: 6,
+        cloze: 2,
+        answersNotConcepts: ['z'],
+      }),
       lectureScore({ concepts: 6, recalled: ['d', 'e', 'f', 'g'], keyTerms: 10, sentences: 10, titles: 4, badTitles: ['C, d'], questions: 4, cloze: 1 }),
     ]);
     expect(total).toEqual({ recall: 0.7, filler: 0.05, complete: 0.95, titleForm: 5 / 8, commaTitles: 2, cloze: 0.3, answersConcepts: 0.9, questions: 10 });

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../scripts/pipeline/adapters.ts';
 import { splitSentences, type Sentence } from '../../../scripts/pipeline/offline/language.ts';
 import { documentTerms, EMPTY_LIBRARY, isFillerWord, libraryStats, rankTerms, termPattern, type Term } from '../../../scripts/pipeline/offline/terms.ts';
-import { asDisplayed, buildNotes, centralSentences, definingSentence, glossaryOf, mergeThinSections, phraseAround, sectionTerms, sectionTitle, standsAlone } from '../../../scripts/pipeline/offline/notes.ts';
+import {
+  asDisplayed,
+  buildNotes,
+  centralSentences,
+  definingSentence,
+  glossaryOf,
+  mergeThinSections,
+  phraseAround,
+  sectionTerms,
+  sectionTitle,
+  standsAlone,
+} from '../../../scripts/pipeline/offline/notes.ts';
 import { blankOut, buildQuiz, distractorsFor, standsAsPhrase } from '../../../scripts/pipeline/offline/quiz.ts';
 import type { Segment } from '../../../src/lib/schema.ts';
 
@@ -51,8 +62,19 @@ describe('key terms', () => {
   it('ranks the lecture’s own vocabulary, the most mentioned first, ties by name', () => {
     const { terms } = analyse(vectors);
     expect(terms.map((t) => t.display)).toEqual([
-      'vector', 'matrix', 'linear combination', 'basis vectors', 'column space', 'linear transformation',
-      'direction', 'grid', 'i-hat', 'j-hat', 'length', 'plane', 'span',
+      'vector',
+      'matrix',
+      'linear combination',
+      'basis vectors',
+      'column space',
+      'linear transformation',
+      'direction',
+      'grid',
+      'i-hat',
+      'j-hat',
+      'length',
+      'plane',
+      'span',
     ]);
     expect(terms[0]!.sentences).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   });
@@ -101,26 +123,37 @@ describe('key terms', () => {
     const titled = analyse(vectors, 'The column space of a matrix').terms.map((t) => t.key);
     expect(plain.indexOf('column space')).toBeGreaterThan(plain.indexOf('basis vector'));
     expect(titled.indexOf('column space')).toBeLessThan(titled.indexOf('linear combination'));
-    expect(analyse(vectors, 'What a span is').terms.map((t) => t.key).indexOf('span')).toBeLessThan(plain.indexOf('span'));
+    expect(
+      analyse(vectors, 'What a span is')
+        .terms.map((t) => t.key)
+        .indexOf('span'),
+    ).toBeLessThan(plain.indexOf('span'));
   });
 
   it('reads lower-case auto-captions, where a term may be the very first word', () => {
-    const autoCaptions = ['gradient descent finds the lowest point of the cost function', 'neurons fire when their input is strong enough for them', 'gradient descent takes small steps downhill on the cost surface', 'neurons in the next layer listen to the ones before'];
+    const autoCaptions = [
+      'gradient descent finds the lowest point of the cost function',
+      'neurons fire when their input is strong enough for them',
+      'gradient descent takes small steps downhill on the cost surface',
+      'neurons in the next layer listen to the ones before',
+    ];
     const segments = autoCaptions.map((text, i) => ({ startMs: i * 5000, endMs: i * 5000 + 2000, text }));
     expect(analyse(segments).terms.map((t) => t.key)).toEqual(['gradient descent', 'cost', 'neuron']);
   });
 
   it('never makes a term of a two-letter word, a shouted verb or a phrase longer than three words, but keeps a tool name', () => {
-    const keys = analyse(lecture(
-      'We use TensorFlow to train the model.',
-      'TensorFlow builds the model graph.',
-      'Always NORMALIZE the inputs of the model.',
-      'Again we NORMALIZE the inputs.',
-      'Then each ox gets a vector, and an ox pulls the corpus.',
-      'Every ox reads the corpus.',
-      'A deep convolutional neural network sees images.',
-      'Every deep convolutional neural network has layers.',
-    )).terms.map((t) => t.key);
+    const keys = analyse(
+      lecture(
+        'We use TensorFlow to train the model.',
+        'TensorFlow builds the model graph.',
+        'Always NORMALIZE the inputs of the model.',
+        'Again we NORMALIZE the inputs.',
+        'Then each ox gets a vector, and an ox pulls the corpus.',
+        'Every ox reads the corpus.',
+        'A deep convolutional neural network sees images.',
+        'Every deep convolutional neural network has layers.',
+      ),
+    ).terms.map((t) => t.key);
     expect(keys).toContain('tensorflow');
     expect(keys).toContain('convolutional neural network');
     for (const key of keys) expect(key.split(' ').length).toBeLessThanOrEqual(3);
@@ -129,12 +162,14 @@ describe('key terms', () => {
   });
 
   it('keeps a verb out of a phrase and reads "row-vector" as a vector', () => {
-    const keys = analyse(lecture(
-      'We normalize vectors before training.',
-      'You normalize vectors to length one.',
-      'A row-vector and a column-vector are both vectors.',
-      'Every vector has a length.',
-    )).terms.map((t) => t.key);
+    const keys = analyse(
+      lecture(
+        'We normalize vectors before training.',
+        'You normalize vectors to length one.',
+        'A row-vector and a column-vector are both vectors.',
+        'Every vector has a length.',
+      ),
+    ).terms.map((t) => t.key);
     expect(keys).toEqual(['vector', 'length']);
   });
 
@@ -144,7 +179,11 @@ describe('key terms', () => {
   });
 
   it('lists a term’s forms most used first, ties in alphabetical order', () => {
-    const neuron = byKey(analyse(lecture('Layers of neurons pass numbers on.', 'A neuron holds one activation.', 'Every neuron has a bias.', 'The neuron fires with a bias.')).terms, 'neuron')!;
+    const neuron = byKey(
+      analyse(lecture('Layers of neurons pass numbers on.', 'A neuron holds one activation.', 'Every neuron has a bias.', 'The neuron fires with a bias.'))
+        .terms,
+      'neuron',
+    )!;
     expect(neuron.forms).toEqual(['neuron', 'neurons']);
     const tie = byKey(analyse(lecture('Two vectors add.', 'A vector has a length.', 'The length of a line.')).terms, 'vector')!;
     expect(tie.forms).toEqual(['vector', 'vectors']);
@@ -187,7 +226,35 @@ describe('sentences a reader can take out of the lecture', () => {
   });
 
   it('never takes a sentence that opens by pointing back or with a filler word', () => {
-    const openers = ['and', 'but', 'so', 'or', 'because', 'which', 'then', 'also', 'that', 'this', 'these', 'those', 'it', 'they', 'he', 'she', 'here', 'there', 'now', 'again', 'yes', 'no', 'well', 'okay', 'ok', 'oh', 'hmm'];
+    const openers = [
+      'and',
+      'but',
+      'so',
+      'or',
+      'because',
+      'which',
+      'then',
+      'also',
+      'that',
+      'this',
+      'these',
+      'those',
+      'it',
+      'they',
+      'he',
+      'she',
+      'here',
+      'there',
+      'now',
+      'again',
+      'yes',
+      'no',
+      'well',
+      'okay',
+      'ok',
+      'oh',
+      'hmm',
+    ];
     for (const opener of openers) {
       const text = `${opener.charAt(0).toUpperCase()}${opener.slice(1)} the vector has a length and a direction.`;
       expect(standsAlone(sentence(text)), text).toBe(false);
@@ -213,11 +280,17 @@ describe('summary', () => {
 
   it('says each thing once, in whole sentences in lecture order', () => {
     const analysis = analyse(repeated);
-    const chosen = centralSentences(analysis, analysis.sentences.map((_, i) => i), 4);
+    const chosen = centralSentences(
+      analysis,
+      analysis.sentences.map((_, i) => i),
+      4,
+    );
     // The scaling line shares most of its words with the first: only one of them.
     expect(chosen).toEqual([0, 2]);
     const { summary } = buildNotes(analysis);
-    expect(summary).toBe('A vector is an arrow with a length and a direction in space. Adding two vectors puts the tail of one vector on the tip of the other.');
+    expect(summary).toBe(
+      'A vector is an arrow with a length and a direction in space. Adding two vectors puts the tail of one vector on the tip of the other.',
+    );
   });
 
   it('takes the most central sentences when it has to choose', () => {
@@ -379,7 +452,11 @@ describe('quiz', () => {
   it('asks what the lecture calls a thing, with the sentence before as context', () => {
     const analysis = analyse([
       ...vectors.slice(0, 16),
-      ...lecture('Each matrix stretches every area by the same number.', 'We call that number the stretch factor.', 'The stretch factor of a rotation is one.').map((s) => ({ ...s, startMs: s.startMs + 80_000 })),
+      ...lecture(
+        'Each matrix stretches every area by the same number.',
+        'We call that number the stretch factor.',
+        'The stretch factor of a rotation is one.',
+      ).map((s) => ({ ...s, startMs: s.startMs + 80_000 })),
     ]);
     const called = buildQuiz(analysis).questions.find((q) => q.prompt.includes('call'))!;
     expect(called.prompt).toBe('Each matrix stretches every area by the same number. What does the lecture call that number?');
@@ -411,12 +488,21 @@ describe('quiz', () => {
 
   it('refuses a lecture too short for five questions, saying what to do', () => {
     expect(() => buildQuiz(analyse(vectors.slice(0, 6)))).toThrow(PipelineError);
-    expect(() => buildQuiz(analyse(vectors.slice(0, 6)))).toThrow(/too short for the offline quiz: found 0 usable questions about its key terms, need 5 \(add a longer caption file or set OPENAI_API_KEY\)/);
+    expect(() => buildQuiz(analyse(vectors.slice(0, 6)))).toThrow(
+      /too short for the offline quiz: found 0 usable questions about its key terms, need 5 \(add a longer caption file or set OPENAI_API_KEY\)/,
+    );
   });
 });
 
 /** A hand-made key term: for tests that need exact scores and mentions. */
-const made = (key: string, sentences: number[], score = 1, forms = [key]): Term => ({ key, display: key, forms, sentences, score, words: key.split(' ').length });
+const made = (key: string, sentences: number[], score = 1, forms = [key]): Term => ({
+  key,
+  display: key,
+  forms,
+  sentences,
+  score,
+  words: key.split(' ').length,
+});
 /** Sentences of a punctuated lecture, one line each. */
 const lines = (...texts: string[]) => splitSentences(lecture(...texts));
 /** Terms no sentence uses, ranked above the ones under test. */
@@ -431,7 +517,13 @@ describe('sentences a reader can take out of the lecture, at their edges', () =>
   });
 
   it('never takes a greeting or a sign-off', () => {
-    for (const text of ['Hi everyone, welcome back to the channel.', 'Hello and welcome to this lecture on vectors.', 'Welcome back to linear algebra for beginners.', 'Thanks for watching, and see you next time.', 'Thank you all for joining the course today.']) {
+    for (const text of [
+      'Hi everyone, welcome back to the channel.',
+      'Hello and welcome to this lecture on vectors.',
+      'Welcome back to linear algebra for beginners.',
+      'Thanks for watching, and see you next time.',
+      'Thank you all for joining the course today.',
+    ]) {
       expect(standsAlone(sentence(text)), text).toBe(false);
     }
     const analysis = analyse(lecture('Hi everyone, welcome back to the channel about vectors.', ...vectors.slice(1).map((s) => s.text)));
@@ -467,7 +559,11 @@ describe('choosing central sentences', () => {
   });
 
   it('takes a sentence with no content words once, beside others, and judges overlap by content words only', () => {
-    const sentences = lines('We are all here for you, as you are for us.', 'Every bias shifts the sum before the squishing step.', 'We are all here for the vectors, as you are for us.');
+    const sentences = lines(
+      'We are all here for you, as you are for us.',
+      'Every bias shifts the sum before the squishing step.',
+      'We are all here for the vectors, as you are for us.',
+    );
     expect(centralSentences({ sentences, terms: [] }, [0, 1], 3)).toEqual([0, 1]);
     expect(centralSentences({ sentences, terms: [] }, [1, 0], 3)).toEqual([0, 1]);
     expect(centralSentences({ sentences, terms: [] }, [0, 2], 2)).toEqual([0, 2]);
@@ -483,19 +579,61 @@ describe('thin sections', () => {
   const terms = [made('vector', [0, 1, 2, 3, 4, 5])];
 
   it('joins a short or term-less section to the one before', () => {
-    expect(mergeThinSections([[0, 1, 2], [3, 4, 5], [6]], { sentences: [], terms })).toEqual([[0, 1, 2], [3, 4, 5, 6]]);
-    expect(mergeThinSections([[0, 1, 2], [3, 4, 5], [6, 7, 8]], { sentences: [], terms })).toEqual([[0, 1, 2], [3, 4, 5, 6, 7, 8]]);
+    expect(mergeThinSections([[0, 1, 2], [3, 4, 5], [6]], { sentences: [], terms })).toEqual([
+      [0, 1, 2],
+      [3, 4, 5, 6],
+    ]);
+    expect(
+      mergeThinSections(
+        [
+          [0, 1, 2],
+          [3, 4, 5],
+          [6, 7, 8],
+        ],
+        { sentences: [], terms },
+      ),
+    ).toEqual([
+      [0, 1, 2],
+      [3, 4, 5, 6, 7, 8],
+    ]);
   });
 
   it('joins a short or term-less opening to the section after it, and keeps a lecture of one section', () => {
     expect(mergeThinSections([[0], [1, 2, 3], [4, 5]], { sentences: [], terms })).toEqual([[0, 1, 2, 3, 4, 5]]);
-    expect(mergeThinSections([[6, 7, 8], [0, 1, 2]], { sentences: [], terms })).toEqual([[6, 7, 8, 0, 1, 2]]);
-    expect(mergeThinSections([[0, 1, 2], [3, 4, 5]], { sentences: [], terms })).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(
+      mergeThinSections(
+        [
+          [6, 7, 8],
+          [0, 1, 2],
+        ],
+        { sentences: [], terms },
+      ),
+    ).toEqual([[6, 7, 8, 0, 1, 2]]);
+    expect(
+      mergeThinSections(
+        [
+          [0, 1, 2],
+          [3, 4, 5],
+        ],
+        { sentences: [], terms },
+      ),
+    ).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
     expect(mergeThinSections([[0]], { sentences: [], terms })).toEqual([[0]]);
   });
 
   it('counts only the lecture’s 20 best terms', () => {
-    expect(mergeThinSections([[0, 1, 2], [3, 4, 5]], { sentences: [], terms: [...unused(20, [0]), made('span', [3])] })).toEqual([[0, 1, 2, 3, 4, 5]]);
+    expect(
+      mergeThinSections(
+        [
+          [0, 1, 2],
+          [3, 4, 5],
+        ],
+        { sentences: [], terms: [...unused(20, [0]), made('span', [3])] },
+      ),
+    ).toEqual([[0, 1, 2, 3, 4, 5]]);
   });
 });
 
@@ -507,8 +645,14 @@ describe('chapters at their edges', () => {
       'And next time we will see what a matrix does to a whole grid of vectors.',
       'Bye now.',
     );
-    const notes = buildNotes(analyse(talk), [{ title: 'Vectors and matrices', startMs: 0 }, { title: 'Wrapping up', startMs: 75_000 }]);
-    expect(notes.sections.map((s) => [s.title, s.startMs])).toEqual([['Vectors and matrices', 0], ['Wrapping up', 75_000]]);
+    const notes = buildNotes(analyse(talk), [
+      { title: 'Vectors and matrices', startMs: 0 },
+      { title: 'Wrapping up', startMs: 75_000 },
+    ]);
+    expect(notes.sections.map((s) => [s.title, s.startMs])).toEqual([
+      ['Vectors and matrices', 0],
+      ['Wrapping up', 75_000],
+    ]);
     expect(notes.sections[1]!.body).toBe('- And next time we will see what a matrix does to a whole grid of vectors.');
   });
 });
@@ -611,7 +755,9 @@ describe('definitions at their edges', () => {
   });
 
   it('never defines a term by a sentence that names something else', () => {
-    expect(defines('activation', 'The last activation is set by a weight, which I will call w of L, times the previous neuron’s activation, plus a bias.')).toBe(false);
+    expect(
+      defines('activation', 'The last activation is set by a weight, which I will call w of L, times the previous neuron’s activation, plus a bias.'),
+    ).toBe(false);
     expect(defines('matrix', 'It is natural to call this new matrix the product of the original two matrices.', ['matrix', 'matrices'])).toBe(false);
     expect(defines('product', 'It is natural to call this new matrix the product of the original two matrices.')).toBe(true);
   });
@@ -669,10 +815,17 @@ describe('quiz mix', () => {
   });
 
   it('blanks the definition instead when the sentence before is too long or names the answer', () => {
-    const withBefore = (before: string) => buildQuiz(analyse(lecture(...network.map((s) => s.text).filter((_, i) => i !== 1), before, 'We call that number the activation.'))).questions.find((q) => q.choices[q.answer] === 'activation')!;
+    const withBefore = (before: string) =>
+      buildQuiz(analyse(lecture(...network.map((s) => s.text).filter((_, i) => i !== 1), before, 'We call that number the activation.'))).questions.find(
+        (q) => q.choices[q.answer] === 'activation',
+      )!;
     expect(withBefore('Each neuron holds a number.').prompt).toBe('Each neuron holds a number. What does the lecture call that number?');
-    expect(withBefore('Each neuron holds a number, given by its activation.').prompt).toBe('Which term does the lecture define here: “We call that number the ____.”');
-    expect(withBefore(`Each neuron holds a number ${'and more '.repeat(15)}here.`).prompt).toBe('Which term does the lecture define here: “We call that number the ____.”');
+    expect(withBefore('Each neuron holds a number, given by its activation.').prompt).toBe(
+      'Which term does the lecture define here: “We call that number the ____.”',
+    );
+    expect(withBefore(`Each neuron holds a number ${'and more '.repeat(15)}here.`).prompt).toBe(
+      'Which term does the lecture define here: “We call that number the ____.”',
+    );
   });
 });
 
@@ -695,7 +848,9 @@ describe('where a term stands as a phrase of its own', () => {
 describe('blanks and short lectures', () => {
   it('blanks every mention of the term, and the article before each, whatever its case', () => {
     const neuron = made('neuron', [0], 1, ['neuron', 'neurons']);
-    expect(blankOut('Each bias shifts a neuron, and a Neuron fires with other neurons.', neuron)).toBe('Each bias shifts a(n) ____, and a(n) ____ fires with other ____.');
+    expect(blankOut('Each bias shifts a neuron, and a Neuron fires with other neurons.', neuron)).toBe(
+      'Each bias shifts a(n) ____, and a(n) ____ fires with other ____.',
+    );
     expect(blankOut('An activation is a number.', made('activation', [0]))).toBe('A(n) ____ is a number.');
     expect(blankOut('The weight is an activation scale.', made('activation', [0]))).toBe('The weight is a(n) ____ scale.');
   });
@@ -725,9 +880,15 @@ describe('naming questions, worded as the lecture words them', () => {
 
   it('uses a sentence before of up to 35 words as context, and never offers a term it names as a distractor', () => {
     const before = `Each neuron holds a number ${'and more '.repeat(14)}here.`;
-    const q = withNaming('A layer is a row of neurons.', before, 'We call that number the activation.').questions.find((x) => x.choices[x.answer] === 'activation')!;
+    const q = withNaming('A layer is a row of neurons.', before, 'We call that number the activation.').questions.find(
+      (x) => x.choices[x.answer] === 'activation',
+    )!;
     expect(q.prompt).toBe(`${before} What does the lecture call that number?`);
-    const named = withNaming('A layer is a row of neurons.', 'Each neuron holds a number after its bias.', 'We call that number the activation.').questions.find((x) => x.choices[x.answer] === 'activation')!;
+    const named = withNaming(
+      'A layer is a row of neurons.',
+      'Each neuron holds a number after its bias.',
+      'We call that number the activation.',
+    ).questions.find((x) => x.choices[x.answer] === 'activation')!;
     expect(named.prompt.startsWith('Each neuron holds a number after its bias.')).toBe(true);
     expect(named.choices).not.toContain('bias');
   });

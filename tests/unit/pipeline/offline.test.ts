@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCaptions } from '../../../scripts/pipeline/captions.ts';
 import { PipelineError, type GenerationInput } from '../../../scripts/pipeline/adapters.ts';
-import { analyseTranscript, createOfflineGenerator, extractNotes, extractQuiz, readLibraryStats, splitSentences } from '../../../scripts/pipeline/offline-provider.ts';
+import {
+  analyseTranscript,
+  createOfflineGenerator,
+  extractNotes,
+  extractQuiz,
+  readLibraryStats,
+  splitSentences,
+} from '../../../scripts/pipeline/offline-provider.ts';
 import { documentTerms, libraryStats, rankTerms } from '../../../scripts/pipeline/offline/terms.ts';
 import { tokenize } from '../../../scripts/pipeline/offline/language.ts';
 import { distractorsFor } from '../../../scripts/pipeline/offline/quiz.ts';
@@ -16,9 +23,17 @@ const captions = (path: string) => parseCaptions(readFileSync(join(root, path), 
 const sample = (id: string) => captions(`content/videos/${id}.vtt`);
 const determinant = captions('tests/fixtures/material/determinant.vtt');
 const library = readLibraryStats(videosDir);
-const sampleIds = readdirSync(videosDir).filter((f) => f.endsWith('.vtt')).map((f) => f.replace(/\.vtt$/, ''));
+const sampleIds = readdirSync(videosDir)
+  .filter((f) => f.endsWith('.vtt'))
+  .map((f) => f.replace(/\.vtt$/, ''));
 const transcriptText = (segments: readonly Segment[]) => segments.map((s) => s.text).join(' ');
-const input = (segments: Segment[], extra: Partial<GenerationInput> = {}): GenerationInput => ({ youtubeVideoId: 'Ip3X9LOh2dk', title: 'The determinant', segments, language: 'en', ...extra });
+const input = (segments: Segment[], extra: Partial<GenerationInput> = {}): GenerationInput => ({
+  youtubeVideoId: 'Ip3X9LOh2dk',
+  title: 'The determinant',
+  segments,
+  language: 'en',
+  ...extra,
+});
 
 const FILLER = ['student', 'house', 'called', 'try', 'hello', 'within', 'whenever'];
 
@@ -118,10 +133,16 @@ describe('glossary and summary', () => {
   it('defines each glossary term by the sentence that names it, with its time', () => {
     const glossary = extractNotes(determinant, { library }).glossary;
     const entry = glossary.find((g) => g.term === 'determinant')!;
-    expect(entry.definition).toBe('This very special scaling factor, the amount by which a transformation changes areas, is called the determinant of the transformation.');
+    expect(entry.definition).toBe(
+      'This very special scaling factor, the amount by which a transformation changes areas, is called the determinant of the transformation.',
+    );
     expect(entry.startMs).toBe(determinant.find((s) => s.text.startsWith('This very special scaling factor'))!.startMs);
-    expect(extractNotes(sample('aircAruvnKk'), { library }).glossary).toContainEqual(expect.objectContaining({ term: 'activation', definition: "We call that number the neuron's activation." }));
-    expect(extractNotes(sample('fNk_zzaMoSs'), { library }).glossary).toContainEqual(expect.objectContaining({ term: 'scalar', definition: 'Whenever a number is used this way, to scale a vector, it is called a scalar.' }));
+    expect(extractNotes(sample('aircAruvnKk'), { library }).glossary).toContainEqual(
+      expect.objectContaining({ term: 'activation', definition: "We call that number the neuron's activation." }),
+    );
+    expect(extractNotes(sample('fNk_zzaMoSs'), { library }).glossary).toContainEqual(
+      expect.objectContaining({ term: 'scalar', definition: 'Whenever a number is used this way, to scale a vector, it is called a scalar.' }),
+    );
   });
 
   it('summarises in whole transcript sentences without saying the same thing twice', () => {
@@ -129,7 +150,9 @@ describe('glossary and summary', () => {
       const segments = sample(id);
       const text = transcriptText(segments);
       const summary = extractNotes(segments, { library }).summary;
-      const sentences = splitSentences(segments).map((s) => s.text).filter((s) => summary.includes(s));
+      const sentences = splitSentences(segments)
+        .map((s) => s.text)
+        .filter((s) => summary.includes(s));
       expect(sentences.join(' '), id).toBe(summary);
       for (const s of sentences) expect(text).toContain(s);
       const words = sentences.map((s) => new Set(s.toLowerCase().match(/[a-z]{4,}/g)));
@@ -152,7 +175,10 @@ describe('quiz', () => {
       expect(kinds.every(Boolean), id).toBe(true);
       expect(kinds.filter((k) => k === 'cloze').length * 3, id).toBeLessThanOrEqual(kinds.length);
       for (const q of quiz.questions) {
-        expect(segments.some((s) => s.startMs === q.startMs), `${id}: ${q.prompt}`).toBe(true);
+        expect(
+          segments.some((s) => s.startMs === q.startMs),
+          `${id}: ${q.prompt}`,
+        ).toBe(true);
         expect(new Set(q.choices).size).toBe(q.choices.length);
       }
     }
@@ -161,7 +187,9 @@ describe('quiz', () => {
   it('asks what the lecture calls a thing, with the sentence before as context', () => {
     const quiz = extractQuiz(sample('aircAruvnKk'), { library });
     const question = quiz.questions.find((q) => q.prompt.endsWith('What does the lecture call that number?'))!;
-    expect(question.prompt).toBe('Each of those neurons holds the grayscale value of its pixel: 0 for black, 1 for white. What does the lecture call that number?');
+    expect(question.prompt).toBe(
+      'Each of those neurons holds the grayscale value of its pixel: 0 for black, 1 for white. What does the lecture call that number?',
+    );
     expect(question.choices[question.answer]).toBe('activation');
     expect(question.kind).toBe('definition');
   });
@@ -209,7 +237,9 @@ describe('quiz', () => {
     const notes = await generator.generateNotes(input(sample('kYB8IZa5AuE')));
     const again = createOfflineGenerator({ libraryDir: videosDir });
     expect(await again.generateNotes(input(sample('kYB8IZa5AuE')))).toEqual(notes);
-    expect(await again.generateQuiz({ ...input(sample('kYB8IZa5AuE')), notes })).toEqual(await generator.generateQuiz({ ...input(sample('kYB8IZa5AuE')), notes }));
+    expect(await again.generateQuiz({ ...input(sample('kYB8IZa5AuE')), notes })).toEqual(
+      await generator.generateQuiz({ ...input(sample('kYB8IZa5AuE')), notes }),
+    );
   });
 
   it('fails with a reason when the transcript is too short for a quiz', () => {
@@ -229,7 +259,9 @@ describe('languages', () => {
   it('says which language it cannot read and how to get notes anyway', async () => {
     const generator = createOfflineGenerator();
     await expect(generator.generateNotes(input(german, { language: 'de' }))).rejects.toThrow(PipelineError);
-    await expect(generator.generateNotes(input(german, { language: 'de' }))).rejects.toThrow(/English transcripts only; this transcript is in German: set OPENAI_API_KEY/);
+    await expect(generator.generateNotes(input(german, { language: 'de' }))).rejects.toThrow(
+      /English transcripts only; this transcript is in German: set OPENAI_API_KEY/,
+    );
     await expect(generator.generateNotes(input(german, { language: 'en' }))).rejects.toThrow(/marked as English but does not read as English/);
     await expect(generator.generateNotes(input(determinant, { language: 'en-GB' }))).resolves.toBeTruthy();
   });

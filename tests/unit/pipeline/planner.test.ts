@@ -38,7 +38,10 @@ afterEach(async () => {
 const entryFile = (id = ID) => join(root, 'content', 'videos', `${id}.yaml`);
 const library = (): ValidVideo[] => validateContent(readContent(root)).videos;
 const video = (id = ID) => library().find((v) => v.id === id)!;
-const withModel = (): PipelineConfig => ({ ...resolveConfig(root, { OPENAI_API_KEY: 'sk-test-planner', OPENAI_BASE_URL: server.baseURL, LEARNSPACE_MAX_RETRIES: '0' }), noYoutube: true });
+const withModel = (): PipelineConfig => ({
+  ...resolveConfig(root, { OPENAI_API_KEY: 'sk-test-planner', OPENAI_BASE_URL: server.baseURL, LEARNSPACE_MAX_RETRIES: '0' }),
+  noYoutube: true,
+});
 const keyless = (): PipelineConfig => ({ ...resolveConfig(root, {}), noYoutube: true });
 
 /** The offline extractor, with every input it was given kept for the test to read. */
@@ -70,7 +73,10 @@ const result = (id = ID) => {
   return r.value;
 };
 /** The material files a run writes beside the status, as one text, to see whether a run touched them. */
-const materialText = (id = ID) => [materialFiles.meta, materialFiles.transcript, materialFiles.notes, materialFiles.quiz].map((name) => readFileSync(videoMaterialFile(id, name, root), 'utf8')).join('\n');
+const materialText = (id = ID) =>
+  [materialFiles.meta, materialFiles.transcript, materialFiles.notes, materialFiles.quiz]
+    .map((name) => readFileSync(videoMaterialFile(id, name, root), 'utf8'))
+    .join('\n');
 const appendToEntry = (lines: string) => writeFileSync(entryFile(), readFileSync(entryFile(), 'utf8') + lines);
 
 describe('model-written material is never downgraded', () => {
@@ -113,7 +119,7 @@ describe('model-written material is never downgraded', () => {
     expect(result().generator.provider).toBe('offline');
   });
 
-  it('lets a model replace the offline extractor\'s notes', async () => {
+  it("lets a model replace the offline extractor's notes", async () => {
     await run(keyless());
     const report = await run(withModel());
     expect(report.outcomes).toMatchObject([{ status: 'completed', reason: 'inputs changed' }]);
@@ -133,7 +139,7 @@ describe('what changes the inputs', () => {
     expect(video().data.title).toBe('Gradient descent, how neural networks learn');
   });
 
-  it('reprocesses when the entry\'s language changes, and passes the language to the generator', async () => {
+  it("reprocesses when the entry's language changes, and passes the language to the generator", async () => {
     await run(keyless());
     expect(planVideo(root, video(), keyless()).reason).toBeNull();
     appendToEntry('languages: [de, en]\n');
@@ -144,13 +150,16 @@ describe('what changes the inputs', () => {
     expect(planVideo(root, video(), keyless()).reason).toBeNull();
   });
 
-  it('reprocesses when the entry\'s chapters change, and the generator follows them', async () => {
+  it("reprocesses when the entry's chapters change, and the generator follows them", async () => {
     await run(keyless());
     appendToEntry('chapters:\n  - { title: Cost functions, startMs: 0 }\n  - { title: Gradient steps, startMs: 60000 }\n');
     expect(planVideo(root, video(), keyless()).reason).toBe('inputs changed');
     const seen: GenerationInput[] = [];
     await run(keyless(), { generator: observedOffline(seen) });
-    expect(seen[0]!.chapters).toEqual([{ title: 'Cost functions', startMs: 0 }, { title: 'Gradient steps', startMs: 60000 }]);
+    expect(seen[0]!.chapters).toEqual([
+      { title: 'Cost functions', startMs: 0 },
+      { title: 'Gradient steps', startMs: 60000 },
+    ]);
     expect(planVideo(root, video(), keyless()).reason).toBeNull();
     writeFileSync(entryFile(), readFileSync(entryFile(), 'utf8').replace('Gradient steps', 'Taking a step'));
     expect(planVideo(root, video(), keyless()).reason).toBe('inputs changed');
@@ -163,7 +172,9 @@ describe('what changes the inputs', () => {
     expect(inputsHash('digest', config, { language: 'EN' })).toBe(plain);
     expect(inputsHash('digest', config, { language: 'de' })).not.toBe(plain);
     expect(inputsHash('digest', config, { chapters: [{ title: 'Intro', startMs: 0 }] })).not.toBe(plain);
-    expect(inputsHash('digest', config, { chapters: [{ title: 'Intro', startMs: 0 }] })).not.toBe(inputsHash('digest', config, { chapters: [{ title: 'Intro', startMs: 1000 }] }));
+    expect(inputsHash('digest', config, { chapters: [{ title: 'Intro', startMs: 0 }] })).not.toBe(
+      inputsHash('digest', config, { chapters: [{ title: 'Intro', startMs: 1000 }] }),
+    );
     expect(inputsHash('other', config)).not.toBe(plain);
     expect(inputsHash('digest', withModel())).not.toBe(plain);
     expect(plain).toMatch(/^[0-9a-f]{32}$/);
@@ -254,7 +265,7 @@ describe('planVideo', () => {
     expect(plan.previous?.youtubeVideoId).toBe(ID);
   });
 
-  it('regenerates a result whose recorded inputs differ from its status file\'s', async () => {
+  it("regenerates a result whose recorded inputs differ from its status file's", async () => {
     await run(keyless());
     const file = videoMaterialFile(ID, materialFiles.meta, root);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^inputsHash: .*$/m, `inputsHash: ${'f'.repeat(32)}`));
@@ -265,7 +276,10 @@ describe('planVideo', () => {
     rmSync(root, { recursive: true, force: true });
     root = tempProject([{ id: 'noCaption01' }]);
     mkdirSync(videoMaterialDir('noCaption01', root), { recursive: true });
-    writeFileSync(videoStatusFile('noCaption01', root), JSON.stringify({ status: 'failed', attempts: 1, updatedAt: '2026-01-01T00:00:00Z', error: 'x', inputsHash: 'a'.repeat(32) }));
+    writeFileSync(
+      videoStatusFile('noCaption01', root),
+      JSON.stringify({ status: 'failed', attempts: 1, updatedAt: '2026-01-01T00:00:00Z', error: 'x', inputsHash: 'a'.repeat(32) }),
+    );
     expect(planVideo(root, video('noCaption01'), keyless())).toMatchObject({ reason: null, knownInputsHash: undefined });
   });
 
@@ -287,13 +301,15 @@ describe('a run', () => {
     await run(keyless());
     writeFileSync(videoStatusFile('aircAruvnKk', root), JSON.stringify({ ...status('aircAruvnKk'), status: 'failed', error: 'x' }));
     const plans: string[][] = [];
-    const report = await run(keyless(), { events: { onPlan: (p) => plans.push([p.todo.length, p.upToDate.length, p.waitingForRetry.length, p.kept.length].map(String)) } });
+    const report = await run(keyless(), {
+      events: { onPlan: (p) => plans.push([p.todo.length, p.upToDate.length, p.waitingForRetry.length, p.kept.length].map(String)) },
+    });
     expect(plans).toEqual([['0', '1', '1', '0']]);
     expect(report.upToDate.map((p) => p.video.id)).toEqual([ID]);
     expect(report.waitingForRetry.map((p) => p.video.id)).toEqual(['aircAruvnKk']);
   });
 
-  it('writes no credential into a failed video\'s status, and records what it learned before failing', async () => {
+  it("writes no credential into a failed video's status, and records what it learned before failing", async () => {
     const secrets = { user: 'plannerUser', password: 'plannerPass77', token: 'plannerToken99', key: 'sk-plannerkeyvalue123' };
     const config: PipelineConfig = {
       ...resolveConfig(root, {
@@ -315,7 +331,19 @@ describe('a run', () => {
   });
 
   it('never lets an empty YouTube answer (bot check) replace metadata it already knows', async () => {
-    expect(mergeMeta({ title: '', channel: '', durationSeconds: 0 }, { title: 'Gradient descent', channel: '3Blue1Brown', durationSeconds: 1263, publishedAt: '2017', thumbnailUrl: 't', chapters: [{ title: 'Intro', startMs: 0 }] })).toEqual({
+    expect(
+      mergeMeta(
+        { title: '', channel: '', durationSeconds: 0 },
+        {
+          title: 'Gradient descent',
+          channel: '3Blue1Brown',
+          durationSeconds: 1263,
+          publishedAt: '2017',
+          thumbnailUrl: 't',
+          chapters: [{ title: 'Intro', startMs: 0 }],
+        },
+      ),
+    ).toEqual({
       title: 'Gradient descent',
       channel: '3Blue1Brown',
       durationSeconds: 1263,
@@ -330,11 +358,13 @@ describe('a run', () => {
     rmSync(root, { recursive: true, force: true });
     root = tempProject([{ id: 'botCheck001', caption: 'IHZwWFHWa-w.srt', title: 'Gradient descent' }]);
     const report = await run({ ...keyless(), noYoutube: false }, { source: createYouTubeSource({ fetch: replayFetch().fetch }) });
-    expect(report.outcomes).toMatchObject([{ status: 'completed', warnings: [expect.stringContaining('metadata from the entry, not YouTube (YouTube asked to confirm this is not a bot')] }]);
+    expect(report.outcomes).toMatchObject([
+      { status: 'completed', warnings: [expect.stringContaining('metadata from the entry, not YouTube (YouTube asked to confirm this is not a bot')] },
+    ]);
     expect(result('botCheck001').meta.title).toBe('Gradient descent');
   });
 
-  it('passes YouTube\'s chapters to the generator when the entry has none, and the entry\'s when it has them', async () => {
+  it("passes YouTube's chapters to the generator when the entry has none, and the entry's when it has them", async () => {
     rmSync(root, { recursive: true, force: true });
     root = tempProject([{ id: 'chaptered01', caption: 'IHZwWFHWa-w.srt' }]);
     const seen: GenerationInput[] = [];

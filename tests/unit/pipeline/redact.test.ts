@@ -33,7 +33,9 @@ describe('redaction', () => {
 
   it('shows paths inside the project relative to it', () => {
     const redactor = createRedactor({ root: '/home/ci/work/course-site' });
-    expect(redactor('cannot read /home/ci/work/course-site/content/generated/videos/x.json (EACCES)')).toBe('cannot read content/generated/videos/x.json (EACCES)');
+    expect(redactor('cannot read /home/ci/work/course-site/content/generated/videos/x.json (EACCES)')).toBe(
+      'cannot read content/generated/videos/x.json (EACCES)',
+    );
     expect(redactor('/home/ci/work/course-site-2/a')).toBe('/home/ci/work/course-site-2/a');
   });
 

@@ -29,7 +29,8 @@ describe('shard selection', () => {
   });
 
   it('explains a malformed --shard', () => {
-    for (const bad of ['5/4', '0/4', '2', 'two/four', '1/0']) expect(() => parseShard(bad)).toThrow(`--shard expects i/n with 1 ≤ i ≤ n, e.g. 2/4; got "${bad}"`);
+    for (const bad of ['5/4', '0/4', '2', 'two/four', '1/0'])
+      expect(() => parseShard(bad)).toThrow(`--shard expects i/n with 1 ≤ i ≤ n, e.g. 2/4; got "${bad}"`);
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
   });
 });
@@ -42,7 +43,14 @@ function cli(cwd: string, args: string[]): Promise<{ code: number | null; stdout
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|LEARNSPACE_|NOTES_GEN|QUIZ_GEN)/.test(k)));
   const child = spawn(process.execPath, ['--import', TSX_LOADER, join(REPO, 'scripts/videos.ts'), ...args], {
     cwd,
-    env: { ...clean, LEARNSPACE_CONTENT: 'content', LEARNSPACE_NO_YOUTUBE: '1', OPENAI_API_KEY: 'local', OPENAI_BASE_URL: server.baseURL, LEARNSPACE_MAX_RETRIES: '0' },
+    env: {
+      ...clean,
+      LEARNSPACE_CONTENT: 'content',
+      LEARNSPACE_NO_YOUTUBE: '1',
+      OPENAI_API_KEY: 'local',
+      OPENAI_BASE_URL: server.baseURL,
+      LEARNSPACE_MAX_RETRIES: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -9,7 +9,9 @@ import { thumbnailFile, thumbnailPath } from '../../../src/lib/thumbnails.ts';
 
 /** A frame shaped like YouTube's hqdefault: 480×360 with 45 px black bars above and below a 16:9 picture. */
 async function letterboxedFrame(): Promise<Buffer> {
-  const picture = await sharp({ create: { width: 480, height: 270, channels: 3, background: { r: 40, g: 120, b: 200 } } }).png().toBuffer();
+  const picture = await sharp({ create: { width: 480, height: 270, channels: 3, background: { r: 40, g: 120, b: 200 } } })
+    .png()
+    .toBuffer();
   return sharp({ create: { width: 480, height: 360, channels: 3, background: { r: 0, g: 0, b: 0 } } })
     .composite([{ input: picture, top: 45, left: 0 }])
     .jpeg({ quality: 90 })
@@ -42,7 +44,7 @@ const tempRoot = () => {
 const sourceUrl = (id: string) => `${base}/vi/${id}/hqdefault.jpg`;
 
 describe('video thumbnails stored in the repository', () => {
-  it('stores a small 16:9 JPEG without YouTube\'s black bars, and the site then serves it', async () => {
+  it("stores a small 16:9 JPEG without YouTube's black bars, and the site then serves it", async () => {
     const root = tempRoot();
     expect(thumbnailPath('aircAruvnKk', root)).toBe('/thumbnails/aircAruvnKk.svg');
     const [outcome] = await fetchThumbnails(['aircAruvnKk'], { root, sourceUrl });
@@ -79,7 +81,9 @@ describe('video thumbnails stored in the repository', () => {
       expect(existsSync(thumbnailFile(id, root))).toBe(false);
       expect(thumbnailPath(id, root)).toBe(`/thumbnails/${id}.svg`);
     }
-    expect(thumbnailSummary(outcomes)).toMatch(/3 not fetched, shown with a placeholder \(missing0001: HTTP 404; .*\); run `npm run videos -- thumbnails` again later/);
+    expect(thumbnailSummary(outcomes)).toMatch(
+      /3 not fetched, shown with a placeholder \(missing0001: HTTP 404; .*\); run `npm run videos -- thumbnails` again later/,
+    );
   });
 
   it('keeps a stored thumbnail when a forced refetch fails', async () => {

@@ -26,7 +26,9 @@ describe('token counting', () => {
   });
 
   it('estimates English conservatively too: above the real count of a real transcript', async () => {
-    const text = parseCaptions(readFileSync(`${FIXTURES}/captions/aircAruvnKk.vtt`, 'utf8'), 'aircAruvnKk.vtt').segments.map(segmentLine).join('\n');
+    const text = parseCaptions(readFileSync(`${FIXTURES}/captions/aircAruvnKk.vtt`, 'utf8'), 'aircAruvnKk.vtt')
+      .segments.map(segmentLine)
+      .join('\n');
     const real = (await tokenCounterFor('gpt-4o-mini'))(text);
     expect(estimateTokens(text)).toBeGreaterThan(real);
     expect(estimateTokens(text)).toBeLessThan(real * 2);

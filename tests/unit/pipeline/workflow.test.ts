@@ -32,7 +32,10 @@ describe('.github/workflows/process-videos.yml', () => {
     expect(step?.env?.OPENAI_API_KEY).toBe('${{ secrets.OPENAI_API_KEY }}');
     expect(shardJob?.steps.map((s) => s.run ?? '')).toContain('npm ci');
 
-    const help = spawnSync(process.execPath, ['--import', TSX_LOADER, join(REPO, 'scripts/videos.ts'), 'process', '--help'], { cwd: REPO, encoding: 'utf8' }).stdout;
+    const help = spawnSync(process.execPath, ['--import', TSX_LOADER, join(REPO, 'scripts/videos.ts'), 'process', '--help'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    }).stdout;
     const flags = [...(step?.run ?? '').matchAll(/--[a-z][a-z-]+/g)].map((m) => m[0]);
     expect(flags).toEqual(expect.arrayContaining(['--shard', '--batch', '--no-wait']));
     for (const flag of flags) expect(help, `videos process has no ${flag}`).toContain(flag);

@@ -62,7 +62,9 @@ describe('YouTube adapter (youtubei.js with recorded InnerTube responses)', () =
 
   it('says a scheduled live stream has not aired yet, not that it has no captions', async () => {
     const error = createYouTubeSource({ fetch: replayFetch().fetch }).getVideo('liveSoon001', ['en']);
-    await expect(error).rejects.toThrow(/liveSoon001 is a scheduled live stream that has not aired yet \(YouTube: "This live event will begin in 3 days\."\); process it after the broadcast/);
+    await expect(error).rejects.toThrow(
+      /liveSoon001 is a scheduled live stream that has not aired yet \(YouTube: "This live event will begin in 3 days\."\); process it after the broadcast/,
+    );
     await expect(error).rejects.not.toThrow(/no captions/);
   });
 
@@ -74,7 +76,9 @@ describe('YouTube adapter (youtubei.js with recorded InnerTube responses)', () =
 
   it('recognises the bot check and never returns its empty metadata', async () => {
     const source = createYouTubeSource({ fetch: replayFetch().fetch });
-    await expect(source.getMetadata('botCheck001')).rejects.toThrow(/YouTube asked to confirm this is not a bot \("Sign in to confirm you’re not a bot"\).*from this network/);
+    await expect(source.getMetadata('botCheck001')).rejects.toThrow(
+      /YouTube asked to confirm this is not a bot \("Sign in to confirm you’re not a bot"\).*from this network/,
+    );
     await expect(source.getVideo('botCheck001', ['en'])).rejects.not.toThrow(/no captions/);
   });
 
@@ -107,7 +111,7 @@ describe('YouTube adapter (youtubei.js with recorded InnerTube responses)', () =
     expect((await createYouTubeSource({ fetch: replayFetch().fetch }).getMetadata('noCaption01')).chapters).toBeUndefined();
   });
 
-  it('follows YouTube\'s chapter rule: from 0:00, at least three, in order', () => {
+  it("follows YouTube's chapter rule: from 0:00, at least three, in order", () => {
     expect(chaptersFromDescription('0:00 Intro\n(1:02:03) Deep dive\n1:10:00 - Wrap-up')).toEqual([
       { title: 'Intro', startMs: 0 },
       { title: 'Deep dive', startMs: 3_723_000 },
@@ -121,7 +125,10 @@ describe('YouTube adapter (youtubei.js with recorded InnerTube responses)', () =
 
   it('reports the caption language a new entry should record', async () => {
     const source = createYouTubeSource({ fetch: replayFetch().fetch });
-    await expect(source.getListing('aircAruvnKk', ['de', 'en'])).resolves.toMatchObject({ captionLanguage: 'de', meta: { title: expect.stringContaining('neural network') } });
+    await expect(source.getListing('aircAruvnKk', ['de', 'en'])).resolves.toMatchObject({
+      captionLanguage: 'de',
+      meta: { title: expect.stringContaining('neural network') },
+    });
     await expect(source.getListing('aircAruvnKk', ['en'])).resolves.toMatchObject({ captionLanguage: 'en' });
     // None preferred: the video's own (manual) captions, not its auto-generated English.
     await expect(source.getListing('aircAruvnKk', ['ja'])).resolves.toMatchObject({ captionLanguage: 'de' });

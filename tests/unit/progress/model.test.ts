@@ -149,7 +149,12 @@ describe('edge cases a learner runs into', () => {
   it('ignores a quiz score that is not a number and clamps one outside 0-100', () => {
     const state = applyQuizAttempt(emptyProgress(), keys[1]!, Number.NaN, 70, 1);
     expect(state).toEqual(emptyProgress());
-    expect(applyQuizAttempt(emptyProgress(), keys[1]!, 130, Number.NaN, 1).items[keys[1]!]?.quiz).toEqual({ attempts: 1, bestScore: 100, lastScore: 100, passedAt: 1 });
+    expect(applyQuizAttempt(emptyProgress(), keys[1]!, 130, Number.NaN, 1).items[keys[1]!]?.quiz).toEqual({
+      attempts: 1,
+      bestScore: 100,
+      lastScore: 100,
+      passedAt: 1,
+    });
     expect(applyQuizAttempt(emptyProgress(), keys[1]!, 65, Number.NaN, 1).items[keys[1]!]?.completed).toBe(false);
   });
 
@@ -177,7 +182,13 @@ describe('edge cases a learner runs into', () => {
       { slug: 'empty', itemKeys: [] },
     ]);
     expect(overall).toEqual({ completed: 4, total: 4, percentage: 100, coursesStarted: 2, coursesCompleted: 1 });
-    expect(overallProgressOf(emptyProgress(), [{ slug: 'empty', itemKeys: [] }])).toEqual({ completed: 0, total: 0, percentage: 0, coursesStarted: 0, coursesCompleted: 0 });
+    expect(overallProgressOf(emptyProgress(), [{ slug: 'empty', itemKeys: [] }])).toEqual({
+      completed: 0,
+      total: 0,
+      percentage: 0,
+      coursesStarted: 0,
+      coursesCompleted: 0,
+    });
   });
 
   it('counts a course as started once visited, even before any item record', () => {
@@ -215,7 +226,14 @@ describe('merging an imported file, item by item', () => {
   it('keeps a visit and a quiz or video record that only the older side has', () => {
     const mine = item({ visitedAt: 50, quiz: { attempts: 2, bestScore: 60, lastScore: 60 }, video: { watchedSeconds: 30, durationSeconds: 600 } });
     const theirs = item({ completed: true, completedAt: 100, changedAt: 100 });
-    expect(merged(mine, theirs)).toEqual({ completed: true, completedAt: 100, changedAt: 100, visitedAt: 50, quiz: { attempts: 2, bestScore: 60, lastScore: 60 }, video: { watchedSeconds: 30, durationSeconds: 600 } });
+    expect(merged(mine, theirs)).toEqual({
+      completed: true,
+      completedAt: 100,
+      changedAt: 100,
+      visitedAt: 50,
+      quiz: { attempts: 2, bestScore: 60, lastScore: 60 },
+      video: { watchedSeconds: 30, durationSeconds: 600 },
+    });
     expect(merged(theirs, mine)).toEqual(merged(mine, theirs));
   });
 
@@ -224,13 +242,22 @@ describe('merging an imported file, item by item', () => {
   });
 
   it('keeps the first pass, the last score of the newer side, and the longest video', () => {
-    const quiz = (passedAt: number | undefined, lastScore: number) => ({ attempts: 1, bestScore: lastScore, lastScore, ...(passedAt !== undefined ? { passedAt } : {}) });
+    const quiz = (passedAt: number | undefined, lastScore: number) => ({
+      attempts: 1,
+      bestScore: lastScore,
+      lastScore,
+      ...(passedAt !== undefined ? { passedAt } : {}),
+    });
     const mine = item({ changedAt: 10, quiz: quiz(10, 80), video: { watchedSeconds: 100, durationSeconds: 0 } });
     const theirs = item({ changedAt: 20, quiz: quiz(5, 90), video: { watchedSeconds: 50, durationSeconds: 600 } });
     expect(merged(mine, theirs)).toMatchObject({ quiz: { passedAt: 5, lastScore: 90 }, video: { watchedSeconds: 100, durationSeconds: 600 } });
     expect(merged(item({ quiz: quiz(undefined, 40) }), item({ changedAt: 1, quiz: quiz(7, 70) }))?.quiz?.passedAt).toBe(7);
     expect(merged(item({ changedAt: 1, quiz: quiz(7, 70) }), item({ quiz: quiz(undefined, 40) }))?.quiz?.passedAt).toBe(7);
-    expect(merged(item({ quiz: quiz(undefined, 40) }), item({ changedAt: 1, quiz: quiz(undefined, 50) }))?.quiz).toEqual({ attempts: 1, bestScore: 50, lastScore: 50 });
+    expect(merged(item({ quiz: quiz(undefined, 40) }), item({ changedAt: 1, quiz: quiz(undefined, 50) }))?.quiz).toEqual({
+      attempts: 1,
+      bestScore: 50,
+      lastScore: 50,
+    });
   });
 
   it('keeps the course position of the later visit, and this browser’s when neither has a time', () => {

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { decodeProgress, emptyProgress, type LearnerMark, type ProgressState } from '../../../src/stores/progress-schema.ts';
-import { addMark, applyQuizAttempt, dueCards, isUnlocked, markCompleted, markHref, marksOf, mergeProgress, nextDueAt, recordReview, recordVisit, removeMark } from '../../../src/stores/progress-model.ts';
+import {
+  addMark,
+  applyQuizAttempt,
+  dueCards,
+  isUnlocked,
+  markCompleted,
+  markHref,
+  marksOf,
+  mergeProgress,
+  nextDueAt,
+  recordReview,
+  recordVisit,
+  removeMark,
+} from '../../../src/stores/progress-model.ts';
 import { formatInterval, gradeCard, intervalsFor } from '../../../src/stores/review-schedule.ts';
 
 const HOUR = 3_600_000;

@@ -42,13 +42,18 @@ describe('reading stored progress', () => {
     const result = decodeProgress({ version: 2, items: { 'nn/01/01-a': { completed: 'yes' } }, courses: {} });
     expect(result).toEqual({ ok: false, reason: 'items.nn/01/01-a.completed: expected boolean' });
     const mark = { kind: 'note', videoId: 'aircAruvnKk', title: 'T', href: 'https://evil.example/', seconds: 5, text: 'x', createdAt: 1 };
-    expect(decodeProgress({ version: 3, items: {}, courses: {}, reviews: {}, marks: { m1: mark } })).toMatchObject({ ok: false, reason: expect.stringContaining('marks.m1.href') });
+    expect(decodeProgress({ version: 3, items: {}, courses: {}, reviews: {}, marks: { m1: mark } })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('marks.m1.href'),
+    });
   });
 
   it('migrates version 2 progress (items and courses) keeping every record, with no cards or notes yet', () => {
     const v2 = {
       version: 2,
-      items: { 'nn/01/03-quiz': { completed: true, completedAt: 5, changedAt: 5, visitedAt: 4, quiz: { attempts: 2, bestScore: 80, lastScore: 60, passedAt: 5 } } },
+      items: {
+        'nn/01/03-quiz': { completed: true, completedAt: 5, changedAt: 5, visitedAt: 4, quiz: { attempts: 2, bestScore: 80, lastScore: 60, passedAt: 5 } },
+      },
       courses: { nn: { lastItemKey: 'nn/01/03-quiz', lastVisitedAt: 4 } },
     };
     expect(decodeProgress(v2)).toEqual({ ok: true, migratedFrom: 2, state: { ...v2, version: 3, reviews: {}, marks: {} } });
@@ -59,13 +64,38 @@ describe('reading stored progress', () => {
       version: 3,
       items: {},
       courses: {},
-      reviews: { 'aircAruvnKk:term:neuron': { due: 10, stability: 2.3, difficulty: 2.1, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, state: 1, lastReview: 5 } },
-      marks: { m1: { kind: 'bookmark', videoId: 'aircAruvnKk', title: 'But what is a neural network?', href: '/videos/aircAruvnKk/', seconds: 65, text: '', createdAt: 7 } },
+      reviews: {
+        'aircAruvnKk:term:neuron': {
+          due: 10,
+          stability: 2.3,
+          difficulty: 2.1,
+          scheduledDays: 0,
+          learningSteps: 1,
+          reps: 1,
+          lapses: 0,
+          state: 1,
+          lastReview: 5,
+        },
+      },
+      marks: {
+        m1: {
+          kind: 'bookmark',
+          videoId: 'aircAruvnKk',
+          title: 'But what is a neural network?',
+          href: '/videos/aircAruvnKk/',
+          seconds: 65,
+          text: '',
+          createdAt: 7,
+        },
+      },
     };
     expect(decodeProgress(v3)).toEqual({ ok: true, state: v3 });
   });
 
   it('refuses files from a newer version instead of guessing', () => {
-    expect(decodeProgress({ version: 4, items: {}, courses: {}, reviews: {}, marks: {} })).toMatchObject({ ok: false, reason: expect.stringContaining('newer Learnspace') });
+    expect(decodeProgress({ version: 4, items: {}, courses: {}, reviews: {}, marks: {} })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('newer Learnspace'),
+    });
   });
 });

@@ -30,7 +30,13 @@ describe('the progress store', () => {
     const course = progress.courseProgress(['c/1/a', 'c/1/b', 'c/2/c']);
     progress.setItemComplete('c', 'c/1/a', true);
     expect(course.get()).toEqual({ completed: 1, total: 3, percentage: 33 });
-    expect(stored()).toEqual({ version: 3, items: { 'c/1/a': { completed: true, completedAt: 1_000_000, changedAt: 1_000_000 } }, courses: {}, reviews: {}, marks: {} });
+    expect(stored()).toEqual({
+      version: 3,
+      items: { 'c/1/a': { completed: true, completedAt: 1_000_000, changedAt: 1_000_000 } },
+      courses: {},
+      reviews: {},
+      marks: {},
+    });
   });
 
   it('completes a quiz item when an attempt passes', async () => {
@@ -72,7 +78,11 @@ describe('the progress store', () => {
   it('merges an imported file by latest completion and rejects an invalid one untouched', async () => {
     const progress = await openStore();
     progress.setItemComplete('c', 'c/1/a', true);
-    const file = { version: 2, items: { 'c/1/a': { completed: true, completedAt: 2_000_000, changedAt: 2_000_000 }, 'c/1/b': { completed: true, completedAt: 5, changedAt: 5 } }, courses: {} };
+    const file = {
+      version: 2,
+      items: { 'c/1/a': { completed: true, completedAt: 2_000_000, changedAt: 2_000_000 }, 'c/1/b': { completed: true, completedAt: 5, changedAt: 5 } },
+      courses: {},
+    };
     expect(progress.importProgress(JSON.stringify(file))).toMatchObject({ ok: true });
     expect(progress.$progress.get().items).toEqual(file.items);
     expect(progress.importProgress('{"version":2}')).toMatchObject({ ok: false, reason: 'items: expected record; courses: expected record' });

@@ -16,7 +16,14 @@ function courseWith(result: VideoResult): CourseWithStructure {
     href: '/courses/nn/01/03-check/',
     title: 'Check',
     type: 'quiz',
-    entry: { data: { type: 'quiz', questions: [{ prompt: 'What does a first-layer neuron hold?', choices: ['A weight', "A pixel's brightness"], answer: 1, explanation: 'One pixel each.' }] } },
+    entry: {
+      data: {
+        type: 'quiz',
+        questions: [
+          { prompt: 'What does a first-layer neuron hold?', choices: ['A weight', "A pixel's brightness"], answer: 1, explanation: 'One pixel each.' },
+        ],
+      },
+    },
   };
   return { slug: 'nn', href: '/courses/nn/', data: { name: 'NN' }, items: [lecture, quiz] } as unknown as CourseWithStructure;
 }
@@ -37,10 +44,18 @@ describe('review cards of a course', () => {
   });
 
   it('prefers the glossary definition over a key term and keeps ids stable across builds', () => {
-    const withGlossary = { ...sample, notes: { ...sample.notes, glossary: [{ term: 'Activation', definition: 'The number a neuron holds, between 0 and 1.', startMs: 101_500 }] } };
+    const withGlossary = {
+      ...sample,
+      notes: { ...sample.notes, glossary: [{ term: 'Activation', definition: 'The number a neuron holds, between 0 and 1.', startMs: 101_500 }] },
+    };
     const cards = reviewCardsOf(courseWith(withGlossary));
     expect(cards.filter((c) => c.id === 'aircAruvnKk:term:activation')).toEqual([
-      expect.objectContaining({ kind: 'term', front: 'Activation', back: 'The number a neuron holds, between 0 and 1.', href: '/courses/nn/01/01-lecture/?t=101' }),
+      expect.objectContaining({
+        kind: 'term',
+        front: 'Activation',
+        back: 'The number a neuron holds, between 0 and 1.',
+        href: '/courses/nn/01/01-lecture/?t=101',
+      }),
     ]);
     expect(reviewCardsOf(courseWith(sample)).map((c) => c.id)).toEqual(reviewCardsOf(courseWith(sample)).map((c) => c.id));
   });
@@ -49,9 +64,19 @@ describe('review cards of a course', () => {
     const cards = reviewCardsOf(courseWith(sample)).filter((c) => c.kind === 'question');
     expect(cards).toHaveLength(sample.quiz.questions.length + 1);
     const first = sample.quiz.questions[0]!;
-    expect(cards[0]).toMatchObject({ front: first.prompt, back: first.choices[first.answer], href: `/courses/nn/01/01-lecture/?t=${Math.floor(first.startMs / 1000)}` });
+    expect(cards[0]).toMatchObject({
+      front: first.prompt,
+      back: first.choices[first.answer],
+      href: `/courses/nn/01/01-lecture/?t=${Math.floor(first.startMs / 1000)}`,
+    });
     // Statement questions share one prompt; each is still its own card.
     expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
-    expect(cards.at(-1)).toMatchObject({ itemKey: 'nn/01/03-check', front: 'What does a first-layer neuron hold?', back: "A pixel's brightness", detail: 'One pixel each.', href: '/courses/nn/01/03-check/' });
+    expect(cards.at(-1)).toMatchObject({
+      itemKey: 'nn/01/03-check',
+      front: 'What does a first-layer neuron hold?',
+      back: "A pixel's brightness",
+      detail: 'One pixel each.',
+      href: '/courses/nn/01/03-check/',
+    });
   });
 });

@@ -19,8 +19,14 @@ const fragments = [
 describe('transcript as sentences', () => {
   it('merges caption fragments into whole sentences, each starting where its first word is said', () => {
     expect(transcriptSentences(fragments)).toEqual([
-      { startMs: 11_000, text: 'Hey everyone, where we last left off, I showed what linear transformations look like and how to represent them using matrices.' },
-      { startMs: 16_200, text: "So moving forward, I'll be assuming that you have a visual understanding of linear transformations and how they relate to matrices." },
+      {
+        startMs: 11_000,
+        text: 'Hey everyone, where we last left off, I showed what linear transformations look like and how to represent them using matrices.',
+      },
+      {
+        startMs: 16_200,
+        text: "So moving forward, I'll be assuming that you have a visual understanding of linear transformations and how they relate to matrices.",
+      },
       { startMs: 20_440, text: 'This is worth a quick recap, because it is really important.' },
     ]);
   });
@@ -40,8 +46,14 @@ describe('transcript as sentences', () => {
   });
 
   it('groups sentences under the lecture chapters, the first chapter taking any line before it', () => {
-    const blocks = transcriptBlocks(fragments, [{ title: 'Recap', startMs: 12_000 }, { title: 'Why it matters', startMs: 20_000 }]);
-    expect(blocks.map((b) => [b.title, b.startMs, b.lines.length])).toEqual([['Recap', 11_000, 2], ['Why it matters', 20_440, 1]]);
+    const blocks = transcriptBlocks(fragments, [
+      { title: 'Recap', startMs: 12_000 },
+      { title: 'Why it matters', startMs: 20_000 },
+    ]);
+    expect(blocks.map((b) => [b.title, b.startMs, b.lines.length])).toEqual([
+      ['Recap', 11_000, 2],
+      ['Why it matters', 20_440, 1],
+    ]);
   });
 
   it('groups into minute blocks with no title when the lecture has no chapters', () => {

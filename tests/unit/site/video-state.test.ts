@@ -35,9 +35,12 @@ describe('a video on the site', () => {
   });
 });
 
-describe('a course\'s shown status', () => {
+describe("a course's shown status", () => {
   it('stays ready for learners when a refresh fails but the last material is served', () => {
-    const videos = [{ status: completed, result }, { status: { ...failed, servingPrevious: true }, result }];
+    const videos = [
+      { status: completed, result },
+      { status: { ...failed, servingPrevious: true }, result },
+    ];
     expect(courseShownStatus('ready', videos)).toBe('ready');
     expect(courseShownStatus('ready', videos, 'instructor')).toBe('failed');
   });

@@ -53,10 +53,14 @@ describe('resolveContentPath', () => {
   });
 
   it('refuses absolute paths and NUL bytes', () => {
-    expect(refusal(() => resolveContentPath(content, '/etc/passwd')).message).toBe('path: "/etc/passwd" is an absolute path; give a path inside content/, like videos/aircAruvnKk.yaml');
+    expect(refusal(() => resolveContentPath(content, '/etc/passwd')).message).toBe(
+      'path: "/etc/passwd" is an absolute path; give a path inside content/, like videos/aircAruvnKk.yaml',
+    );
     expect(refusal(() => resolveContentPath(content, join(content, 'videos/a.yaml'))).message).toContain('is an absolute path');
     expect(refusal(() => resolveContentPath(content, 'C:/Windows/x.yaml')).message).toContain('is an absolute path');
-    expect(refusal(() => resolveContentPath(content, 'videos/a.yaml\0.png')).message).toBe('path: the path contains a NUL byte; give a plain path inside content/');
+    expect(refusal(() => resolveContentPath(content, 'videos/a.yaml\0.png')).message).toBe(
+      'path: the path contains a NUL byte; give a plain path inside content/',
+    );
     expect(refusal(() => resolveContentPath(content, '')).message).toBe('path: expected a path inside content/, got nothing');
   });
 
@@ -96,7 +100,9 @@ describe('checkOrigin', () => {
 
   it('refuses writes without an Origin, from another origin or another port, and anything a browser marks cross-site', () => {
     expect(refusal(() => checkOrigin({ method: 'POST', origin: undefined, host })).message).toContain('without an Origin header');
-    expect(refusal(() => checkOrigin({ method: 'PUT', origin: 'https://evil.example', host })).message).toBe('the studio refuses changes from https://evil.example; only its own pages (http://localhost:4321) may make them');
+    expect(refusal(() => checkOrigin({ method: 'PUT', origin: 'https://evil.example', host })).message).toBe(
+      'the studio refuses changes from https://evil.example; only its own pages (http://localhost:4321) may make them',
+    );
     expect(refusal(() => checkOrigin({ method: 'DELETE', origin: 'http://localhost:3000', host })).status).toBe(403);
     expect(refusal(() => checkOrigin({ method: 'POST', origin: 'null', host })).status).toBe(403);
     expect(refusal(() => checkOrigin({ method: 'GET', origin: undefined, host, fetchSite: 'cross-site' })).status).toBe(403);
@@ -104,7 +110,7 @@ describe('checkOrigin', () => {
 });
 
 describe('isLoopbackBinding', () => {
-  it('treats Astro\'s default and loopback names as local, --host and 0.0.0.0 as exposed', () => {
+  it("treats Astro's default and loopback names as local, --host and 0.0.0.0 as exposed", () => {
     expect([undefined, false, 'localhost', '127.0.0.1', '::1'].map(isLoopbackBinding)).toEqual([true, true, true, true, true]);
     expect([true, '0.0.0.0', '192.168.1.20', '::'].map(isLoopbackBinding)).toEqual([false, false, false, false]);
   });

@@ -28,13 +28,19 @@ const routes: StudioRoute[] = [
   },
 ];
 
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; json: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: `localhost:${port}`, ...options.headers } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: `localhost:${port}`, ...options.headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -53,7 +59,11 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const json = (body: unknown, origin = `http://localhost:${port}`) => ({ method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
+const json = (body: unknown, origin = `http://localhost:${port}`) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', origin },
+  body: JSON.stringify(body),
+});
 
 describe('studio API middleware', () => {
   it('serves a route to a local Host and leaves other paths to Astro', async () => {
@@ -62,7 +72,10 @@ describe('studio API middleware', () => {
   });
 
   it('refuses a rebound Host name with 403 before any handler runs', async () => {
-    const answer = await send('/__studio/api/files/a', { ...json({ path: 'a.yaml' }), headers: { 'content-type': 'application/json', host: `attacker.example:${port}`, origin: `http://attacker.example:${port}` } });
+    const answer = await send('/__studio/api/files/a', {
+      ...json({ path: 'a.yaml' }),
+      headers: { 'content-type': 'application/json', host: `attacker.example:${port}`, origin: `http://attacker.example:${port}` },
+    });
     expect(answer.status).toBe(403);
     expect(String(answer.json.error)).toContain('only requests to localhost');
     expect(handled).not.toContain('a');
@@ -75,7 +88,11 @@ describe('studio API middleware', () => {
   });
 
   it('refuses a write that is not JSON (what a cross-site form would send)', async () => {
-    const answer = await send('/__studio/api/files/d', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: `http://localhost:${port}` }, body: 'path=x' });
+    const answer = await send('/__studio/api/files/d', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: `http://localhost:${port}` },
+      body: 'path=x',
+    });
     expect(answer.status).toBe(415);
     expect(handled).toEqual([]);
   });

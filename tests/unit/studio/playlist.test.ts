@@ -33,12 +33,23 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 function add(inputs: string[], options: { course?: string; group?: number; title?: string } = {}) {
   const replay = replayFetch();
   requests = replay.requests;
-  return runAdd({ root, inputs, ...options, source: createYouTubeSource({ fetch: replay.fetch }), captionLanguages: ['en'], out: (l) => lines.out.push(l), err: (l) => lines.err.push(l) });
+  return runAdd({
+    root,
+    inputs,
+    ...options,
+    source: createYouTubeSource({ fetch: replay.fetch }),
+    captionLanguages: ['en'],
+    out: (l) => lines.out.push(l),
+    err: (l) => lines.err.push(l),
+  });
 }
 
 const read = (rel: string) => parse(readFileSync(join(root, rel), 'utf8')) as Record<string, unknown>;
 const courseDir = (slug: string) => join(root, 'content', 'courses', slug);
-const tree = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tree(join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name])).sort();
+const tree = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? tree(join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]))
+    .sort();
 
 describe('playlist links', () => {
   it('recognises playlist pages and ids, and leaves a video watched inside a playlist a video', () => {
@@ -58,7 +69,11 @@ describe('videos add <playlist> --course', () => {
     // Two pages: the playlist, then its continuation.
     expect(requests).toEqual([`browse.VL${PLAYLIST}`, expect.stringMatching(/^browse\.4qmF/)]);
     expect(readdirSync(join(root, 'content', 'videos')).sort()).toEqual(ORDER.map((id) => `${id}.yaml`).sort());
-    expect(read('content/videos/XkY2DOUCWMU.yaml')).toEqual({ youtubeVideoId: 'XkY2DOUCWMU', url: 'https://www.youtube.com/watch?v=XkY2DOUCWMU', title: 'Matrix multiplication as composition | Chapter 4, Essence of linear algebra' });
+    expect(read('content/videos/XkY2DOUCWMU.yaml')).toEqual({
+      youtubeVideoId: 'XkY2DOUCWMU',
+      url: 'https://www.youtube.com/watch?v=XkY2DOUCWMU',
+      title: 'Matrix multiplication as composition | Chapter 4, Essence of linear algebra',
+    });
     const status = readVideoStatus('XkY2DOUCWMU', root);
     expect(status.ok && status.value).toMatchObject({ status: 'pending', durationSeconds: 595 });
 
@@ -79,9 +94,20 @@ describe('videos add <playlist> --course', () => {
     ]);
     const courseText = readFileSync(join(courseDir('linear-algebra'), 'course.yaml'), 'utf8');
     expect(courseText).toContain(`# A draft made from the YouTube playlist ${URL}.`);
-    expect(parse(courseText)).toEqual({ name: 'Essence of linear algebra', description: 'A free course offering the core concept of linear algebra with a visuals-first approach.', isPublished: false });
-    expect(read('content/courses/linear-algebra/04-matrix-multiplication-as-composition/chapter.yaml')).toEqual({ name: 'Matrix multiplication as composition', order: 4 });
-    expect(read('content/courses/linear-algebra/04-matrix-multiplication-as-composition/01-lecture.yaml')).toEqual({ type: 'video', order: 1, video: 'XkY2DOUCWMU' });
+    expect(parse(courseText)).toEqual({
+      name: 'Essence of linear algebra',
+      description: 'A free course offering the core concept of linear algebra with a visuals-first approach.',
+      isPublished: false,
+    });
+    expect(read('content/courses/linear-algebra/04-matrix-multiplication-as-composition/chapter.yaml')).toEqual({
+      name: 'Matrix multiplication as composition',
+      order: 4,
+    });
+    expect(read('content/courses/linear-algebra/04-matrix-multiplication-as-composition/01-lecture.yaml')).toEqual({
+      type: 'video',
+      order: 1,
+      video: 'XkY2DOUCWMU',
+    });
 
     const checked = validateContent(readContent(root));
     expect(checked.problems).toEqual([]);
@@ -116,12 +142,17 @@ describe('videos add <playlist> --course', () => {
     mkdirSync(join(dir, '01-vectors'), { recursive: true });
     writeFileSync(join(dir, 'course.yaml'), 'name: Linear algebra, my way\nisPublished: true\n');
     writeFileSync(join(dir, '01-vectors', 'chapter.yaml'), 'name: What vectors are\norder: 1\n');
-    writeFileSync(join(root, 'content', 'videos', 'fNk_zzaMoSs.yaml'), 'youtubeVideoId: fNk_zzaMoSs\nurl: https://www.youtube.com/watch?v=fNk_zzaMoSs\ntitle: Vectors (my title)\n');
+    writeFileSync(
+      join(root, 'content', 'videos', 'fNk_zzaMoSs.yaml'),
+      'youtubeVideoId: fNk_zzaMoSs\nurl: https://www.youtube.com/watch?v=fNk_zzaMoSs\ntitle: Vectors (my title)\n',
+    );
     expect(await add([URL], { course: 'linear-algebra' })).toBe(0);
     expect(readFileSync(join(dir, 'course.yaml'), 'utf8')).toBe('name: Linear algebra, my way\nisPublished: true\n');
     expect(readFileSync(join(dir, '01-vectors', 'chapter.yaml'), 'utf8')).toBe('name: What vectors are\norder: 1\n');
     expect(read('content/videos/fNk_zzaMoSs.yaml').title).toBe('Vectors (my title)');
-    expect(lines.out).toContain('kept 2 existing files as they were: content/courses/linear-algebra/course.yaml, content/courses/linear-algebra/01-vectors/chapter.yaml');
+    expect(lines.out).toContain(
+      'kept 2 existing files as they were: content/courses/linear-algebra/course.yaml, content/courses/linear-algebra/01-vectors/chapter.yaml',
+    );
     expect(lines.out).toContain('  fNk_zzaMoSs: already in the library (content/videos/fNk_zzaMoSs.yaml); left unchanged');
     expect(existsSync(join(dir, '01-vectors', '01-lecture.yaml'))).toBe(true);
   });
@@ -130,9 +161,13 @@ describe('videos add <playlist> --course', () => {
     expect(await add([URL])).toBe(0);
     expect(readdirSync(join(root, 'content', 'videos'))).toHaveLength(6);
     expect(existsSync(join(root, 'content', 'courses'))).toBe(false);
-    await expect(add([URL], { course: 'Linear Algebra' })).rejects.toThrow('--course: expected a lowercase slug of letters, digits and single hyphens, like "linear-algebra", got "Linear Algebra"');
+    await expect(add([URL], { course: 'Linear Algebra' })).rejects.toThrow(
+      '--course: expected a lowercase slug of letters, digits and single hyphens, like "linear-algebra", got "Linear Algebra"',
+    );
     await expect(add([URL], { course: 'la', group: 0 })).rejects.toThrow('--group: expected a whole number of videos per chapter (1 or more), got "0"');
-    await expect(add(['aircAruvnKk'], { course: 'la' })).rejects.toThrow('--course makes a course from a playlist: give one playlist URL like https://www.youtube.com/playlist?list=');
+    await expect(add(['aircAruvnKk'], { course: 'la' })).rejects.toThrow(
+      '--course makes a course from a playlist: give one playlist URL like https://www.youtube.com/playlist?list=',
+    );
     expect(existsSync(join(root, 'content', 'courses'))).toBe(false);
   });
 });

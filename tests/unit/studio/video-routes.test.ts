@@ -34,7 +34,10 @@ let origin: string;
 let events: StudioEvent[];
 
 beforeEach(async () => {
-  root = tempProject([{ id: 'aircAruvnKk', caption: 'aircAruvnKk.vtt' }, { id: 'IHZwWFHWa-w', title: 'Gradient descent' }]);
+  root = tempProject([
+    { id: 'aircAruvnKk', caption: 'aircAruvnKk.vtt' },
+    { id: 'IHZwWFHWa-w', title: 'Gradient descent' },
+  ]);
   const hub = createEventHub();
   events = [];
   hub.subscribe((event) => events.push(event));
@@ -64,25 +67,36 @@ const libraryFiles = () => readdirSync(join(root, 'content', 'videos')).sort();
 const entryText = (id: string) => readFileSync(join(root, 'content', 'videos', `${id}.yaml`), 'utf8');
 
 describe('adding a video', () => {
-  it('writes a pending entry with YouTube\'s title, through the same code as `videos add`', async () => {
+  it("writes a pending entry with YouTube's title, through the same code as `videos add`", async () => {
     const answer = await api('videos', 'POST', { url: 'https://www.youtube.com/watch?v=chaptered01&t=42s' });
     expect(answer.status).toBe(200);
-    expect(answer.json.videos).toEqual([{ id: 'chaptered01', file: 'content/videos/chaptered01.yaml', outcome: 'added', title: 'Linear transformations', warnings: [] }]);
-    expect(parse(entryText('chaptered01'))).toEqual({ youtubeVideoId: 'chaptered01', url: 'https://www.youtube.com/watch?v=chaptered01', title: 'Linear transformations' });
+    expect(answer.json.videos).toEqual([
+      { id: 'chaptered01', file: 'content/videos/chaptered01.yaml', outcome: 'added', title: 'Linear transformations', warnings: [] },
+    ]);
+    expect(parse(entryText('chaptered01'))).toEqual({
+      youtubeVideoId: 'chaptered01',
+      url: 'https://www.youtube.com/watch?v=chaptered01',
+      title: 'Linear transformations',
+    });
     const listed = (await api('videos')).json.videos as { id: string; status: string; title?: string }[];
     expect(listed.find((v) => v.id === 'chaptered01')).toMatchObject({ status: 'pending', title: 'Linear transformations' });
     expect(events).toContainEqual({ type: 'library' });
   });
 
-  it('answers a URL that is not a YouTube video with the field\'s message and writes nothing', async () => {
+  it("answers a URL that is not a YouTube video with the field's message and writes nothing", async () => {
     const before = libraryFiles();
     for (const url of ['https://vimeo.com/76979871', 'https://www.youtube.com/playlist', 'hello']) {
       const answer = await api('videos', 'POST', { url });
       expect(answer.status).toBe(400);
       expect(answer.json.field).toBe('url');
-      expect(String(answer.json.error)).toMatch(/^YouTube URL: ".+" .+: expected a YouTube URL like https:\/\/www\.youtube\.com\/watch\?v=aircAruvnKk or an 11-character id$/);
+      expect(String(answer.json.error)).toMatch(
+        /^YouTube URL: ".+" .+: expected a YouTube URL like https:\/\/www\.youtube\.com\/watch\?v=aircAruvnKk or an 11-character id$/,
+      );
     }
-    expect((await api('videos', 'POST', { url: '  ' })).json).toEqual({ error: 'YouTube URL: paste a YouTube link (watch, youtu.be, shorts, live, a playlist) or an 11-character video id', field: 'url' });
+    expect((await api('videos', 'POST', { url: '  ' })).json).toEqual({
+      error: 'YouTube URL: paste a YouTube link (watch, youtu.be, shorts, live, a playlist) or an 11-character video id',
+      field: 'url',
+    });
     expect(libraryFiles()).toEqual(before);
     expect(existsSync(join(root, 'content', 'generated'))).toBe(false);
   });
@@ -101,7 +115,11 @@ describe('adding a playlist', () => {
   it('adds its videos and a draft course in playlist order, valid under the check', async () => {
     const answer = await api('videos', 'POST', { url: playlist, course: 'linear-algebra', group: 3 });
     expect(answer.status).toBe(200);
-    expect(answer.json).toMatchObject({ playlist: { title: 'Essence of linear algebra' }, skipped: [{ id: 'Q7tP2vYxT0k', title: '[Private video]' }], course: { slug: 'linear-algebra', dir: 'content/courses/linear-algebra' } });
+    expect(answer.json).toMatchObject({
+      playlist: { title: 'Essence of linear algebra' },
+      skipped: [{ id: 'Q7tP2vYxT0k', title: '[Private video]' }],
+      course: { slug: 'linear-algebra', dir: 'content/courses/linear-algebra' },
+    });
     expect((answer.json.videos as unknown[]).length).toBe(6);
     expect((answer.json.course as { files: { outcome: string }[] }).files.filter((f) => f.outcome === 'written')).toHaveLength(9);
     expect(validateContent(readContent(root)).problems).toEqual([]);
@@ -109,8 +127,14 @@ describe('adding a playlist', () => {
 
   it('answers a bad course slug with its field and writes nothing', async () => {
     const before = libraryFiles();
-    expect((await api('videos', 'POST', { url: playlist, course: '../escape' })).json).toEqual({ error: 'Course slug: expected a lowercase slug of letters, digits and single hyphens, like "linear-algebra", got "../escape"', field: 'course' });
-    expect((await api('videos', 'POST', { url: playlist, course: 'la', group: 'two' })).json).toEqual({ error: 'Videos per chapter: expected a whole number of videos per chapter (1 or more), got "NaN"', field: 'group' });
+    expect((await api('videos', 'POST', { url: playlist, course: '../escape' })).json).toEqual({
+      error: 'Course slug: expected a lowercase slug of letters, digits and single hyphens, like "linear-algebra", got "../escape"',
+      field: 'course',
+    });
+    expect((await api('videos', 'POST', { url: playlist, course: 'la', group: 'two' })).json).toEqual({
+      error: 'Videos per chapter: expected a whole number of videos per chapter (1 or more), got "NaN"',
+      field: 'group',
+    });
     expect((await api('videos', 'POST', { url: 'aircAruvnKk', course: 'la' })).json.field).toBe('course');
     expect(libraryFiles()).toEqual(before);
     expect(existsSync(join(root, 'content', 'courses'))).toBe(false);
@@ -118,24 +142,40 @@ describe('adding a playlist', () => {
 });
 
 describe('editing title and chapters', () => {
-  it('keeps the file\'s comments and other fields, and writes chapters one per line', async () => {
+  it("keeps the file's comments and other fields, and writes chapters one per line", async () => {
     const file = join(root, 'content', 'videos', 'IHZwWFHWa-w.yaml');
     writeFileSync(file, `# Lecture 2 of the series\n${entryText('IHZwWFHWa-w')}languages: [en] # manual captions exist\n`);
     const { version } = ((await api('videos')).json.videos as { id: string; version: string }[]).find((v) => v.id === 'IHZwWFHWa-w')!;
-    const answer = await api('videos/IHZwWFHWa-w', 'PUT', { title: 'Gradient descent, how networks learn', chapters: '0:00 Introduction\n3:05 Cost functions\n1:02:03 Wrap-up', version });
+    const answer = await api('videos/IHZwWFHWa-w', 'PUT', {
+      title: 'Gradient descent, how networks learn',
+      chapters: '0:00 Introduction\n3:05 Cost functions\n1:02:03 Wrap-up',
+      version,
+    });
     expect(answer.status).toBe(200);
     const text = entryText('IHZwWFHWa-w');
     expect(text).toContain('# Lecture 2 of the series');
     expect(text).toContain('languages: [ en ] # manual captions exist');
     expect(text).toContain('  - { title: Cost functions, startMs: 185000 }');
-    expect(videoEntrySchema.parse(parse(text))).toMatchObject({ title: 'Gradient descent, how networks learn', chapters: [{ title: 'Introduction', startMs: 0 }, { title: 'Cost functions', startMs: 185_000 }, { title: 'Wrap-up', startMs: 3_723_000 }] });
+    expect(videoEntrySchema.parse(parse(text))).toMatchObject({
+      title: 'Gradient descent, how networks learn',
+      chapters: [
+        { title: 'Introduction', startMs: 0 },
+        { title: 'Cost functions', startMs: 185_000 },
+        { title: 'Wrap-up', startMs: 3_723_000 },
+      ],
+    });
     expect(events).toContainEqual({ type: 'library' });
   });
 
   it('answers a bad chapter line with its line number and leaves the file as it was', async () => {
     const before = entryText('IHZwWFHWa-w');
-    expect((await api('videos/IHZwWFHWa-w', 'PUT', { chapters: '0:00 Introduction\nCost functions' })).json).toEqual({ error: 'chapters: line 2: expected a start time and a title like "1:23 Backpropagation", got "Cost functions"', field: 'chapters' });
-    expect((await api('videos/IHZwWFHWa-w', 'PUT', { chapters: '0:00 A\n5:00 B\n4:00 C' })).json.error).toBe('chapters: "C" starts at 4:00, not after "B"; list chapters in time order');
+    expect((await api('videos/IHZwWFHWa-w', 'PUT', { chapters: '0:00 Introduction\nCost functions' })).json).toEqual({
+      error: 'chapters: line 2: expected a start time and a title like "1:23 Backpropagation", got "Cost functions"',
+      field: 'chapters',
+    });
+    expect((await api('videos/IHZwWFHWa-w', 'PUT', { chapters: '0:00 A\n5:00 B\n4:00 C' })).json.error).toBe(
+      'chapters: "C" starts at 4:00, not after "B"; list chapters in time order',
+    );
     expect(entryText('IHZwWFHWa-w')).toBe(before);
   });
 
@@ -144,7 +184,9 @@ describe('editing title and chapters', () => {
     writeFileSync(join(root, 'content', 'videos', 'IHZwWFHWa-w.yaml'), `${entryText('IHZwWFHWa-w')}languages: [de]\n`);
     const answer = await api('videos/IHZwWFHWa-w', 'PUT', { title: 'Mine', version });
     expect(answer.status).toBe(409);
-    expect(answer.json.error).toBe('content/videos/IHZwWFHWa-w.yaml changed since this page read it (edited in another tab or an editor); reload to see the current file, then make your change again');
+    expect(answer.json.error).toBe(
+      'content/videos/IHZwWFHWa-w.yaml changed since this page read it (edited in another tab or an editor); reload to see the current file, then make your change again',
+    );
     expect(entryText('IHZwWFHWa-w')).toContain('languages: [de]');
   });
 
@@ -154,7 +196,9 @@ describe('editing title and chapters', () => {
       expect(answer.status).toBe(400);
       expect(String(answer.json.error)).toContain('is not a YouTube video id');
     }
-    expect((await api('videos/%E0%A4%A', 'PUT', { title: 'x' })).json).toEqual({ error: 'the address /__studio/api/videos/%E0%A4%A is not valid percent-encoding' });
+    expect((await api('videos/%E0%A4%A', 'PUT', { title: 'x' })).json).toEqual({
+      error: 'the address /__studio/api/videos/%E0%A4%A is not valid percent-encoding',
+    });
   });
 });
 
@@ -169,13 +213,18 @@ describe('attaching captions', () => {
     expect(readFileSync(join(root, 'content', 'videos', 'IHZwWFHWa-w.srt'), 'utf8')).toBe(srt.endsWith('\n') ? srt : `${srt}\n`);
   });
 
-  it('answers unreadable captions with the parser\'s message naming the line, and writes nothing', async () => {
+  it("answers unreadable captions with the parser's message naming the line, and writes nothing", async () => {
     const before = libraryFiles();
-    const answer = await api('videos/IHZwWFHWa-w/captions', 'POST', { text: '1\n00:00:01,000 --> 00:00:04,000\nHello\n\n2\n00:04:35,74.679 --> 00:04:40,000\nBroken\n', fileName: 'bad.srt' });
+    const answer = await api('videos/IHZwWFHWa-w/captions', 'POST', {
+      text: '1\n00:00:01,000 --> 00:00:04,000\nHello\n\n2\n00:04:35,74.679 --> 00:04:40,000\nBroken\n',
+      fileName: 'bad.srt',
+    });
     expect(answer.status).toBe(400);
     expect(answer.json.field).toBe('captions');
     expect(String(answer.json.error)).toMatch(/^captions: bad\.srt: line 6: /);
-    expect((await api('videos/IHZwWFHWa-w/captions', 'POST', { text: 'just some words' })).json.error).toMatch(/^captions: the pasted captions: no timestamped lines found/);
+    expect((await api('videos/IHZwWFHWa-w/captions', 'POST', { text: 'just some words' })).json.error).toMatch(
+      /^captions: the pasted captions: no timestamped lines found/,
+    );
     expect(libraryFiles()).toEqual(before);
   });
 
@@ -186,7 +235,9 @@ describe('attaching captions', () => {
     const vtt = readFileSync(join(FIXTURES, 'captions', 'aircAruvnKk.vtt'), 'utf8');
     const answer = await api('videos/IHZwWFHWa-w/captions', 'POST', { text: vtt });
     expect(answer.status).toBe(400);
-    expect(answer.json.error).toBe('path: "videos/IHZwWFHWa-w.vtt" leads outside content/ through a symbolic link; the studio writes only to files inside content/');
+    expect(answer.json.error).toBe(
+      'path: "videos/IHZwWFHWa-w.vtt" leads outside content/ through a symbolic link; the studio writes only to files inside content/',
+    );
     expect(readFileSync(join(outside, 'victim.vtt'), 'utf8')).toBe('untouched\n');
     rmSync(outside, { recursive: true, force: true });
   });
@@ -198,14 +249,16 @@ describe('processing', () => {
     try {
       const answer = await api('videos/aircAruvnKk/process', 'POST', {});
       expect(answer.status).toBe(409);
-      expect(String(answer.json.error)).toMatch(/^another videos run \(pid \d+.*\) holds the lock on content\/generated\/videos since .+; wait for it to finish/);
+      expect(String(answer.json.error)).toMatch(
+        /^another videos run \(pid \d+.*\) holds the lock on content\/generated\/videos since .+; wait for it to finish/,
+      );
       expect(existsSync(join(root, 'content', 'generated', 'videos', 'aircAruvnKk', 'status.json'))).toBe(false);
     } finally {
       await release();
     }
   });
 
-  it('runs the pipeline and streams processing → completed with the CLI\'s progress lines', async () => {
+  it("runs the pipeline and streams processing → completed with the CLI's progress lines", async () => {
     const answer = await api('videos/aircAruvnKk/process', 'POST', {});
     expect(answer).toEqual({ status: 202, json: { running: ['aircAruvnKk'] } });
     await expect.poll(() => events.some((e) => e.type === 'run' && e.state === 'finished'), { timeout: 60_000 }).toBe(true);
@@ -222,7 +275,10 @@ describe('processing', () => {
     await api('videos/IHZwWFHWa-w/process', 'POST', {});
     await expect.poll(() => events.some((e) => e.type === 'run' && e.state === 'finished'), { timeout: 60_000 }).toBe(true);
     const failed = ((await api('videos')).json.videos as { id: string; status: string; error?: string }[]).find((v) => v.id === 'IHZwWFHWa-w');
-    expect(failed).toMatchObject({ status: 'failed', error: expect.stringContaining('YouTube is switched off (LEARNSPACE_NO_YOUTUBE) and there is no caption file') });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('YouTube is switched off (LEARNSPACE_NO_YOUTUBE) and there is no caption file'),
+    });
     await api('videos/IHZwWFHWa-w/captions', 'POST', { text: readFileSync(join(FIXTURES, 'captions', 'IHZwWFHWa-w.srt'), 'utf8') });
     events.length = 0;
     expect((await api('videos/IHZwWFHWa-w/retry', 'POST', {})).status).toBe(202);

@@ -66,10 +66,7 @@ beforeEach(() => {
   cpSync(join(project, 'content/videos'), join(root, 'content/videos'), { recursive: true });
   cpSync(join(project, 'public'), join(root, 'public'), { recursive: true });
   write(`${nn}/course.yaml`, commentedCourse);
-  write(
-    `${chapter1}/chapter.yaml`,
-    read(`${chapter1}/chapter.yaml`).replace('order: 1', 'order: 1 # keep first: the other chapters build on it'),
-  );
+  write(`${chapter1}/chapter.yaml`, read(`${chapter1}/chapter.yaml`).replace('order: 1', 'order: 1 # keep first: the other chapters build on it'));
   writer = new ContentWriter({ root });
   files = new CourseFiles(writer);
 });
@@ -79,7 +76,7 @@ afterEach(() => {
 });
 
 describe('content writer: validation', () => {
-  it('refuses a quiz answer outside its choices with the check\'s message, and writes nothing', async () => {
+  it("refuses a quiz answer outside its choices with the check's message, and writes nothing", async () => {
     const file = `${chapter1}/03-network-anatomy-quiz.yaml`;
     const before = snapshot();
     const { version, text } = await writer.read(file);
@@ -94,9 +91,13 @@ describe('content writer: validation', () => {
     const lecture = `${chapter1}/01-lecture.yaml`;
     const { version } = await writer.read(lecture);
     const clash = await refusal(files.editItem(lecture, version, { order: 2 }));
-    expect(clash.problems.map(formatProblem).join('\n')).toMatch(/01-lecture\.yaml: order: expected an order unique within the chapter, got 2, already used by .*02-neurons-as-numbers\.mdx|02-neurons-as-numbers\.mdx: order: expected an order unique within the chapter, got 2, already used by .*01-lecture\.yaml/);
+    expect(clash.problems.map(formatProblem).join('\n')).toMatch(
+      /01-lecture\.yaml: order: expected an order unique within the chapter, got 2, already used by .*02-neurons-as-numbers\.mdx|02-neurons-as-numbers\.mdx: order: expected an order unique within the chapter, got 2, already used by .*01-lecture\.yaml/,
+    );
     const typo = await refusal(files.editItem(lecture, version, { video: 'aircAruvKnk' }));
-    expect(typo.problems.map(formatProblem)).toEqual([`${lecture}: video: expected a video in the library, got "aircAruvKnk": did you mean "aircAruvnKk" (content/videos/aircAruvnKk.yaml)?`]);
+    expect(typo.problems.map(formatProblem)).toEqual([
+      `${lecture}: video: expected a video in the library, got "aircAruvKnk": did you mean "aircAruvnKk" (content/videos/aircAruvnKk.yaml)?`,
+    ]);
     expect(read(lecture)).toContain('video: aircAruvnKk');
   });
 
@@ -144,7 +145,7 @@ describe('content writer: what the author wrote stays', () => {
     expect(read(file)).toContain('order: 1 # keep first: the other chapters build on it');
   });
 
-  it('saves an MDX item\'s frontmatter and body without touching the rest', async () => {
+  it("saves an MDX item's frontmatter and body without touching the rest", async () => {
     const file = `${chapter1}/02-neurons-as-numbers.mdx`;
     const before = read(file);
     const { version } = await writer.read(file);
@@ -155,24 +156,34 @@ describe('content writer: what the author wrote stays', () => {
     expect(read(file)).toBe(`${before.replace('minutes: 8', 'minutes: 10').split('---\n\n')[0]}---\n\nA shorter text.\n`);
   });
 
-  it('reorders items by rewriting `order` only where it changes, keeping file names (and learners\' progress)', async () => {
+  it("reorders items by rewriting `order` only where it changes, keeping file names (and learners' progress)", async () => {
     const course = files.getCourse('neural-networks')!;
     const items = course.chapters[0]!.items;
     const reversed = [...items].reverse().map((i) => ({ file: i.file, version: i.version }));
     await files.reorder(reversed);
     const after = files.getCourse('neural-networks')!.chapters[0]!.items;
     expect(after.map((i) => i.slug)).toEqual(['04-nielsen-chapter-1', '03-network-anatomy-quiz', '02-neurons-as-numbers', '01-lecture']);
-    expect(read(`${chapter1}/01-lecture.yaml`)).toBe('type: video\norder: 4\ntitle: "Lecture: But what is a neural network?"\ndescription: The structure of a network that recognises handwritten digits, neuron by neuron.\nvideo: aircAruvnKk\n');
+    expect(read(`${chapter1}/01-lecture.yaml`)).toBe(
+      'type: video\norder: 4\ntitle: "Lecture: But what is a neural network?"\ndescription: The structure of a network that recognises handwritten digits, neuron by neuron.\nvideo: aircAruvnKk\n',
+    );
     expect(loadContentTree(root).problems).toEqual([]);
   });
 });
 
-describe('content writer: new files read like a careful author\'s', () => {
-  it('names a chapter folder and its items NN-slug, with fields in the guide\'s order', async () => {
+describe("content writer: new files read like a careful author's", () => {
+  it("names a chapter folder and its items NN-slug, with fields in the guide's order", async () => {
     const { folder, file } = await files.addChapter('neural-networks', 'Beyond the basics: CNNs!');
     expect(folder).toBe(`${nn}/04-beyond-the-basics-cnns`);
     expect(read(file)).toBe('name: "Beyond the basics: CNNs!"\norder: 4\n');
-    const text = await files.addItem(folder, 'text', { title: 'Convolutions in one page', description: 'A filter slides over the image and computes one weighted sum per position, just like a neuron with shared weights.' }, 'A convolution is a **weighted sum** that slides.\n');
+    const text = await files.addItem(
+      folder,
+      'text',
+      {
+        title: 'Convolutions in one page',
+        description: 'A filter slides over the image and computes one weighted sum per position, just like a neuron with shared weights.',
+      },
+      'A convolution is a **weighted sum** that slides.\n',
+    );
     expect(text.file).toBe(`${folder}/01-convolutions-in-one-page.mdx`);
     expect(read(text.file)).toBe(
       '---\ntype: text\norder: 1\ntitle: Convolutions in one page\ndescription: >-\n  A filter slides over the image and computes one weighted sum per position,\n  just like a neuron with shared weights.\n---\n\nA convolution is a **weighted sum** that slides.\n',
@@ -192,7 +203,9 @@ describe('content writer: new files read like a careful author\'s', () => {
     const taken = await refusal(files.createCourse({ name: 'Again', slug: 'neural-networks' }));
     expect(formatProblem(taken.problems[0]!)).toBe(`${nn}/course.yaml: slug: a course "neural-networks" already exists: choose another folder name`);
     const bad = await refusal(files.createCourse({ name: 'Bad', slug: 'Bad Slug' }));
-    expect(formatProblem(bad.problems[0]!)).toBe('content/courses/Bad Slug/course.yaml: slug: expected a lowercase slug of letters, digits and single hyphens, like "intro-to-ml", got "Bad Slug"');
+    expect(formatProblem(bad.problems[0]!)).toBe(
+      'content/courses/Bad Slug/course.yaml: slug: expected a lowercase slug of letters, digits and single hyphens, like "intro-to-ml", got "Bad Slug"',
+    );
     expect(existsSync(join(root, 'content/courses/Bad Slug'))).toBe(false);
   });
 });
@@ -217,7 +230,9 @@ describe('content writer: concurrent edits', () => {
     const won = results.findIndex((r) => r.status === 'fulfilled');
     const lost = results.find((r) => r.status === 'rejected');
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(lost && formatProblem((lost.reason as ContentWriteError).problems[0]!)).toBe(`${file}: changed on disk since you opened it; reload to see the change`);
+    expect(lost && formatProblem((lost.reason as ContentWriteError).problems[0]!)).toBe(
+      `${file}: changed on disk since you opened it; reload to see the change`,
+    );
     expect(read(file)).toContain(`name: ${names[won]}`);
   });
 

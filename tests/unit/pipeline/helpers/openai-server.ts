@@ -44,7 +44,7 @@ export const sampleNotes = (startMs = 0) => ({
     { title: 'Neurons', body: '- A neuron holds a number between 0 and 1.', startMs, keyTerms: ['neuron', 'activation'] },
     { title: 'Layers', body: '- Activations in one layer determine the next.', startMs: startMs + 1000, keyTerms: ['layer'] },
   ],
-  glossary: [{ term: 'activation', definition: "The number a neuron holds is called its activation.", startMs }],
+  glossary: [{ term: 'activation', definition: 'The number a neuron holds is called its activation.', startMs }],
 });
 
 export const sampleQuestion = (i: number, startMs = 0) => ({
@@ -58,7 +58,11 @@ export const sampleQuestion = (i: number, startMs = 0) => ({
 
 /** One of OpenAI's recorded error answers (tests/fixtures/pipeline/openai-errors/<name>.json). */
 export function openAIErrorReply(name: string, headers: Record<string, string> = {}): Reply {
-  const recorded = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/pipeline/openai-errors', `${name}.json`), 'utf8')) as { status: number; headers: Record<string, string>; body: unknown };
+  const recorded = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/pipeline/openai-errors', `${name}.json`), 'utf8')) as {
+    status: number;
+    headers: Record<string, string>;
+    body: unknown;
+  };
   return { kind: 'status', status: recorded.status, headers: { ...recorded.headers, ...headers }, body: recorded.body };
 }
 
@@ -175,7 +179,17 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
     files.set(file.id, file);
     return file;
   };
-  const fileObject = (file: StoredFile) => ({ object: 'file', id: file.id, purpose: file.purpose, filename: file.filename, bytes: Buffer.byteLength(file.content), created_at: file.created_at, expires_at: null, status: 'processed', status_details: null });
+  const fileObject = (file: StoredFile) => ({
+    object: 'file',
+    id: file.id,
+    purpose: file.purpose,
+    filename: file.filename,
+    bytes: Buffer.byteLength(file.content),
+    created_at: file.created_at,
+    expires_at: null,
+    status: 'processed',
+    status_details: null,
+  });
 
   /** Runs a batch's requests through the behaviour and writes its output and error files, as OpenAI does when it finishes. */
   const finishBatch = (batch: StoredBatch, fate: BatchFate) => {
@@ -190,18 +204,35 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
         errors.push(entry(null, { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' }));
         return;
       }
-      const request: ReceivedRequest = { schemaName: line.body.response_format?.json_schema?.name ?? '', model: line.body.model, body: line.body, authorization: undefined, url: '/v1/chat/completions', batchId: batch.id };
+      const request: ReceivedRequest = {
+        schemaName: line.body.response_format?.json_schema?.name ?? '',
+        model: line.body.model,
+        body: line.body,
+        authorization: undefined,
+        url: '/v1/chat/completions',
+        batchId: batch.id,
+      };
       state.batchedRequests.push(request);
       const reply = state.behaviour(request, state.requests.length + state.batchedRequests.length);
       if (reply.kind === 'status') {
         batch.request_counts.failed++;
-        errors.push(entry({ status_code: reply.status, request_id: requestId, body: reply.body ?? { error: { message: `status ${reply.status}`, type: 'server_error' } } }, null));
+        errors.push(
+          entry(
+            { status_code: reply.status, request_id: requestId, body: reply.body ?? { error: { message: `status ${reply.status}`, type: 'server_error' } } },
+            null,
+          ),
+        );
         return;
       }
       batch.request_counts.completed++;
       const content = reply.kind === 'json' ? JSON.stringify(reply.content) : reply.kind === 'raw' ? reply.content : '';
       const finish = (reply.kind === 'raw' && reply.finishReason) || 'stop';
-      output.push(state.outputLine(entry({ status_code: 200, request_id: requestId, body: completionBody(line.body.model, content, finish, state.batchedRequests.length) }, null), line.custom_id));
+      output.push(
+        state.outputLine(
+          entry({ status_code: 200, request_id: requestId, body: completionBody(line.body.model, content, finish, state.batchedRequests.length) }, null),
+          line.custom_id,
+        ),
+      );
     });
     if (output.length) batch.output_file_id = storeFile(`${batch.id}_output.jsonl`, 'batch_output', output.join('\n') + '\n').id;
     if (errors.length) batch.error_file_id = storeFile(`${batch.id}_error.jsonl`, 'batch_output', errors.join('\n') + '\n').id;
@@ -245,11 +276,19 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
     }
     if (req.method === 'POST' && path === '/v1/files') {
       // Real multipart parsing: the platform's own form-data reader over the raw body.
-      const form = await new Request('http://127.0.0.1/v1/files', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: new Uint8Array(body) }).formData();
+      const form = await new Request('http://127.0.0.1/v1/files', {
+        method: 'POST',
+        headers: { 'content-type': req.headers['content-type'] ?? '' },
+        body: new Uint8Array(body),
+      }).formData();
       const file = form.get('file');
       const purpose = form.get('purpose');
       if (!(file instanceof File)) return (send(400, invalid("'file' is a required property", 'file')), true);
-      if (purpose !== 'batch') return (send(400, invalid(`'${String(purpose)}' is not one of ['fine-tune', 'assistants', 'batch', 'user_data', 'evals', 'vision'] - 'purpose'`, 'purpose')), true);
+      if (purpose !== 'batch')
+        return (
+          send(400, invalid(`'${String(purpose)}' is not one of ['fine-tune', 'assistants', 'batch', 'user_data', 'evals', 'vision'] - 'purpose'`, 'purpose')),
+          true
+        );
       send(200, fileObject(storeFile(file.name, 'batch', await file.text())));
       return true;
     }
@@ -261,10 +300,16 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
       return true;
     }
     if (req.method === 'POST' && path === '/v1/batches') {
-      const request = JSON.parse(body.toString('utf8')) as { input_file_id?: string; endpoint?: string; completion_window?: string; metadata?: Record<string, string> };
+      const request = JSON.parse(body.toString('utf8')) as {
+        input_file_id?: string;
+        endpoint?: string;
+        completion_window?: string;
+        metadata?: Record<string, string>;
+      };
       const input = files.get(request.input_file_id ?? '');
       if (!input) return (send(400, invalid(`Invalid 'input_file_id': '${request.input_file_id}'. File not found.`, 'input_file_id')), true);
-      if (request.completion_window !== '24h') return (send(400, invalid(`Invalid 'completion_window': '${request.completion_window}'. Supported values are: '24h'.`, 'completion_window')), true);
+      if (request.completion_window !== '24h')
+        return (send(400, invalid(`Invalid 'completion_window': '${request.completion_window}'. Supported values are: '24h'.`, 'completion_window')), true);
       const lines = input.content.split('\n').filter((l) => l.trim());
       const created = now();
       const batch: StoredBatch = {
@@ -296,15 +341,28 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
       lines.forEach((raw, i) => {
         try {
           const line = JSON.parse(raw) as { custom_id?: string; method?: string; url?: string; body?: { model?: string } };
-          if (!line.custom_id || seen.has(line.custom_id)) problems.push({ code: 'duplicate_custom_id', message: 'The custom_id for this request is a duplicate of another request. The custom_id parameter must be unique for each request in a batch.', param: 'custom_id', line: i + 1 });
+          if (!line.custom_id || seen.has(line.custom_id))
+            problems.push({
+              code: 'duplicate_custom_id',
+              message: 'The custom_id for this request is a duplicate of another request. The custom_id parameter must be unique for each request in a batch.',
+              param: 'custom_id',
+              line: i + 1,
+            });
           seen.add(line.custom_id ?? '');
-          if (line.method !== 'POST' || line.url !== request.endpoint) problems.push({ code: 'invalid_url', message: `The URL provided for this request does not match the batch endpoint.`, param: 'url', line: i + 1 });
+          if (line.method !== 'POST' || line.url !== request.endpoint)
+            problems.push({ code: 'invalid_url', message: `The URL provided for this request does not match the batch endpoint.`, param: 'url', line: i + 1 });
           models.add(line.body?.model ?? '');
         } catch {
           problems.push({ code: 'invalid_json_line', message: 'This line is not parseable as valid JSON.', param: null, line: i + 1 });
         }
       });
-      if (models.size > 1) problems.push({ code: 'mismatched_model', message: 'The provided model name must be the same across all requests in the file.', param: 'body.model', line: null });
+      if (models.size > 1)
+        problems.push({
+          code: 'mismatched_model',
+          message: 'The provided model name must be the same across all requests in the file.',
+          param: 'body.model',
+          line: null,
+        });
       if (problems.length) {
         batch.status = 'failed';
         batch.failed_at = created;
@@ -339,7 +397,13 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
       return;
     }
     const body = JSON.parse(text) as ReceivedRequest['body'] & { model: string };
-    const request: ReceivedRequest = { schemaName: body.response_format?.json_schema?.name ?? '', model: body.model, body, authorization: req.headers.authorization, url: req.url ?? '' };
+    const request: ReceivedRequest = {
+      schemaName: body.response_format?.json_schema?.name ?? '',
+      model: body.model,
+      body,
+      authorization: req.headers.authorization,
+      url: req.url ?? '',
+    };
     state.requests.push(request);
     const reply = state.behaviour(request, state.requests.length);
     if (state.latencyMs) await new Promise((r) => setTimeout(r, state.latencyMs));
@@ -348,11 +412,15 @@ export async function startOpenAIServer(behaviour: Behaviour = validBehaviour): 
       return;
     }
     if (reply.kind === 'status') {
-      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body ?? { error: { message: `status ${reply.status}`, type: 'server_error' } }));
+      res
+        .writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
+        .end(JSON.stringify(reply.body ?? { error: { message: `status ${reply.status}`, type: 'server_error' } }));
       return;
     }
     const content = reply.kind === 'json' ? JSON.stringify(reply.content) : reply.content;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(completionBody(body.model, content, (reply.kind === 'raw' && reply.finishReason) || 'stop', state.requests.length)));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(completionBody(body.model, content, (reply.kind === 'raw' && reply.finishReason) || 'stop', state.requests.length)));
   };
   // A request the server cannot read (bad JSON) gets a 500, as a real server answers, instead of an unhandled rejection.
   const server = createServer((req, res) => {

@@ -57,7 +57,9 @@ export function wptVtt(file: string): string {
   return unescapeVtt(source.slice(source.indexOf('===\n') + 4));
 }
 
-export const wptFiles = readdirSync(wptDir).filter((name) => name.endsWith('.test')).sort();
+export const wptFiles = readdirSync(wptDir)
+  .filter((name) => name.endsWith('.test'))
+  .sort();
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
@@ -70,14 +72,24 @@ export const wptExpectations: Record<string, (result: WptResult) => void> = {
     expect(cues.map((c) => c.id)).toEqual([' leading space', 'trailing space ', '-- >', '->', ' ']);
   },
   'newlines.test': ({ cues }) => {
-    expect(cues.map((c) => [c.id, c.text])).toEqual([['cr', 'text1'], ['lf', 'text2'], ['crlf', 'text3'], ['lfcr', 'text4']]);
+    expect(cues.map((c) => [c.id, c.text])).toEqual([
+      ['cr', 'text1'],
+      ['lf', 'text2'],
+      ['crlf', 'text3'],
+      ['lfcr', 'text4'],
+    ]);
   },
   'nulls.test': ({ cues }) => {
     expect(cues.length).toBe(7);
     expect([cues[0]!.id, cues[0]!.text]).toEqual(['', 'text1']);
     expect([cues[1]!.id, cues[1]!.text]).toEqual(['\uFFFD (null in id)', 'text2']);
     expect([cues[2]!.id, cues[2]!.text]).toEqual(['\uFFFD (null in cue data)', '\uFFFDtext\uFFFD3']);
-    expect(cues.slice(3).map((c) => [c.align, c.text])).toEqual([['center', 'text4'], ['center', 'text5'], ['center', 'text6'], ['end', 'text7']]);
+    expect(cues.slice(3).map((c) => [c.align, c.text])).toEqual([
+      ['center', 'text4'],
+      ['center', 'text5'],
+      ['center', 'text6'],
+      ['end', 'text7'],
+    ]);
   },
   'regions-id.test': ({ cues }) => {
     expect(cues.length).toBe(4);
@@ -93,7 +105,14 @@ export const wptExpectations: Record<string, (result: WptResult) => void> = {
     expect(cues.length).toBe(20);
     // The suite reads cue N's region for N = 1..20, but blocks 7-20 all reuse `id:6`, so cues 7-20 have none
     // in any parser; what it means is each REGION block's anchors, checked here on the blocks in file order.
-    const valid = [[0, 100], [0, 0], [1, 1], [100, 0], [0, 100], [100, 100]];
+    const valid = [
+      [0, 100],
+      [0, 0],
+      [1, 1],
+      [100, 0],
+      [0, 100],
+      [100, 100],
+    ];
     const expected = [...valid, ...range(0, 14).map(() => [0, 100])];
     expect(regions.map((r) => [r.regionAnchorX, r.regionAnchorY])).toEqual(expected);
   },
@@ -105,7 +124,14 @@ export const wptExpectations: Record<string, (result: WptResult) => void> = {
     expect(cues.length).toBe(20);
     // The suite reads cue N's region for N = 1..20, but blocks 7-20 all reuse `id:6`, so cues 7-20 have none
     // in any parser; what it means is each REGION block's anchors, checked here on the blocks in file order.
-    const valid = [[0, 100], [0, 0], [1, 1], [100, 0], [0, 100], [100, 100]];
+    const valid = [
+      [0, 100],
+      [0, 0],
+      [1, 1],
+      [100, 0],
+      [0, 100],
+      [100, 100],
+    ];
     const expected = [...valid, ...range(0, 14).map(() => [0, 100])];
     expect(regions.map((r) => [r.viewportAnchorX, r.viewportAnchorY])).toEqual(expected);
   },
@@ -118,7 +144,17 @@ export const wptExpectations: Record<string, (result: WptResult) => void> = {
     const valid = [-1, 0, 0, 1, 100, 101, 65536, 4294967296, 2 ** 64, 1e34, 1.5, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 0];
     valid.forEach((line, i) => expect([i, cues[i]!.line, cues[i]!.snapToLines]).toEqual([i, line, true]));
     for (const i of range(15, 36)) expect([i, cues[i]!.line, cues[i]!.snapToLines]).toEqual([i, 'auto', true]);
-    const percent = [[0, ''], [0, ''], [100, 'start'], [100, 'start'], [100, 'center'], [100, 'end'], [100, 'start'], [Number.MIN_VALUE, ''], [0, '']] as const;
+    const percent = [
+      [0, ''],
+      [0, ''],
+      [100, 'start'],
+      [100, 'start'],
+      [100, 'center'],
+      [100, 'end'],
+      [100, 'start'],
+      [Number.MIN_VALUE, ''],
+      [0, ''],
+    ] as const;
     percent.forEach(([line, lineAlign], k) => {
       const cue = cues[36 + k]!;
       expect([36 + k, cue.line, cue.snapToLines]).toEqual([36 + k, line, false]);
@@ -128,12 +164,32 @@ export const wptExpectations: Record<string, (result: WptResult) => void> = {
   'settings-multiple.test': ({ cues }) => {
     expect(cues.length).toBe(2);
     const pick = (c: WptCue) => ({ id: c.id, text: c.text, align: c.align, line: c.line, vertical: c.vertical, size: c.size, position: c.position });
-    expect({ ...pick(cues[0]!), snapToLines: cues[0]!.snapToLines }).toEqual({ id: 'id1', text: 'text1', align: 'start', line: 1, snapToLines: false, vertical: 'lr', size: 50, position: 25 });
+    expect({ ...pick(cues[0]!), snapToLines: cues[0]!.snapToLines }).toEqual({
+      id: 'id1',
+      text: 'text1',
+      align: 'start',
+      line: 1,
+      snapToLines: false,
+      vertical: 'lr',
+      size: 50,
+      position: 25,
+    });
     expect(pick(cues[1]!)).toEqual({ id: 'id2', text: 'text2', align: 'center', line: 1, vertical: 'rl', size: 0, position: 100 });
   },
   'settings-position.test': ({ cues }) => {
     expect(cues.length).toBe(22);
-    const valid = [[1, 'auto'], [100, 'auto'], [1, 'auto'], [1.5, 'auto'], [1, 'line-left'], [1, 'center'], [1, 'line-right'], [1, 'auto'], [1, 'auto'], [1, 'auto']];
+    const valid = [
+      [1, 'auto'],
+      [100, 'auto'],
+      [1, 'auto'],
+      [1.5, 'auto'],
+      [1, 'line-left'],
+      [1, 'center'],
+      [1, 'line-right'],
+      [1, 'auto'],
+      [1, 'auto'],
+      [1, 'auto'],
+    ];
     const expected = [...valid, ...range(0, 12).map(() => ['auto', 'auto'])];
     expect(cues.map((c) => [c.position, c.positionAlign])).toEqual(expected);
   },
@@ -164,25 +220,47 @@ export const wptExpectations: Record<string, (result: WptResult) => void> = {
   'stylesheets-newlines.test': ({ stylesheets }) => {
     // The suite counts CSS rules in document.styleSheets: one sheet whose rules are `::cue(#foo)` and `.foo`.
     expect(stylesheets.length).toBe(1);
-    const selectors = stylesheets[0]!.replace(/\/\*[\s\S]*?\*\//g, '').match(/[^{}\s][^{}]*(?=\{)/g)!.map((s) => s.trim());
+    const selectors = stylesheets[0]!
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .match(/[^{}\s][^{}]*(?=\{)/g)!
+      .map((s) => s.trim());
     expect(selectors).toEqual(['::cue(#foo)', '.foo']);
   },
   'stylesheets-none.test': ({ stylesheets }) => {
     expect(stylesheets.length).toBe(0);
   },
   'timings-negative.test': ({ cues }) => {
-    expect(cues.map((c) => [c.text, c.startTime, c.endTime])).toEqual([['text1', 0, 0], ['text2', 1, 0.999], ['text3', 60, 59.999], ['text4', 3600, 3599.999]]);
+    expect(cues.map((c) => [c.text, c.startTime, c.endTime])).toEqual([
+      ['text1', 0, 0],
+      ['text2', 1, 0.999],
+      ['text3', 60, 59.999],
+      ['text4', 3600, 3599.999],
+    ]);
   },
   'timings-omitted-hours.test': ({ cues }) => {
-    expect(cues.map((c) => [c.text, c.startTime, c.endTime])).toEqual([['text1', 0, 1], ['text2', 0, 1], ['text3', 0, 1]]);
+    expect(cues.map((c) => [c.text, c.startTime, c.endTime])).toEqual([
+      ['text1', 0, 1],
+      ['text2', 0, 1],
+      ['text3', 0, 1],
+    ]);
   },
   'timings-too-long.test': ({ cues }) => {
-    expect(cues.map((c) => [c.text, c.startTime, c.endTime])).toEqual([['text1', 0, 1], ['text2', 0, 1]]);
+    expect(cues.map((c) => [c.text, c.startTime, c.endTime])).toEqual([
+      ['text1', 0, 1],
+      ['text2', 0, 1],
+    ]);
   },
   'timings-too-short.test': ({ cues }) => {
-    expect(cues.map((c) => [c.text, c.startTime, c.endTime])).toEqual([['text1', 0, 1], ['text2', 0, 1]]);
+    expect(cues.map((c) => [c.text, c.startTime, c.endTime])).toEqual([
+      ['text1', 0, 1],
+      ['text2', 0, 1],
+    ]);
   },
   'whitespace-chars.test': ({ cues }) => {
-    expect(cues.map((c) => [c.id, c.text])).toEqual([['spaces', '   text1'], ['tabs', 'text2'], ['form feed', 'text3']]);
+    expect(cues.map((c) => [c.id, c.text])).toEqual([
+      ['spaces', '   text1'],
+      ['tabs', 'text2'],
+      ['form feed', 'text3'],
+    ]);
   },
 };
