@@ -829,6 +829,16 @@ describe('quiz mix', () => {
   });
 });
 
+describe('where the right answer stands', () => {
+  it('moves between choices from question to question, the same on every run', () => {
+    const quiz = buildQuiz(analyse(network));
+    const positions = quiz.questions.map((q) => q.answer);
+    // A learner who spots "the answer is always first" stops reading the choices.
+    expect(new Set(positions).size).toBeGreaterThanOrEqual(3);
+    expect(buildQuiz(analyse(network)).questions.map((q) => q.choices)).toEqual(quiz.questions.map((q) => q.choices));
+  });
+});
+
 describe('where a term stands as a phrase of its own', () => {
   const neuron = made('neuron', [0], 1, ['neuron', 'neurons']);
 
