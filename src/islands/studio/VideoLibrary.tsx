@@ -369,7 +369,12 @@ export default function VideoLibrary() {
           (current) =>
             current && {
               ...current,
-              videos: current.videos.map((v) => (v.id === event.id ? { ...v, status: event.status, ...(event.error ? { error: event.error } : {}) } : v)),
+              // A status without an error clears the old one: a retried video that completed shows no failure.
+              videos: current.videos.map((v) => {
+                if (v.id !== event.id) return v;
+                const { error: _previous, ...rest } = v;
+                return { ...rest, status: event.status, ...(event.error ? { error: event.error } : {}) };
+              }),
             },
         );
         refreshSoon();
