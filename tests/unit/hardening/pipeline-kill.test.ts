@@ -84,12 +84,15 @@ function assertCacheIntact(): { withResult: Set<string>; statuses: Map<string, s
 
 describe('the pipeline killed at many points', () => {
   it(`loses nothing over ${KILL_FRACTIONS.length} SIGKILLs and finishes every video on the next run`, async () => {
-    const started = Date.now();
     const first = await run(['process']);
-    const fullRunMs = Date.now() - started;
     expect(first.code, first.stderr).toBe(0);
     let { withResult } = assertCacheIntact();
     expect(withResult.size).toBe(ids.length);
+    // Timed on a run like the killed ones: the first also pays for compiling the CLI, and kills timed from it land after runs end.
+    const started = Date.now();
+    const timed = await run(['process', '--force']);
+    const fullRunMs = Date.now() - started;
+    expect(timed.code, timed.stderr).toBe(0);
 
     let killedMidRun = 0;
     let leftProcessing = 0;
