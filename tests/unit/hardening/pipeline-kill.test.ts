@@ -18,8 +18,14 @@ const REPO = join(import.meta.dirname, '../../..');
 const CLI = join(REPO, 'scripts/videos.ts');
 // One process (not the tsx CLI, which forks a child), so SIGKILL hits the pipeline itself.
 const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
-/** Kill points as fractions of a full run's duration, measured first, so they land inside runs on fast and slow machines alike. */
+/**
+ * Kill points as fractions of a full run's model calls, counted first: each kill follows the run's
+ * n-th call by a few milliseconds to a little over the server's latency, so it lands while a call
+ * is open, while its answer is being processed or while files are written, on fast and slow
+ * machines alike (a wall-clock fraction of one timed run missed runs that went faster).
+ */
 const KILL_FRACTIONS = [0.05, 0.12, 0.2, 0.28, 0.35, 0.42, 0.5, 0.57, 0.64, 0.71, 0.78, 0.85, 0.9, 0.95];
+const LATENCY_MS = 60;
 
 let server: LocalOpenAI;
 let root: string;
@@ -27,7 +33,7 @@ let ids: string[];
 
 beforeAll(async () => {
   server = await startOpenAIServer();
-  server.latencyMs = 60;
+  server.latencyMs = LATENCY_MS;
   root = mkdtempSync(join(tmpdir(), 'learnspace-kill-'));
   const videos = join(root, 'content', 'videos');
   mkdirSync(videos, { recursive: true });
@@ -43,7 +49,14 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-function run(args: string[], killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+/** Where to kill a run: `afterMs` after the server receives the run's `call`-th model call. */
+interface KillPoint {
+  call: number;
+  afterMs: number;
+}
+
+function run(args: string[], kill?: KillPoint): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  const callsBefore = server.requests.length;
   const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], {
     cwd: root,
     env: {
@@ -58,9 +71,17 @@ function run(args: string[], killAfterMs?: number): Promise<{ code: number | nul
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
-  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  let timer: NodeJS.Timeout | undefined;
+  const watch = !kill
+    ? undefined
+    : setInterval(() => {
+        if (server.requests.length - callsBefore < kill.call) return;
+        clearInterval(watch);
+        timer = setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+      }, 2);
   return new Promise((resolve) => {
     child.on('exit', (code, signal) => {
+      clearInterval(watch);
       clearTimeout(timer);
       resolve({ code, signal, stderr });
     });
@@ -88,21 +109,24 @@ describe('the pipeline killed at many points', () => {
     expect(first.code, first.stderr).toBe(0);
     let { withResult } = assertCacheIntact();
     expect(withResult.size).toBe(ids.length);
-    // Timed on a run like the killed ones: the first also pays for compiling the CLI, and kills timed from it land after runs end.
-    const started = Date.now();
-    const timed = await run(['process', '--force']);
-    const fullRunMs = Date.now() - started;
-    expect(timed.code, timed.stderr).toBe(0);
+    // Counted on a run like the killed ones.
+    const before = server.requests.length;
+    const counted = await run(['process', '--force']);
+    const callsPerRun = server.requests.length - before;
+    expect(counted.code, counted.stderr).toBe(0);
+    expect(callsPerRun).toBeGreaterThanOrEqual(ids.length);
 
     let killedMidRun = 0;
     let leftProcessing = 0;
-    for (const delay of KILL_FRACTIONS.map((f) => Math.round(f * fullRunMs))) {
-      const outcome = await run(['process', '--force'], delay);
+    for (const [i, fraction] of KILL_FRACTIONS.entries()) {
+      const point = { call: Math.max(1, Math.round(fraction * callsPerRun)), afterMs: (i * 23) % (2 * LATENCY_MS) };
+      const outcome = await run(['process', '--force'], point);
       if (outcome.signal === 'SIGKILL') killedMidRun++;
       else expect(outcome.code, outcome.stderr).toBe(0);
       const after = assertCacheIntact();
       // A result, once written, survives any kill: regeneration replaces it atomically or not at all.
-      for (const id of withResult) expect(after.withResult.has(id), `${id} lost its notes after a kill at ${delay} ms`).toBe(true);
+      for (const id of withResult)
+        expect(after.withResult.has(id), `${id} lost its notes after a kill ${point.afterMs} ms after call ${point.call}`).toBe(true);
       withResult = after.withResult;
       leftProcessing += [...after.statuses.values()].filter((s) => s === 'processing').length;
     }
