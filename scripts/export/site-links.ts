@@ -17,6 +17,14 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'poster', 'data', 'xlin
 
 const isSitePath = (value: string) => value.startsWith('/') && !value.startsWith('//');
 
+/**
+ * Where an island's code is: the island runtime imports it, and an import resolves against the
+ * importing script's URL, not the page's. The build moves the runtime into a file of its own
+ * (src/integrations/island-runtime.ts), so in a package these are written relative to that file.
+ */
+const ISLAND_URL_ATTRIBUTES = new Set(['component-url', 'renderer-url', 'before-hydration-url']);
+const ISLAND_RUNTIME = /\/_astro\/island-runtime\.[\w-]+\.js$/;
+
 /** `a/b/index.html` → `a/c/index.html` as `../c/index.html`. */
 export function relativeHref(fromFile: string, toFile: string): string {
   const rel = posix.relative(posix.dirname(fromFile), toFile);
@@ -59,17 +67,24 @@ function rewriteJson(value: string, rewrite: (v: string) => string): string | un
  */
 export function rewriteSiteLinks(root: DefaultTreeAdapterTypes.ParentNode, fromFile: string, resolve: LinkResolver): void {
   const drop: HtmlElement[] = [];
-  const rewrite = (value: string): { value: string; external: boolean } => {
+  const rewrite = (value: string, from = fromFile): { value: string; external: boolean } => {
     const [path, rest] = splitPath(value);
     const target = resolve(path);
     if (target.kind === 'external') return { value: target.url + rest, external: true };
-    return { value: encodeURI(relativeHref(fromFile, target.file)) + rest, external: false };
+    const href = relativeHref(from, target.file);
+    return { value: encodeURI(from === fromFile || href.startsWith('.') ? href : `./${href}`) + rest, external: false };
   };
-  for (const el of elements(root)) {
+  const all = [...elements(root)];
+  const runtimeSrc = all
+    .find((el) => el.tagName === 'script' && ISLAND_RUNTIME.test(el.attrs.find((a) => a.name === 'src')?.value ?? ''))
+    ?.attrs.find((a) => a.name === 'src')?.value;
+  const runtime = runtimeSrc ? resolve(runtimeSrc) : undefined;
+  const islandBase = runtime?.kind === 'file' ? runtime.file : fromFile;
+  for (const el of all) {
     for (const attr of [...el.attrs]) {
       const value = attr.value.trim();
       if (URL_ATTRIBUTES.has(attr.name) && isSitePath(value)) {
-        const out = rewrite(value);
+        const out = rewrite(value, ISLAND_URL_ATTRIBUTES.has(attr.name) ? islandBase : fromFile);
         attr.value = out.value;
         if (out.external && (el.tagName === 'link' || el.tagName === 'form')) drop.push(el);
         if (out.external && (el.tagName === 'a' || el.tagName === 'area')) {

@@ -152,8 +152,10 @@ export function mountPlayer(root: HTMLElement, onWatched?: WatchReport): void {
 export function revealInitialMoment(): void {
   const target = seekTargetFromUrl(location);
   if (!target) return;
-  const lines = [...document.querySelectorAll<HTMLElement>('[data-start-ms]')];
-  const line = lines.filter((l) => Number(l.dataset.startMs) <= target.ms).at(-1) ?? lines[0];
+  // The island's buttons, or the server's plain lines (`<li><span id="l-<ms>">`) before it has hydrated.
+  const lines = [...document.querySelectorAll<HTMLElement>('[data-start-ms], [data-block-ms] li:not(:has(button))')];
+  const startOf = (l: HTMLElement) => Number(l.dataset.startMs ?? l.querySelector('[id^="l-"]')?.id.slice(2));
+  const line = lines.filter((l) => startOf(l) <= target.ms).at(-1) ?? lines[0];
   if (!line) return;
   line.classList.add('is-target');
   if (target.from === 'transcript') line.scrollIntoView({ block: 'center', behavior: 'instant' });

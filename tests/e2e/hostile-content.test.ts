@@ -179,7 +179,22 @@ async function dangerousNodes(page: Page): Promise<string[]> {
           found.push(`${el.tagName} ${attr.name}=${attr.value}`);
       }
       // The site's own scripts (Astro's island runtime) are fine; a script carrying a payload, or any plugin/meta element in content, is not.
-      if (el.tagName === 'SCRIPT' && (el.textContent ?? '').includes('__xss')) found.push(el.outerHTML.slice(0, 80));
+      // A JSON data block (a lecture's quiz) may hold payload text as data: it must parse, in the one element, with no "<" that could close it.
+      const data = el.tagName === 'SCRIPT' && (el as HTMLScriptElement).type === 'application/json';
+      if (
+        data &&
+        (/</.test(el.textContent ?? '') ||
+          !(() => {
+            try {
+              JSON.parse(el.textContent ?? '');
+              return true;
+            } catch {
+              return false;
+            }
+          })())
+      )
+        found.push(el.outerHTML.slice(0, 80));
+      if (el.tagName === 'SCRIPT' && !data && (el.textContent ?? '').includes('__xss')) found.push(el.outerHTML.slice(0, 80));
       if (['OBJECT', 'EMBED', 'META', 'LINK', 'BASE'].includes(el.tagName)) found.push(el.outerHTML.slice(0, 80));
       if (el.tagName === 'IFRAME' && !/^https:\/\/www\.youtube-nocookie\.com\//.test((el as HTMLIFrameElement).src)) found.push(el.outerHTML.slice(0, 80));
     }

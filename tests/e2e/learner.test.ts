@@ -75,7 +75,7 @@ describe('nothing is fetched from Google before the learner presses play', () =>
         .locator('main img')
         .evaluateAll((imgs) => imgs.map((i) => ({ src: (i as HTMLImageElement).getAttribute('src'), ok: (i as HTMLImageElement).naturalWidth > 0 })));
       for (const image of images) {
-        expect(image.src).toMatch(/^\/(thumbnails|files|images)\//);
+        expect(image.src).toMatch(/^\/(thumbnails|files|images|icons)\//);
         expect(image, `${image.src} is broken`).toMatchObject({ ok: true });
       }
     });
@@ -267,6 +267,8 @@ describe('video page', () => {
 
   it("reads the transcript as sentences, each with its time, without a heading repeating its first line's time", async () => {
     const page = await open(pageTypes['video page'], { viewport: { width: 1280, height: 900 } });
+    // Once the island has taken the server's plain lines over (it is in view beside the player).
+    await expect.poll(() => page.locator('.transcript button[data-start-ms]').count(), patient).toBeGreaterThan(20);
     const lines = await page.locator('.transcript .line-text').allInnerTexts();
     expect(lines.length).toBeGreaterThan(20);
     for (const line of lines) expect(line).toMatch(/^[A-Z0-9"“'‘(].*[.!?…]["”’)]?$/s);

@@ -1,12 +1,13 @@
 /**
  * Page budget over the built sample site (dist/, built by the global setup): no HTML file over
- * 200 KB, and a lecture's transcript and notes in the HTML of exactly one page, its library page,
- * which course items showing the video load on demand (issue 12).
+ * 200 KB, and a lecture's transcript, notes and quiz in the HTML of exactly one page, its library
+ * page, which course items showing the video load on demand (issue 12).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
+import islandRuntime from 'astro/runtime/server/astro-island.prebuilt.js';
 import { launchBrowser, newPage } from './support/browser.ts';
 
 const dist = join(process.cwd(), 'dist');
@@ -32,16 +33,22 @@ function lecturesShownByCourses(): Map<string, string> {
   return lectures;
 }
 
+/** A library page's transcript lines, as they appear in its HTML (`<li><span id="l-<ms>">0:04</span> text</li>`). */
+const transcriptLines = (html: string) => [...html.matchAll(/<li><span id="l-\d+"[^>]*>[^<]*<\/span> ([^<]{40,})<\/li>/g)].map((m) => m[1] ?? '');
+
+/** The prompts of a library page's quiz, from its JSON block. */
+const quizPrompts = (html: string): string[] => {
+  const json = /<script type="application\/json" id="lesson-quiz-data">([^<]*)<\/script>/.exec(html)?.[1];
+  return json ? (JSON.parse(json) as Array<{ promptHtml: string }>).map((q) => q.promptHtml) : [];
+};
+
 /**
  * Transcript lines and notes paragraphs of a library page, as they appear in its HTML: long ones that
- * the page holds once (a quiz may quote a line, and the quiz belongs on every item that shows it).
+ * the page holds once (a quiz question may quote a line).
  */
 function materialOf(html: string): string[] {
   const once = (text: string) => html.split(text).length === 2;
-  const lines = [...html.matchAll(/<span class="line-text">([^<]{40,})<\/span>/g)]
-    .map((m) => m[1] ?? '')
-    .filter(once)
-    .slice(0, 5);
+  const lines = transcriptLines(html).filter(once).slice(0, 5);
   const notes = [...html.matchAll(/<div class="prose"[^>]*><p>([^<]{40,})/g)]
     .map((m) => m[1] ?? '')
     .filter(once)
@@ -56,6 +63,15 @@ describe('page budget', () => {
     expect(over).toEqual([]);
   });
 
+  it("keeps Astro's island runtime in one cached file, not in every page with an island", () => {
+    const withIslands = [...pages].filter(([, html]) => html.includes('<astro-island'));
+    expect(withIslands.length).toBeGreaterThan(10);
+    for (const [file, html] of withIslands) {
+      expect(html.includes(islandRuntime), file).toBe(false);
+      expect(html, file).toMatch(/<script src="\/_astro\/island-runtime\.\w+\.js"><\/script>/);
+    }
+  });
+
   it("puts a lecture's transcript and notes in the HTML of its library page only, not of the course items showing it", () => {
     const lectures = lecturesShownByCourses();
     expect(lectures.size).toBeGreaterThan(0);
@@ -67,6 +83,19 @@ describe('page budget', () => {
         const holders = [...pages].filter(([, html]) => html.includes(text)).map(([file]) => file);
         expect(holders, `"${text.slice(0, 60)}…"`).toEqual([library]);
       }
+    }
+  });
+
+  it("puts a lecture's quiz in its library page once, as data, and in no course item", () => {
+    const lectures = lecturesShownByCourses();
+    for (const [id, item] of lectures) {
+      const library = pages.get(`videos/${id}/index.html`) ?? '';
+      const prompts = quizPrompts(library);
+      expect(prompts.length, `videos/${id}/ has its quiz`).toBeGreaterThan(2);
+      // Rendered once by the island in the browser, not by the server: no question markup in any file.
+      expect(library).not.toContain('quiz-question');
+      expect(pages.get(item) ?? '').not.toContain('lesson-quiz-data');
+      expect(pages.get(item) ?? '').not.toContain('quiz-question');
     }
   });
 });
@@ -84,7 +113,7 @@ describe('a course item showing a lecture', () => {
     const [id, file] = [...lecturesShownByCourses()][0] ?? [];
     expect(id).toBeDefined();
     const library = pages.get(`videos/${id}/index.html`) ?? '';
-    const line = [...library.matchAll(/<span class="line-text">([^<]{40,})<\/span>/g)][3]?.[1] ?? '';
+    const line = transcriptLines(library)[3] ?? '';
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${inject('baseURL')}/${file?.replace(/index\.html$/, '')}`);
     await page.locator('ls-lesson-notes .note-heading').first().waitFor();
@@ -100,6 +129,23 @@ describe('a course item showing a lecture', () => {
     await lineButton.scrollIntoViewIfNeeded();
     await lineButton.click();
     await expect.poll(() => lineButton.getAttribute('aria-current')).toBe('time');
+    await page.close();
+  });
+
+  it("takes the lecture's quiz from the lecture's page and scores it", async () => {
+    const [id, file] = [...lecturesShownByCourses()][0] ?? [];
+    const questions = JSON.parse(/id="lesson-quiz-data">([^<]*)</.exec(pages.get(`videos/${id}/index.html`) ?? '')?.[1] ?? '[]') as Array<{ answer: number }>;
+    expect(questions.length).toBeGreaterThan(2);
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${inject('baseURL')}/${file?.replace(/index\.html$/, '')}`);
+    await page.getByRole('tab', { name: 'Quiz' }).click();
+    // The quiz loads when it comes into view, as a learner scrolls to it.
+    await page.locator('#lesson-quiz .quiz-block').scrollIntoViewIfNeeded();
+    const fieldsets = page.locator('#lesson-quiz fieldset.quiz-question');
+    await expect.poll(() => fieldsets.count()).toBe(questions.length);
+    for (const [i, q] of questions.entries()) await fieldsets.nth(i).getByRole('radio').nth(q.answer).check();
+    await page.locator('#lesson-quiz').getByRole('button', { name: 'Check my answers' }).click();
+    await expect.poll(() => page.locator('#lesson-quiz .quiz-score').textContent()).toContain(`${questions.length} of ${questions.length}`);
     await page.close();
   });
 });

@@ -42,7 +42,13 @@ describe('course page', () => {
     const chapters = page.locator('.syllabus > li');
     await expect(chapters.count()).resolves.toBe(3);
     const first = chapters.first().locator('.items li').first();
-    await expect(first.locator('svg.type-icon[data-type="video"]').count()).resolves.toBe(1);
+    const icon = first.locator('.type-icon[data-type="video"]');
+    await expect(icon.count()).resolves.toBe(1);
+    // Drawn by CSS from the icon file, at its size.
+    await expect(icon.evaluate((el) => [getComputedStyle(el).maskImage, el.getBoundingClientRect().width])).resolves.toEqual([
+      expect.stringContaining('/icons/video.svg'),
+      20,
+    ]);
     await expect(first.innerText()).resolves.toMatch(/Video · \d+ min/);
     await expect(page.locator('.syllabus ls-item-status').count()).resolves.toBeGreaterThan(10);
     await expect(

@@ -122,6 +122,7 @@ describe('video page', () => {
     const page = await newPage(browser);
     await withFakeYouTube(page);
     await page.goto(server.url + videoPage);
+    await hydrated(page, 'Transcript');
     const starts = await page.locator('.transcript button[data-start-ms]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.startMs)));
     const target = starts[30]!;
     const seconds = Math.floor(target / 1000) + 1;

@@ -7,7 +7,12 @@ class ItemStatusElement extends HTMLElement {
 
   connectedCallback(): void {
     showProgressNotices();
-    const label = this.querySelector('.label');
+    let label = this.querySelector('.label');
+    if (!label) {
+      label = document.createElement('span');
+      label.className = 'label visually-hidden';
+      this.append(label);
+    }
     const key = this.dataset.key ?? '';
     let done = false;
     let best = '';

@@ -1,5 +1,5 @@
 /** Fetches the review decks of courses (static JSON, one per course) once per page; a missing deck counts as empty. */
-import { reviewDeckUrl, type ReviewDeck } from '../../browser/review-deck.ts';
+import { reviewDeckUrl, unpackReviewDeck, type PackedReviewDeck, type ReviewDeck } from '../../browser/review-deck.ts';
 
 const decks = new Map<string, Promise<ReviewDeck | undefined>>();
 
@@ -8,7 +8,7 @@ export function loadDeck(courseSlug: string): Promise<ReviewDeck | undefined> {
   let deck = decks.get(courseSlug);
   if (!deck) {
     deck = fetch(reviewDeckUrl(courseSlug))
-      .then((response) => (response.ok ? (response.json() as Promise<ReviewDeck>) : undefined))
+      .then(async (response) => (response.ok ? unpackReviewDeck((await response.json()) as PackedReviewDeck) : undefined))
       .catch(() => undefined);
     decks.set(courseSlug, deck);
   }

@@ -18,16 +18,37 @@ export function parseTimestamp(text: string): number | undefined {
   return Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s);
 }
 
+/**
+ * The form, built here rather than sent in every video page's HTML (it only works with this
+ * script, and it is the same everywhere). Static markup: no learner or page data in it.
+ */
+const FORM_HTML =
+  '<div class="mark-time"><label for="mark-at">At</label>' +
+  '<input id="mark-at" name="at" value="0:00" inputmode="numeric" autocomplete="off" size="7" aria-describedby="mark-time-hint">' +
+  '<span id="mark-time-hint" class="muted">follows the video while it plays</span></div>' +
+  '<label for="mark-text" class="visually-hidden">Note</label>' +
+  '<textarea id="mark-text" name="text" rows="2" maxlength="2000" placeholder="A note at this moment (optional for a bookmark)"></textarea>' +
+  '<p class="mark-error" role="alert" data-error></p>' +
+  '<div class="mark-actions"><button type="submit" class="button primary" value="note">Add note</button>' +
+  '<button type="submit" class="button" value="bookmark">Bookmark this moment</button></div>';
+
 class LearnerMarksElement extends HTMLElement {
   private unsubscribe?: () => void;
 
   connectedCallback(): void {
     const { video = '', title = '', href = location.pathname } = this.dataset;
-    const form = this.querySelector<HTMLFormElement>('[data-form]')!;
+    const list = this.querySelector<HTMLOListElement>('[data-list]')!;
+    let form = this.querySelector<HTMLFormElement>('[data-form]');
+    if (!form) {
+      form = document.createElement('form');
+      form.className = 'mark-form';
+      form.dataset.form = '';
+      form.innerHTML = FORM_HTML;
+      list.before(form);
+    }
     const at = form.querySelector<HTMLInputElement>('[name="at"]')!;
     const text = form.querySelector<HTMLTextAreaElement>('[name="text"]')!;
     const error = form.querySelector<HTMLElement>('[data-error]')!;
-    const list = this.querySelector<HTMLOListElement>('[data-list]')!;
     const empty = this.querySelector<HTMLElement>('[data-empty]')!;
     let typed = false;
     at.value = formatTimestamp(seekTargetFromUrl(location)?.ms ?? 0);
@@ -55,7 +76,6 @@ class LearnerMarksElement extends HTMLElement {
       addVideoMark({ kind, videoId: video, title, href, seconds, text: text.value });
       text.value = '';
     });
-    form.hidden = false;
     this.unsubscribe = videoMarks(video).subscribe((marks) => {
       list.replaceChildren(...marks.map((mark) => this.renderMark(mark)));
       empty.hidden = marks.length > 0;

@@ -2,6 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCourses, type CourseWithStructure } from '../../site/catalog.ts';
 import { reviewDeckOf } from '../../site/review-cards.ts';
+import { packReviewDeck } from '../../browser/review-deck.ts';
 
 export const getStaticPaths = (async () => {
   const courses = await getCourses();
@@ -9,4 +10,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ course: CourseWithStructure }> = ({ props }) =>
-  new Response(JSON.stringify(reviewDeckOf(props.course)), { headers: { 'Content-Type': 'application/json' } });
+  new Response(JSON.stringify(packReviewDeck(reviewDeckOf(props.course))), { headers: { 'Content-Type': 'application/json' } });

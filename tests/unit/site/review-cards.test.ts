@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reviewCardsOf } from '../../../src/site/review-cards.ts';
+import { reviewCardsOf, reviewDeckOf } from '../../../src/site/review-cards.ts';
+import { packReviewDeck, unpackReviewDeck } from '../../../src/browser/review-deck.ts';
 import type { CourseWithStructure } from '../../../src/site/catalog.ts';
 import type { VideoResult } from '../../../src/lib/schema.ts';
 import { readVideoResult } from '../../../src/lib/generated-files.ts';
@@ -78,5 +79,15 @@ describe('review cards of a course', () => {
       detail: 'One pixel each.',
       href: '/courses/nn/01/03-check/',
     });
+  });
+
+  it('serves the deck packed by item and gives the browser back every card exactly', () => {
+    const deck = reviewDeckOf(courseWith(sample));
+    const packed = packReviewDeck(deck);
+    // Through JSON, as the file travels: the learner's deck is the built deck, card for card.
+    expect(unpackReviewDeck(JSON.parse(JSON.stringify(packed)))).toEqual(deck);
+    expect(packed.items.map((i) => i.key)).toEqual(['nn/01/01-lecture', 'nn/01/03-check']);
+    expect(packed.items[1]!.cards[0]).not.toHaveProperty('t');
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(deck).length * 0.8);
   });
 });
