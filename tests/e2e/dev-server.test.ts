@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { holdHmrConnection, type HmrConnection } from './support/hmr.ts';
+import { astroEnv, eventually, freePort } from './support/dev-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 const project = process.cwd();
@@ -27,36 +27,6 @@ let dev: ChildProcess;
 let output = '';
 let browser: Browser;
 let hmr: HmrConnection;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls `check` until it returns true or `ms` pass; returns its last answer. */
-async function eventually(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return true;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return check().catch(() => false);
-}
-
-/**
- * The environment for Astro in the temporary site: without vitest's variables (Astro's dev server
- * stands down when VITEST is set, and DEV/MODE would leak into the build) and with its own cache.
- */
-function astroEnv(nodeEnv: string): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|DEV$|PROD$|MODE$|SSR$|BASE_URL$|TEST$|LEARNSPACE_)/.test(key)));
-  return { ...env, NODE_ENV: nodeEnv, LEARNSPACE_CACHE_DIR: join(root, '.astro-cache') };
-}
 
 const statusOf = async (path: string) => (await fetch(baseURL + path, { signal: AbortSignal.timeout(15_000) })).status;
 const editQuiz = (from: string, to: string) => {
@@ -74,7 +44,7 @@ beforeAll(async () => {
   baseURL = `http://127.0.0.1:${port}`;
   dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: root,
-    env: astroEnv('development'),
+    env: astroEnv(root, 'development'),
     stdio: 'pipe',
   });
   dev.stdout?.on('data', (chunk) => (output += chunk));
@@ -146,7 +116,7 @@ describe('astro build on its own with an invalid content file', () => {
     try {
       execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', join(root, 'dist')], {
         cwd: root,
-        env: astroEnv('production'),
+        env: astroEnv(root, 'production'),
         stdio: 'pipe',
       });
     } catch (error) {

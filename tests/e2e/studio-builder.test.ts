@@ -9,12 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { seriousViolations } from './support/axe.ts';
+import { astroEnv, freePort } from './support/dev-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 const project = process.cwd();
@@ -26,23 +26,6 @@ let baseURL: string;
 let dev: ChildProcess;
 let output = '';
 let browser: Browser;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Astro's environment in the copy: without vitest's variables (Astro's dev server stands down under VITEST), with its own cache. */
-function astroEnv(nodeEnv: string): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|DEV$|PROD$|MODE$|SSR$|BASE_URL$|TEST$|LEARNSPACE_)/.test(key)));
-  return { ...env, NODE_ENV: nodeEnv, LEARNSPACE_CACHE_DIR: join(root, '.astro-cache'), LEARNSPACE_NO_YOUTUBE: '1' };
-}
 
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
@@ -67,7 +50,7 @@ beforeAll(async () => {
   baseURL = `http://127.0.0.1:${port}`;
   dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: root,
-    env: astroEnv('development'),
+    env: astroEnv(root, 'development', { LEARNSPACE_NO_YOUTUBE: '1' }),
     stdio: 'pipe',
   });
   dev.stdout?.on('data', (chunk) => (output += chunk));
@@ -244,9 +227,9 @@ describe('the course builder under astro dev', () => {
     expect(git('status', '--porcelain', '--', 'content').trim().split('\n').sort()).toEqual([`?? ${course}/`]);
 
     // The copy passes the check and builds with the course in it.
-    const check = execFileSync('npm', ['run', 'check'], { cwd: root, env: astroEnv('production'), encoding: 'utf8' });
+    const check = execFileSync('npm', ['run', 'check'], { cwd: root, env: astroEnv(root, 'production', { LEARNSPACE_NO_YOUTUBE: '1' }), encoding: 'utf8' });
     expect(check).toContain('✓ content OK: 2 courses, 3 chapters, 11 items');
-    execFileSync('npm', ['run', 'build'], { cwd: root, env: astroEnv('production'), stdio: 'pipe' });
+    execFileSync('npm', ['run', 'build'], { cwd: root, env: astroEnv(root, 'production', { LEARNSPACE_NO_YOUTUBE: '1' }), stdio: 'pipe' });
     const html = read('dist/courses/signals-and-systems/index.html');
     for (const text of [
       'Signals and Systems',

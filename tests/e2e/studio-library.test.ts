@@ -6,26 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { seriousViolations } from './support/axe.ts';
+import { astroEnv, eventually, freePort } from './support/dev-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 const project = process.cwd();
 const fixture = join(project, 'tests', 'fixtures', 'content-valid');
-
-/**
- * The environment for Astro in a temporary site: without vitest's variables (Astro's dev server
- * stands down when VITEST is set, and DEV/MODE would leak into the build) and with its own cache.
- */
-function astroEnv(root: string, nodeEnv: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|DEV$|PROD$|MODE$|SSR$|BASE_URL$|TEST$|LEARNSPACE_)/.test(key)));
-  return { ...env, NODE_ENV: nodeEnv, LEARNSPACE_CACHE_DIR: join(root, '.astro-cache'), ...extra };
-}
 
 /** A copy of the site with the small valid fixture's content, sharing node_modules through a link. */
 function temporarySite(prefix: string): string {
@@ -78,27 +69,6 @@ describe('a production build', () => {
     expect(existsSync(join(dist, '__studio'))).toBe(false);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls `check` until it returns true or `ms` pass. */
-async function eventually(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return true;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return check().catch(() => false);
-}
 
 /** Presses Tab (or Shift+Tab) until `target` has the focus: proves it is reachable by keyboard. */
 async function tabTo(page: Page, target: Locator, backwards = false): Promise<void> {
