@@ -75,14 +75,21 @@ export function islandRuntimeFile(): AstroIntegration {
         );
         const used = new Set<string>();
         let pages = 0;
-        for await (const path of htmlFiles(root)) {
+        const rewrite = async (path: string) => {
           const before = await readFile(path, 'utf8');
           const after = externaliseIslandScripts(before, files);
-          if (after.html === before) continue;
+          if (after.html === before) return;
           await writeFile(path, after.html);
           pages++;
           for (const name of after.used) used.add(name);
+        };
+        // A few files at a time: the disk works while a page is being rewritten.
+        const batch: Promise<void>[] = [];
+        for await (const path of htmlFiles(root)) {
+          batch.push(rewrite(path));
+          if (batch.length === 16) await Promise.all(batch.splice(0));
         }
+        await Promise.all(batch);
         await mkdir(join(root, '_astro'), { recursive: true });
         for (const name of used) {
           const { text, file } = files.get(name)!;
