@@ -138,9 +138,16 @@ function statementQuestion(index: number, term: Term, analysis: Analysis, pool: 
   if (!form || !standsAsPhrase(term, sentence)) return null;
   const swaps = distractorsFor(term, form, pool, text);
   if (swaps.length < 3) return null;
-  const pattern = new RegExp(termPattern(term).source, 'gi');
+  // The term with the article before it, if any: a swapped-in term gets the article it needs ("an index", not "a index").
+  const pattern = new RegExp(`(?:\\b(a|an)(\\s+))?(?:${termPattern(term).source})`, 'gi');
   const keepCase = (swap: string, original: string) => (/^[A-Z]/.test(original) ? swap.charAt(0).toUpperCase() + swap.slice(1) : swap);
-  const variants = swaps.map((swap) => text.replace(pattern, (m) => keepCase(swap, m)));
+  const variants = swaps.map((swap) =>
+    text.replace(pattern, (m: string, article: string | undefined, space: string | undefined) => {
+      if (!article) return keepCase(swap, m);
+      const needed = /^[aeiou]/i.test(swap) ? 'an' : 'a';
+      return `${keepCase(needed, article)}${space}${keepCase(swap, m.slice(article.length + (space ?? '').length))}`;
+    }),
+  );
   return choiceQuestion('statement', 'Which statement matches what the lecture says?', text, variants, `The lecture says: ${quote(text)}`, sentence.startMs);
 }
 

@@ -442,6 +442,31 @@ describe('quiz', () => {
     expect(capital.choices.every((c) => /^A [a-z]/.test(c))).toBe(true);
   });
 
+  it('gives a term swapped into a statement the article it needs ("an activation", never "a activation")', () => {
+    const quiz = buildQuiz(
+      analyse(
+        lecture(
+          'A neuron is a unit that holds a number between zero and one.',
+          'The activation is the number inside a neuron.',
+          'Each connection into a neuron carries a weight that scales the activation.',
+          'A bias is a number added to the weighted sum before the squishing.',
+          'We call a row of neurons that read the same inputs a layer.',
+          'Every neuron in the next layer takes a weight from every neuron in this layer.',
+          'An input is a number given to the first layer.',
+          'The network learns by nudging a weight and a bias a little at a time.',
+          'Changing one weight changes the activation of the next neuron a little.',
+          'A large bias makes the neuron fire even when the weighted sum is small.',
+        ),
+      ),
+    );
+    const swapped = quiz.questions
+      .filter((q) => q.kind === 'statement')
+      .flatMap((q) => q.choices.filter((_, i) => i !== q.answer))
+      .flatMap((c) => [...c.matchAll(/\b(an?) (activation|input|bias|weight|neuron|layer)\b/gi)].map((m) => [m[1]!.toLowerCase(), m[2]!.toLowerCase()]));
+    expect(swapped.filter(([article]) => article === 'an').length).toBeGreaterThan(0);
+    for (const [article, noun] of swapped) expect(`${article} ${noun}`).toBe(`${/^[aeiou]/.test(noun!) ? 'an' : 'a'} ${noun}`);
+  });
+
   it('blanks a key term for cloze lines and answers with the term', () => {
     const quiz = vectorQuiz();
     const q = quiz.questions[2]!;
