@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
+import { dangerousNodes } from './support/dangerous-nodes.ts';
 import { buildSite } from './support/build.ts';
 import { serveDir, type StaticServer } from './support/server.ts';
 import type { VideoResult } from '../../src/lib/schema.ts';
@@ -165,41 +166,6 @@ async function open(path: string): Promise<Page> {
   await page.goto(site.url + path);
   await page.waitForLoadState('networkidle');
   return page;
-}
-
-/** Anything in the page that could run script: event-handler attributes, script-capable URLs, stray script/iframe/object elements. */
-async function dangerousNodes(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const main = document.querySelector('main') ?? document.body;
-    for (const el of Array.from(main.querySelectorAll('*'))) {
-      for (const attr of Array.from(el.attributes)) {
-        if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
-        if (/^(href|src|action|data|formaction|xlink:href)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value))
-          found.push(`${el.tagName} ${attr.name}=${attr.value}`);
-      }
-      // The site's own scripts (Astro's island runtime) are fine; a script carrying a payload, or any plugin/meta element in content, is not.
-      // A JSON data block (a lecture's quiz) may hold payload text as data: it must parse, in the one element, with no "<" that could close it.
-      const data = el.tagName === 'SCRIPT' && (el as HTMLScriptElement).type === 'application/json';
-      if (
-        data &&
-        (/</.test(el.textContent ?? '') ||
-          !(() => {
-            try {
-              JSON.parse(el.textContent ?? '');
-              return true;
-            } catch {
-              return false;
-            }
-          })())
-      )
-        found.push(el.outerHTML.slice(0, 80));
-      if (el.tagName === 'SCRIPT' && !data && (el.textContent ?? '').includes('__xss')) found.push(el.outerHTML.slice(0, 80));
-      if (['OBJECT', 'EMBED', 'META', 'LINK', 'BASE'].includes(el.tagName)) found.push(el.outerHTML.slice(0, 80));
-      if (el.tagName === 'IFRAME' && !/^https:\/\/www\.youtube-nocookie\.com\//.test((el as HTMLIFrameElement).src)) found.push(el.outerHTML.slice(0, 80));
-    }
-    return found;
-  });
 }
 
 const pages = [
