@@ -5,14 +5,14 @@
  * small validation fixture, served on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { holdHmrConnection, type HmrConnection } from './support/hmr.ts';
-import { astroEnv, eventually, freePort } from './support/dev-server.ts';
+import { astroEnv, eventually, startAstroDev } from './support/dev-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 const project = process.cwd();
@@ -40,15 +40,7 @@ beforeAll(async () => {
   cpSync(join(fixture, 'content'), join(root, 'content'), { recursive: true });
   cpSync(join(fixture, 'public'), join(root, 'public'), { recursive: true });
   symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'), 'dir');
-  const port = await freePort();
-  baseURL = `http://127.0.0.1:${port}`;
-  dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    env: astroEnv(root, 'development'),
-    stdio: 'pipe',
-  });
-  dev.stdout?.on('data', (chunk) => (output += chunk));
-  dev.stderr?.on('data', (chunk) => (output += chunk));
+  ({ dev, baseURL } = await startAstroDev(project, root, astroEnv(root, 'development'), (chunk) => (output += chunk)));
   // The first request waits for Vite to bundle dependencies, slow on a busy machine.
   const up = await eventually(async () => (await statusOf(quizPath)) === 200, 240_000);
   if (!up) throw new Error(`astro dev did not serve ${quizPath}:\n${output}`);

@@ -7,14 +7,14 @@
  * work by keyboard alone and are axe-clean.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { seriousViolations } from './support/axe.ts';
-import { astroEnv, freePort } from './support/dev-server.ts';
+import { astroEnv, startAstroDev } from './support/dev-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 const project = process.cwd();
@@ -46,15 +46,7 @@ beforeAll(async () => {
   git('add', '-A');
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', 'base');
 
-  const port = await freePort();
-  baseURL = `http://127.0.0.1:${port}`;
-  dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    env: astroEnv(root, 'development', { LEARNSPACE_NO_YOUTUBE: '1' }),
-    stdio: 'pipe',
-  });
-  dev.stdout?.on('data', (chunk) => (output += chunk));
-  dev.stderr?.on('data', (chunk) => (output += chunk));
+  ({ dev, baseURL } = await startAstroDev(project, root, astroEnv(root, 'development', { LEARNSPACE_NO_YOUTUBE: '1' }), (chunk) => (output += chunk)));
   const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
     const ok = await fetch(`${baseURL}/__studio/api/courses/list`, { signal: AbortSignal.timeout(10_000) }).then(

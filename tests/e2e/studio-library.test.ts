@@ -4,7 +4,7 @@
  * of the site the library adds, processes and retries videos live.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -12,7 +12,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { seriousViolations } from './support/axe.ts';
-import { astroEnv, eventually, freePort } from './support/dev-server.ts';
+import { astroEnv, eventually, startAstroDev } from './support/dev-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 const project = process.cwd();
@@ -90,16 +90,8 @@ describe('the video library under astro dev', () => {
 
   beforeAll(async () => {
     root = temporarySite('learnspace-studio-dev-');
-    const port = await freePort();
-    baseURL = `http://127.0.0.1:${port}`;
     // YouTube is unreachable here: videos get their transcript from a caption file attached in the studio.
-    dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
-      cwd: root,
-      env: astroEnv(root, 'development', { LEARNSPACE_NO_YOUTUBE: '1' }),
-      stdio: 'pipe',
-    });
-    dev.stdout?.on('data', (chunk) => (output += chunk));
-    dev.stderr?.on('data', (chunk) => (output += chunk));
+    ({ dev, baseURL } = await startAstroDev(project, root, astroEnv(root, 'development', { LEARNSPACE_NO_YOUTUBE: '1' }), (chunk) => (output += chunk)));
     const up = await eventually(async () => (await fetch(`${baseURL}/admin/videos/`, { signal: AbortSignal.timeout(60_000) })).status === 200, 240_000);
     if (!up) throw new Error(`astro dev did not serve /admin/videos/:\n${output}`);
     browser = await launchBrowser();

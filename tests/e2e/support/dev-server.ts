@@ -1,4 +1,5 @@
 /** What the tests that run `astro dev` or `astro build` in a temporary copy of the site share. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -32,4 +33,18 @@ export async function eventually(check: () => Promise<boolean>, ms: number): Pro
 export function astroEnv(root: string, nodeEnv: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|DEV$|PROD$|MODE$|SSR$|BASE_URL$|TEST$|LEARNSPACE_)/.test(key)));
   return { ...env, NODE_ENV: nodeEnv, LEARNSPACE_CACHE_DIR: join(root, '.astro-cache'), ...extra };
+}
+
+/** `astro dev` of the site at `root` on a free 127.0.0.1 port, its output handed to `onOutput`; the caller waits for it to serve. */
+export async function startAstroDev(
+  project: string,
+  root: string,
+  env: NodeJS.ProcessEnv,
+  onOutput: (chunk: string) => void,
+): Promise<{ dev: ChildProcess; baseURL: string }> {
+  const port = await freePort();
+  const dev = spawn(join(project, 'node_modules', '.bin', 'astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, env, stdio: 'pipe' });
+  dev.stdout?.on('data', (chunk) => onOutput(String(chunk)));
+  dev.stderr?.on('data', (chunk) => onOutput(String(chunk)));
+  return { dev, baseURL: `http://127.0.0.1:${port}` };
 }
