@@ -1,10 +1,11 @@
 /**
  * The configured generator and YouTube source, with their SDKs (openai,
- * youtubei.js) imported on first use: a run with nothing to do never pays the
- * second or so it takes to load them.
+ * youtubei.js, wink-nlp's English model) imported on first use: a run with
+ * nothing to do, such as every build's prebuild on a processed library, never
+ * pays the second or so it takes to load them.
  */
-import { openAIModelName, type PipelineConfig } from './config.ts';
-import { createOfflineGenerator, type OfflineGeneratorOptions } from './offline-provider.ts';
+import { OFFLINE_MODEL, openAIModelName, type PipelineConfig } from './config.ts';
+import type { OfflineGeneratorOptions } from './offline-provider.ts';
 import type { NotesAndQuizGenerator, PlaylistSource, VideoSource } from './adapters.ts';
 
 /** Loads a module-backed value once, on the first call, and shares the promise. */
@@ -13,9 +14,17 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (loaded ??= load());
 }
 
-/** The OpenAI-compatible generator when configured (SDK loaded on the first call), else the offline one (weighing terms against `offline.libraryDir`). */
+/** The OpenAI-compatible generator when configured, else the offline one (weighing terms against `offline.libraryDir`); either loaded on the first call. */
 export function configuredGenerator(config: PipelineConfig, offline: OfflineGeneratorOptions = {}): NotesAndQuizGenerator {
-  if (config.provider === 'offline') return createOfflineGenerator(offline);
+  if (config.provider === 'offline') {
+    const generator = once(async () => (await import('./offline-provider.ts')).createOfflineGenerator(offline));
+    return {
+      provider: 'offline',
+      model: OFFLINE_MODEL,
+      generateNotes: async (input) => (await generator()).generateNotes(input),
+      generateQuiz: async (input) => (await generator()).generateQuiz(input),
+    };
+  }
   const generator = once(async () => (await import('./openai-provider.ts')).createOpenAIGenerator(config));
   return {
     provider: 'openai',

@@ -6,7 +6,6 @@
  * reported outcome, never an exception: the site shows a placeholder instead.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import sharp from 'sharp';
 import { writeFileAtomically } from './atomic-write.ts';
 import { THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH, thumbnailFile, thumbnailsDir, youtubeThumbnailUrl } from '../../src/lib/thumbnails.ts';
 
@@ -31,6 +30,8 @@ const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /** An image (any format sharp reads) as the stored 16:9 JPEG; a 4:3 image loses its letterbox bars. */
 export async function toStoredThumbnail(image: Uint8Array): Promise<Buffer> {
+  // Loaded here, not at the top: a build whose videos all have thumbnails never needs sharp.
+  const { default: sharp } = await import('sharp');
   const source = sharp(image);
   const { width = 0, height = 0 } = await source.metadata();
   if (width === 0 || height === 0) throw new Error('not an image');

@@ -74,6 +74,20 @@ describe('npm run videos (end to end)', { timeout: 90_000 }, () => {
     expect(second.stderr).toBe('');
   });
 
+  it("loads no model, SDK or image library on a run with nothing to do, as in every build's prebuild", async () => {
+    expect((await run(root, ['process'])).code).toBe(0);
+    const record = join(root, 'imports.txt');
+    const again = await run(root, ['process', '--quiet'], {
+      RECORD_IMPORTS: record,
+      NODE_OPTIONS: `--import=${join(import.meta.dirname, 'helpers/record-imports.mjs')}`,
+    });
+    expect(again).toMatchObject({ code: 0, stdout: 'videos: 2 completed, nothing to do\n' });
+    const loaded = readFileSync(record, 'utf8');
+    expect(loaded).toContain('scripts/pipeline/process-videos.ts');
+    for (const heavy of ['/wink-nlp/', '/wink-eng-lite-web-model/', '/sharp/', '/openai/', '/youtubei.js/', 'offline-provider.ts'])
+      expect(loaded, heavy).not.toContain(heavy);
+  });
+
   it('makes no model call on a second run with a real provider', async () => {
     const server: LocalOpenAI = await startOpenAIServer();
     try {
