@@ -12,6 +12,7 @@ import { thumbnailPath } from '../lib/thumbnails.ts';
 import { pendingStatus } from '../lib/generated-files.ts';
 import { siteConfig } from '../lib/site-config.ts';
 export { formatDuration } from '../browser/format.ts';
+export { itemTypeLabels, placeOf, type ItemPlace } from './course-shape.ts';
 
 /** True under `astro dev` (set from Astro's command in astro.config.mjs, not from the environment). */
 export const isDevServer: boolean = __LEARNSPACE_DEV__;
@@ -78,14 +79,6 @@ const WORDS_PER_MINUTE = 200;
 /** An assignment is work, not reading: its instructions' length times this, and at least ASSIGNMENT_MIN_SECONDS. */
 const ASSIGNMENT_WORK_FACTOR = 10;
 const ASSIGNMENT_MIN_SECONDS = 15 * 60;
-
-export const itemTypeLabels: Record<ItemType, string> = {
-  video: 'Video',
-  text: 'Reading',
-  quiz: 'Quiz',
-  assignment: 'Assignment',
-  resource: 'Resource',
-};
 
 let libraryCache: Promise<Map<string, LibraryVideo>> | undefined;
 /** The video library: videos exist independently of courses. */
@@ -263,22 +256,6 @@ export async function coursesUsingVideo(id: string): Promise<VideoUse[]> {
 /** The refs progress islands need about a course's items (keys, links, titles), in syllabus order. */
 export function progressItems(course: CourseWithStructure): { key: string; href: string; title: string }[] {
   return course.items.map((i) => ({ key: i.key, href: i.href, title: i.title }));
-}
-
-export interface ItemPlace {
-  chapter: CourseChapter;
-  previous?: CourseItem | undefined;
-  next?: CourseItem | undefined;
-  /** 1-based position in the course, for "3 of 12". */
-  position: number;
-}
-
-/** Where an item sits in its course: its chapter and its neighbours across chapter boundaries. */
-export function placeOf(course: CourseWithStructure, item: CourseItem): ItemPlace {
-  const index = course.items.findIndex((i) => i.key === item.key);
-  const chapter = course.chapters.find((c) => c.items.some((i) => i.key === item.key));
-  if (index < 0 || !chapter) throw new Error(`item ${item.key} is not part of course ${course.slug}`);
-  return { chapter, previous: course.items[index - 1], next: course.items[index + 1], position: index + 1 };
 }
 
 /**
