@@ -67,7 +67,7 @@ export async function measureOurBuild(projectRoot: string, siteDir: string, cata
   const run = (cwd: string, bin: string, args: string[]) => measureCommand(join(projectRoot, 'node_modules', '.bin', bin), args, { cwd, env });
   const steps: BuildMeasurement['steps'] = {};
   // The content check and the warm pipeline, in one process, exactly as `npm run prebuild` runs them.
-  steps.prebuild = await run(projectRoot, 'tsx', ['scripts/prebuild.ts']);
+  steps.prebuild = await run(projectRoot, 'node', ['scripts/prebuild.ts']);
   steps.astro = await run(siteDir, 'astro', ['build']);
   steps.pagefind = await run(siteDir, 'pagefind', ['--site', outDir]);
   return total(steps, outDir);

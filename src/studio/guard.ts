@@ -19,13 +19,14 @@ export class StudioRefusal extends Error {
     return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[REFUSAL] === true;
   }
 
-  constructor(
-    readonly status: number,
-    message: string,
-    /** The request field the message is about, for forms. */
-    readonly field?: string,
-  ) {
+  readonly status: number;
+  /** The request field the message is about, for forms. */
+  readonly field: string | undefined;
+
+  constructor(status: number, message: string, field?: string) {
     super(message);
+    this.status = status;
+    this.field = field;
   }
 }
 

@@ -161,7 +161,7 @@ describe('broken content gives one clear message naming file and field', () => {
 });
 
 describe('npm run check', () => {
-  const tsx = join(import.meta.dirname, '../../../node_modules/.bin/tsx');
+  const node = join(import.meta.dirname, '../../../node_modules/.bin/node');
   const script = join(import.meta.dirname, '../../../scripts/check-content.ts');
 
   it('prints every problem without a stack trace and exits 1', () => {
@@ -171,7 +171,7 @@ describe('npm run check', () => {
     let stderr = '';
     let status = 0;
     try {
-      execFileSync(tsx, [script], { cwd: root, stdio: 'pipe', env: { ...process.env, LEARNSPACE_CONTENT: '' } });
+      execFileSync(node, [script], { cwd: root, stdio: 'pipe', env: { ...process.env, LEARNSPACE_CONTENT: '' } });
     } catch (error) {
       const e = error as { status: number; stderr: Buffer };
       status = e.status;
@@ -187,12 +187,12 @@ describe('npm run check', () => {
   it('fails on a mistyped MDX component, which would otherwise only break the build', () => {
     const root = copyFixture();
     write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\n<Calout type="tip">Careful.</Calout>\n')(root);
-    const run = () => execFileSync(tsx, [script], { cwd: root, stdio: 'pipe', env: { ...process.env, LEARNSPACE_CONTENT: '' } });
+    const run = () => execFileSync(node, [script], { cwd: root, stdio: 'pipe', env: { ...process.env, LEARNSPACE_CONTENT: '' } });
     expect(run).toThrow(/02-reading\.mdx: line 7: unknown component <Calout>: did you mean <Callout>\?/);
   });
 
   it('says the content is fine when it is', () => {
-    const out = execFileSync(tsx, [script], { cwd: copyFixture(), env: { ...process.env, LEARNSPACE_CONTENT: '' } }).toString();
+    const out = execFileSync(node, [script], { cwd: copyFixture(), env: { ...process.env, LEARNSPACE_CONTENT: '' } }).toString();
     expect(out).toMatch(/✓ content OK: 1 courses, 1 chapters, 6 items, 1 videos/);
   });
 });
@@ -201,12 +201,12 @@ describe('npm run build with a content problem', () => {
   it('stops in the prebuild, before Astro starts, with the message and no stack trace', () => {
     const root = copyFixture();
     write(`${CH}/02-reading.mdx`, '---\ntype: text\norder: 2\ntitle: R\n---\n\n<Calout type="tip">Careful.</Calout>\n')(root);
-    const tsx = join(import.meta.dirname, '../../../node_modules/.bin/tsx');
+    const node = join(import.meta.dirname, '../../../node_modules/.bin/node');
     const prebuild = join(import.meta.dirname, '../../../scripts/prebuild.ts');
     let stderr = '';
     let status = 0;
     try {
-      execFileSync(tsx, [prebuild], { cwd: root, stdio: 'pipe', env: { ...process.env, LEARNSPACE_CONTENT: '' } });
+      execFileSync(node, [prebuild], { cwd: root, stdio: 'pipe', env: { ...process.env, LEARNSPACE_CONTENT: '' } });
     } catch (error) {
       const e = error as { status: number; stderr: Buffer };
       status = e.status;

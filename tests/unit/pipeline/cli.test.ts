@@ -16,7 +16,7 @@ interface Run {
 
 function cli(root: string, args: string[], env: Record<string, string> = {}): { done: Promise<Run> } {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|LEARNSPACE_|NOTES_GEN|QUIZ_GEN)/.test(k)));
-  const child = spawn(join(BIN, 'tsx'), [join(REPO, 'scripts/videos.ts'), ...args], {
+  const child = spawn(join(BIN, 'node'), [join(REPO, 'scripts/videos.ts'), ...args], {
     cwd: root,
     env: { ...clean, PATH: `${BIN}:${process.env.PATH}`, LEARNSPACE_CONTENT: 'content', LEARNSPACE_NO_YOUTUBE: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -176,7 +176,7 @@ describe('npm run check on edited material', { timeout: 90_000 }, () => {
       gen(ID, 'notes.md'),
       '---\nsummary: ""\nreviewed: true\n---\n\n## 0:06 The input layer\n\nEach neuron holds a pixel.\n\n## The hidden layers\n\nEdges, then patterns.\n\n## 3:24 Empty\n',
     );
-    const check = await promisify(execFile)(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'scripts/check-content.ts')], {
+    const check = await promisify(execFile)(join(REPO, 'node_modules/.bin/node'), [join(REPO, 'scripts/check-content.ts')], {
       cwd: root,
       env: { ...process.env, LEARNSPACE_CONTENT: '' },
     }).then(

@@ -9,7 +9,7 @@ export const REPO = join(import.meta.dirname, '../../../..');
 
 /** Runs `scripts/videos.ts` in `root`: offline, no YouTube, unless `env` says otherwise. stdout and stderr are joined. */
 export function runVideosCli(root: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
-  return promisify(execFile)(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'scripts/videos.ts'), ...args], {
+  return promisify(execFile)(join(REPO, 'node_modules/.bin/node'), [join(REPO, 'scripts/videos.ts'), ...args], {
     cwd: root,
     env: { ...process.env, LEARNSPACE_CONTENT: '', OPENAI_API_KEY: '', LEARNSPACE_NO_YOUTUBE: '1', ...env },
   }).then(
