@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import islandRuntime from 'astro/runtime/server/astro-island.prebuilt.js';
 import visible from 'astro/runtime/client/visible.prebuilt.js';
-import { externaliseIslandScripts } from '../../../src/integrations/island-runtime.ts';
+import { externaliseIslandScripts } from '../../../src/site/island-scripts.ts';
 import { scriptHash } from '../../../src/site/csp.ts';
 
 const files = new Map([
