@@ -41,7 +41,7 @@ export default defineConfig({
   ],
   // Every page's scripts and styles are files the browser caches once, not bytes inlined into each
   // of thousands of pages (Astro inlines small ones by default): see "Scale" in ARCHITECTURE.md.
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   // Scoped styles mark elements with a class (` astro-1a2b3c4d` joins the class attribute) instead of
   // a `data-astro-cid-1a2b3c4d` attribute: the same specificity in fewer bytes on every element of every page.
   scopedStyleStrategy: 'class',

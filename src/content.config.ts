@@ -6,14 +6,14 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { itemSchema, videoEntrySchema, videoResultSchema, videoStatusFileSchema } from './lib/schema.ts';
+import { itemSchema, videoEntrySchema, videoStatusFileSchema } from './lib/schema.ts';
 import { contentDir } from './lib/content-files.ts';
 import { courseNodeSchema } from './lib/content-tree.ts';
 import { contentTreeLoaders } from './site/content-loader.ts';
-import { generatedDir, pendingStatus, readVideoResult, readVideoStatus } from './lib/generated-files.ts';
+import { generatedDir, pendingStatus, readVideoStatus, resultRevision } from './lib/generated-files.ts';
 import { readdirSync } from 'node:fs';
 
-const videoCacheEntrySchema = z.object({ status: videoStatusFileSchema, result: videoResultSchema.nullable() });
+const videoCacheEntrySchema = z.object({ status: videoStatusFileSchema, revision: z.string() });
 type VideoCacheEntry = z.infer<typeof videoCacheEntrySchema>;
 
 const base = contentDir();
@@ -34,12 +34,14 @@ const contentProblems = defineCollection({
 });
 
 /**
- * The pipeline's output merged with its status; a video without a status file is pending.
- * readVideoResult assembles the reviewable files of content/generated/videos/<id>/ (or a not yet
- * migrated <id>.json) into one VideoResult, with which parts an instructor reviewed.
- * readVideoStatus/readVideoResult validate each file against the schemas below (and turn a bad
- * file into a warning and a missing result), so the entries are stored as read instead of being
- * parsed a second time by parseData; the schema still types the collection.
+ * Each video's pipeline status, and the revision of its result files. The results themselves
+ * (transcript, notes, quiz: most of the site's text) are read from content/generated/videos/<id>/
+ * by getLibrary (src/site/catalog.ts), once per build: kept out of Astro's data store, they are
+ * not serialised into it, written to disk and parsed back before the pages render (about 0.4 s
+ * and 5 MB on a 200-video library). The revision changes with any of those files, so `astro dev`
+ * still re-renders when the pipeline or an instructor changes one.
+ * readVideoStatus validates the status file (a bad one is a warning and counts as pending), so
+ * entries are stored as read instead of being parsed a second time by parseData; the schema still types the collection.
  */
 const videoCache = defineCollection({
   loader: {
@@ -56,13 +58,8 @@ const videoCache = defineCollection({
       }
       for (const id of ids) {
         const status = readVideoStatus(id);
-        const result = readVideoResult(id);
         if (!status.ok && !status.missing) logger.warn(status.error);
-        if (!result.ok && !result.missing) logger.warn(result.error);
-        const data: VideoCacheEntry = {
-          status: status.ok ? status.value : pendingStatus(),
-          result: result.ok ? result.value : null,
-        };
+        const data: VideoCacheEntry = { status: status.ok ? status.value : pendingStatus(), revision: resultRevision(id) };
         store.set({ id, data });
       }
       watcher?.add(generatedDir());

@@ -6,7 +6,7 @@
  * pipeline writes (atomically); the site, the check and the CLI read. A video
  * with no status file is pending.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir, contentPath } from './content-files.ts';
 import { sha256 } from './hash.ts';
@@ -34,6 +34,23 @@ export const videoMaterialDir = (id: string, root?: string) => join(generatedDir
 export const videoMaterialFile = (id: string, name: (typeof materialFiles)[keyof typeof materialFiles], root?: string) =>
   join(videoMaterialDir(id, root), name);
 export const videoStatusFile = (id: string, root?: string) => videoMaterialFile(id, materialFiles.status, root);
+/**
+ * Names a version of a video's result files (their names, sizes and modification times), without
+ * reading them: it changes whenever one is written, added or removed.
+ */
+export function resultRevision(id: string, root?: string): string {
+  const parts: string[] = [];
+  for (const file of [legacyResultFile(id, root), ...Object.values(materialFiles).map((name) => videoMaterialFile(id, name, root))]) {
+    try {
+      const stat = statSync(file);
+      parts.push(`${file}:${stat.size}:${stat.mtimeMs}`);
+    } catch {
+      // absent
+    }
+  }
+  return sha256(parts.join('\n')).slice(0, 16);
+}
+
 /** Single-file results (<id>.json, <id>.status.json): read, and moved into a folder by the next run. */
 export const legacyResultFile = (id: string, root?: string) => join(generatedDir(root), `${id}.json`);
 export const legacyStatusFile = (id: string, root?: string) => join(generatedDir(root), `${id}.status.json`);
