@@ -4,7 +4,10 @@ import { createSafeStorage, type StorageProblem } from '../../../src/stores/safe
 /** A small in-memory Storage; `failWrites` makes setItem throw like a browser whose quota is used up. */
 class MemoryStorage implements Storage {
   private data = new Map<string, string>();
-  constructor(private failWrites = false) {}
+  private failWrites: boolean;
+  constructor(failWrites = false) {
+    this.failWrites = failWrites;
+  }
   get length() {
     return this.data.size;
   }
