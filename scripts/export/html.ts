@@ -49,6 +49,4 @@ export function findByClass(root: ParentNode, className: string): HtmlElement | 
   return undefined;
 }
 
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Text (or an attribute value) made safe to place in HTML. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => entities[c]!);
+export { escapeHtml } from '../../src/browser/html.ts';

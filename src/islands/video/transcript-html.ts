@@ -5,10 +5,8 @@
  */
 import { formatTimestamp } from '../../browser/timestamp.ts';
 import type { TranscriptBlock } from '../../browser/transcript.ts';
+import { escapeHtml } from '../../browser/html.ts';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
-/** Text content, escaped as Astro escapes an expression. */
-const escapeText = (value: string) => value.replace(/[&<>'"]/g, (c) => ENTITIES[c]!);
 /** A double-quoted attribute value, escaped as Astro escapes one. */
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
@@ -17,10 +15,10 @@ export function transcriptLinesHtml(blocks: readonly TranscriptBlock[]): string 
   for (const block of blocks) {
     const title = block.title === undefined ? '' : ` data-block-title="${escapeAttribute(block.title)}"`;
     html += `<section class="transcript-block" data-block-ms="${block.startMs}"${title}>`;
-    html += `<h3 id="t-${Math.floor(block.startMs / 1000)}" class="transcript-time"${block.title ? ' data-titled' : ''}>${escapeText(block.title ?? formatTimestamp(block.startMs))}</h3><ol>`;
+    html += `<h3 id="t-${Math.floor(block.startMs / 1000)}" class="transcript-time"${block.title ? ' data-titled' : ''}>${escapeHtml(block.title ?? formatTimestamp(block.startMs))}</h3><ol>`;
     block.lines.forEach((line, i) => {
       const sameAsHeading = !block.title && i === 0 ? ' data-same-as-heading' : '';
-      html += `<li><span id="l-${line.startMs}"${sameAsHeading}>${formatTimestamp(line.startMs)}</span> ${escapeText(line.text)}</li>`;
+      html += `<li><span id="l-${line.startMs}"${sameAsHeading}>${formatTimestamp(line.startMs)}</span> ${escapeHtml(line.text)}</li>`;
     });
     html += '</ol></section>';
   }
