@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
+import { contentProblemsOverlay } from './src/integrations/content-problems-overlay.ts';
 import { islandRuntimeFile } from './src/integrations/island-runtime.ts';
 import { offlineWorker } from './src/integrations/offline-worker.ts';
 import { studio } from './src/integrations/studio.ts';
@@ -38,6 +39,7 @@ export default defineConfig({
     islandRuntimeFile(),
     offlineWorker(),
     studio(),
+    contentProblemsOverlay(),
   ],
   // Every page's scripts and styles are files the browser caches once, not bytes inlined into each
   // of thousands of pages (Astro inlines small ones by default): see "Scale" in ARCHITECTURE.md.

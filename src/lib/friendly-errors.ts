@@ -13,6 +13,24 @@ export interface ContentProblem {
   message: string;
 }
 
+/** The name of the error a page throws for content problems under `astro dev` (the overlay's heading). */
+export const CONTENT_PROBLEMS_ERROR = 'ContentProblems';
+
+// The content loader runs in Vite's module runner and the dev integrations are loaded with the config:
+// each has its own copy of this module, so the count they share lives on globalThis.
+const PROBLEM_COUNT = Symbol.for('learnspace.contentProblemCount');
+
+/** Records how many problems the content has as last read (the content loader calls it). */
+export function recordContentProblemCount(count: number): void {
+  (globalThis as Record<symbol, unknown>)[PROBLEM_COUNT] = count;
+}
+
+/** How many problems the content had when last read in this process; 0 before any read. */
+export function contentProblemCount(): number {
+  const count = (globalThis as Record<symbol, unknown>)[PROBLEM_COUNT];
+  return typeof count === 'number' ? count : 0;
+}
+
 /** `['questions', 1, 'answer']` → `questions[1].answer`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';

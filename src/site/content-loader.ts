@@ -10,7 +10,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { contentDir } from '../lib/content-files.ts';
 import { loadContentTree, type ContentTree } from '../lib/content-tree.ts';
-import { formatProblem, type ContentProblem } from '../lib/friendly-errors.ts';
+import { CONTENT_PROBLEMS_ERROR, formatProblem, recordContentProblemCount, type ContentProblem } from '../lib/friendly-errors.ts';
 
 export type ContentPart = 'courses' | 'items' | 'videos' | 'contentProblems';
 
@@ -26,7 +26,7 @@ export function contentProblemsError(problems: readonly ContentProblem[]): Astro
     'Fix the file and field named above; `npm run check` lists the same problems.',
   );
   // The author needs the file and field, not where in Learnspace the problem was noticed.
-  error.name = 'ContentProblems';
+  error.name = CONTENT_PROBLEMS_ERROR;
   error.stack = '';
   return error;
 }
@@ -72,7 +72,13 @@ export function contentTreeLoaders(root = process.cwd()): Record<ContentPart, Lo
   const contexts = new Map<ContentPart, LoaderContext>();
   let current: Promise<ContentTree> | undefined;
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
-  const read = () => (current ??= Promise.resolve().then(() => loadContentTree(root)));
+  const read = () =>
+    (current ??= Promise.resolve()
+      .then(() => loadContentTree(root))
+      .then((tree) => {
+        recordContentProblemCount(tree.problems.length);
+        return tree;
+      }));
 
   const reloadAll = async () => {
     current = undefined;
