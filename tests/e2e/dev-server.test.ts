@@ -8,12 +8,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { holdHmrConnection, type HmrConnection } from './support/hmr.ts';
+import { validFixtureSite } from './support/site-root.ts';
 import { astroEnv, eventually, startAstroDev } from './support/dev-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -57,11 +57,7 @@ const openTab = async (path: string, { lateSocket = false } = {}): Promise<Page>
 };
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'learnspace-dev-'));
-  for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(project, name), join(root, name), { recursive: true });
-  cpSync(join(fixture, 'content'), join(root, 'content'), { recursive: true });
-  cpSync(join(fixture, 'public'), join(root, 'public'), { recursive: true });
-  symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'), 'dir');
+  root = validFixtureSite('learnspace-dev-');
   ({ dev, baseURL } = await startAstroDev(project, root, astroEnv(root, 'development'), (chunk) => (output += chunk)));
   // The first request waits for Vite to bundle dependencies, slow on a busy machine.
   if (!(await serves(quizPath, 200, 240_000))) throw new Error(`astro dev did not serve ${quizPath}:\n${output}`);

@@ -1,46 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+/** Drafts and unpublished courses: nowhere in a production build, marked in a preview build with drafts; both from the shared fixture. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
-import { buildFixtureSite, fixtureVideos, prepareFixtureContent } from './support/fixture-site.ts';
-import { serveDir, type StaticServer } from './support/server.ts';
+import { fixtureBareCourse as bare, fixtureVideos } from './support/fixture-site.ts';
 import { seriousViolations } from './support/axe.ts';
 
 const draft = { slug: 'calculus-draft', name: 'Essence of Calculus (draft)' };
 /** Used by the draft course and by no published one. */
 const draftOnlyVideo = 'WUvTyaaNkzM';
-const root = '/tmp/learnspace-e2e-drafts';
-/** A published course with only the required name: no description, no author. */
-const bare = { slug: 'bare-course', name: 'A course with only a name' };
 
-function addBareCourse(content: string): void {
-  const chapter = join(content, 'courses', bare.slug, '01-start');
-  mkdirSync(chapter, { recursive: true });
-  writeFileSync(join(content, 'courses', bare.slug, 'course.yaml'), `name: ${bare.name}\nisPublished: true\n`);
-  writeFileSync(join(chapter, 'chapter.yaml'), 'name: Start\norder: 1\n');
-  writeFileSync(join(chapter, '01-welcome.mdx'), '---\ntype: text\norder: 1\ntitle: Welcome\n---\n\nHello.\n');
-}
-
-// Both builds are private (the shared dist/ may be rebuilt by other suites while this runs).
-let dist: string;
-let previewDir: string;
+// The shared fixture's two builds of the same content: for production, and with drafts (LEARNSPACE_DRAFTS=1).
+const { dist, preview: previewDir, url, previewURL } = inject('fixture');
+const production = { url };
+const preview = { url: previewURL };
 let browser: Browser;
-let production: StaticServer;
-let preview: StaticServer;
 beforeAll(async () => {
-  const content = prepareFixtureContent(root);
-  addBareCourse(content);
-  dist = buildFixtureSite(root, content, 'production');
-  previewDir = buildFixtureSite(root, content, 'preview', { LEARNSPACE_DRAFTS: '1' });
-  production = await serveDir(dist);
-  preview = await serveDir(previewDir);
   browser = await launchBrowser();
-}, 400_000);
+});
 afterAll(async () => {
   await browser?.close();
-  await production?.close();
-  await preview?.close();
 });
 
 describe('a production build', () => {

@@ -141,11 +141,11 @@ beforeAll(async () => {
   writeContent(content);
   const env = { LEARNSPACE_CONTENT: content, LEARNSPACE_NO_YOUTUBE: '1', OPENAI_API_KEY: '', LEARNSPACE_CACHE_DIR: join(root, 'astro-cache') };
   // The caption file goes through the real pipeline (offline provider): captions → transcript, notes, quiz.
-  execFileSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['scripts/videos.ts', 'process', A, '--quiet'], {
+  execFileSync(process.execPath, ['scripts/videos.ts', 'process', A, '--quiet'], {
     env: { ...process.env, ...env },
     stdio: 'pipe',
   });
-  buildSite(join(root, 'dist'), env);
+  await buildSite(join(root, 'dist'), env);
   site = await serveDir(join(root, 'dist'));
   browser = await launchBrowser();
 });

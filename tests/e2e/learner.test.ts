@@ -17,8 +17,6 @@ import { fake, withFakeYouTube, type FakeState } from './support/fake-youtube.ts
 const QUIZ_FILE = 'content/courses/neural-networks/01-what-is-a-network/03-network-anatomy-quiz.yaml';
 const QUIZ_KEY = 'neural-networks/01-what-is-a-network/03-network-anatomy-quiz';
 const patient = { timeout: 10_000 };
-const sizes = [375, 1280] as const;
-const schemes = ['light', 'dark'] as const;
 
 let browser: Browser;
 let base: string;
@@ -294,58 +292,5 @@ describe('names that do not repeat', () => {
     const names = await page.locator('.chapter-sidebar .sidebar-items a').evaluateAll((links) => links.map((a) => a.textContent!.replace(/\s+/g, ' ').trim()));
     expect(names).toContain('Quiz: vectors');
     for (const name of names) expect(name).not.toMatch(/^(\w+): \1:/i);
-  });
-});
-
-/** A learner who passed the first quiz after one failed try and read the first reading. */
-const startedProgress = {
-  version: 2,
-  items: {
-    [QUIZ_KEY]: { completed: true, completedAt: 2, changedAt: 2, visitedAt: 2, quiz: { attempts: 2, bestScore: 83, lastScore: 83, passedAt: 2 } },
-    'neural-networks/01-what-is-a-network/02-neurons-as-numbers': { completed: true, completedAt: 1, changedAt: 1, visitedAt: 1 },
-  },
-  courses: { 'neural-networks': { lastItemKey: QUIZ_KEY, lastVisitedAt: 2 } },
-};
-
-describe('screenshots of the pages this work changed', () => {
-  it('captures them at 375 px and 1280 px in light and dark', async () => {
-    const pages = {
-      catalog: pageTypes.catalog,
-      course: pageTypes.course,
-      'video item': pageTypes['video item'],
-      'video page': pageTypes['video page'],
-      'quiz item': pageTypes['quiz item'],
-      progress: pageTypes.progress,
-      'video library': pageTypes['video library'],
-    };
-    const saved: string[] = [];
-    for (const [name, path] of Object.entries(pages)) {
-      for (const width of sizes) {
-        for (const colorScheme of schemes) {
-          const page = await newPage(browser, { viewport: { width, height: 900 }, colorScheme });
-          await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), ['learnspace:progress', JSON.stringify(startedProgress)]);
-          await page.goto(base + path);
-          await page.waitForLoadState('networkidle').catch(() => undefined);
-          saved.push(await saveScreenshot(page, `learner-${name}-${width}-${colorScheme}`));
-          if (width === 375)
-            await expect(
-              page.evaluate(() => document.documentElement.scrollWidth),
-              `${name} is wider than the phone`,
-            ).resolves.toBeLessThanOrEqual(375);
-          await page.context().close();
-        }
-      }
-    }
-    expect(saved).toHaveLength(Object.keys(pages).length * 4);
-  }, 300_000);
-});
-
-describe('manual completion of a quiz', () => {
-  it('offers the Completed checkbox only on a quiz that sets manualCompletion: true', async () => {
-    const manual = await open('/courses/linear-algebra/02-span-and-basis/03-span-quiz/');
-    await expect.poll(() => manual.getByRole('checkbox', { name: 'Completed' }).isEnabled(), patient).toBe(true);
-    const strict = await open(pageTypes['quiz item']);
-    await expect.poll(() => strict.locator('ls-complete-toggle').getAttribute('data-state'), patient).toBe('todo');
-    await expect(strict.getByRole('checkbox', { name: 'Completed' }).count()).resolves.toBe(0);
   });
 });

@@ -108,11 +108,11 @@ beforeAll(async () => {
   const content = join(root, 'content');
   await writeContent(content);
   const env = { LEARNSPACE_CONTENT: content, LEARNSPACE_NO_YOUTUBE: '1', OPENAI_API_KEY: '', LEARNSPACE_CACHE_DIR: join(root, 'astro-cache') };
-  const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
-  execFileSync(tsx, ['scripts/videos.ts', 'process', A, '--quiet'], { env: { ...process.env, ...env }, stdio: 'pipe' });
-  buildSite(join(root, 'dist'), env);
+  const node = process.execPath;
+  execFileSync(node, ['scripts/videos.ts', 'process', A, '--quiet'], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  await buildSite(join(root, 'dist'), env);
   for (const format of ['cc', 'scorm12'] as const) {
-    const result = spawnSync(tsx, ['scripts/export.ts', 'hostile', '--format', format, '--dist', join(root, 'dist'), '--out', join(root, 'exports')], {
+    const result = spawnSync(node, ['scripts/export.ts', 'hostile', '--format', format, '--dist', join(root, 'dist'), '--out', join(root, 'exports')], {
       env: { ...process.env, ...env },
       encoding: 'utf8',
     });

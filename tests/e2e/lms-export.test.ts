@@ -5,7 +5,7 @@
  * SCORM package reports completion, score and resume data to an LMS
  * (scorm-again's SCORM 1.2 runtime in Chromium).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,22 +14,20 @@ import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { buildFixtureSite, prepareFixtureContent } from './support/fixture-site.ts';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { serveDir, type StaticServer } from './support/server.ts';
 import { DRAFT_MARKER } from './support/markers.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { loadPublishedCourses, type ExportCourse } from '../../scripts/export/course-model.ts';
 
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+// The shared fixture's content and production build; packages and unpacked sites go to a folder of this file's own.
+const { content, dist } = inject('fixture');
 let root: string;
-let content: string;
-let dist: string;
 let courses: ExportCourse[];
 const savedContentEnv = process.env.LEARNSPACE_CONTENT;
 
 function runExport(args: string[]) {
-  return spawnSync(tsx, ['scripts/export.ts', ...args], {
+  return spawnSync(process.execPath, ['scripts/export.ts', ...args], {
     env: { ...process.env, LEARNSPACE_CONTENT: content, LEARNSPACE_SITE: 'https://courses.example.edu' },
     encoding: 'utf8',
   });
@@ -75,8 +73,6 @@ function manifestOf(zip: Zip): Manifest['manifest'] {
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'learnspace-export-'));
-  content = prepareFixtureContent(root);
-  dist = buildFixtureSite(root, content, 'dist');
   process.env.LEARNSPACE_CONTENT = content;
   courses = loadPublishedCourses(process.cwd()).published;
 });

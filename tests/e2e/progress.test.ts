@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
-import { buildSite } from './support/build.ts';
 
 const COURSE = '/courses/neural-networks/';
 const QUIZ_FILE = 'content/courses/neural-networks/01-what-is-a-network/03-network-anatomy-quiz.yaml';
@@ -291,13 +289,8 @@ function pageScriptBytes(dist: string, htmlFile: string): number {
 }
 
 describe('JavaScript budget', () => {
-  // Its own production build: under vitest NODE_ENV is "test", which would measure React's development build.
-  const dist = join(tmpdir(), `learnspace-budget-${process.pid}`);
-  beforeAll(() => buildSite(dist, { NODE_ENV: 'production', LEARNSPACE_CACHE_DIR: `${dist}-cache` }));
-  afterAll(() => {
-    rmSync(dist, { recursive: true, force: true });
-    rmSync(`${dist}-cache`, { recursive: true, force: true });
-  });
+  // The shared production build (the global setup builds it with NODE_ENV=production, so React's production build is measured).
+  const dist = join(process.cwd(), 'dist');
   const pages = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? pages(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],

@@ -67,7 +67,7 @@ describe('a deploy build after the pipeline failed against endpoints with creden
   let echo: Server;
 
   beforeAll(async () => {
-    content = prepareFixtureContent(root);
+    content = await prepareFixtureContent(root);
     // A failing OpenAI-compatible server that, like some proxies, repeats the credentials it was sent.
     echo = createServer((req, res) => {
       req.resume();
@@ -83,7 +83,6 @@ describe('a deploy build after the pipeline failed against endpoints with creden
     });
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
     const port = (echo.address() as AddressInfo).port;
-    const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
     // Run asynchronously: the echo server answers from this process.
     const videos = async (args: string[], settings: Record<string, string>) => {
       const env = {
@@ -94,7 +93,7 @@ describe('a deploy build after the pipeline failed against endpoints with creden
         LEARNSPACE_TIMEOUT_MS: '20000',
         ...settings,
       };
-      const run = await promisify(execFile)(tsx, ['scripts/videos.ts', ...args], { cwd: process.cwd(), env, encoding: 'utf8' }).catch(
+      const run = await promisify(execFile)(process.execPath, ['scripts/videos.ts', ...args], { cwd: process.cwd(), env, encoding: 'utf8' }).catch(
         (e: { stdout: string; stderr: string }) => e,
       );
       output += run.stdout + run.stderr;
@@ -104,7 +103,7 @@ describe('a deploy build after the pipeline failed against endpoints with creden
     await videos(['process'], {});
     await videos(['process'], credentialEnv(port, UNRESOLVABLE_HOST));
     await videos(['retry', '--all-failed'], credentialEnv(port, `127.0.0.1:${port}`));
-    site = buildFixtureSite(root, content, 'dist', { ...SECRET_ENV_MARKERS, ...credentialEnv(port, UNRESOLVABLE_HOST) });
+    site = await buildFixtureSite(root, content, 'dist', { ...SECRET_ENV_MARKERS, ...credentialEnv(port, UNRESOLVABLE_HOST) });
   }, 600_000);
   afterAll(() => new Promise<void>((resolve) => (echo ? echo.close(() => resolve()) : resolve())));
 

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { pageTypes } from './support/page-types.ts';
-import { saveScreenshot } from './support/screenshots.ts';
 
 let browser: Browser;
 let base: string;
@@ -212,27 +211,4 @@ describe('site frame', () => {
     expect(sitemap).not.toContain('/admin/');
     expect(existsSync(join(dist, 'admin'))).toBe(false);
   });
-});
-
-describe('screenshots', () => {
-  it('captures every page type at 375 px and 1280 px in light and dark', async () => {
-    const saved: string[] = [];
-    for (const [type, path] of Object.entries(pageTypes)) {
-      for (const width of [375, 1280]) {
-        for (const colorScheme of ['light', 'dark'] as const) {
-          const page = await open(path, { viewport: { width, height: 900 }, colorScheme });
-          await page.waitForLoadState('networkidle').catch(() => undefined);
-          saved.push(await saveScreenshot(page, `${type}-${width}-${colorScheme}`));
-          // Nothing may stick out sideways at phone width.
-          if (width === 375)
-            await expect(
-              page.evaluate(() => document.documentElement.scrollWidth),
-              `${type} is wider than the phone`,
-            ).resolves.toBeLessThanOrEqual(375);
-          await page.context().close();
-        }
-      }
-    }
-    expect(saved).toHaveLength(Object.keys(pageTypes).length * 4);
-  }, 480_000);
 });

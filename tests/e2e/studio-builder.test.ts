@@ -8,17 +8,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { seriousViolations } from './support/axe.ts';
+import { validFixtureSite } from './support/site-root.ts';
 import { astroEnv, startAstroDev } from './support/dev-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 const project = process.cwd();
-const fixture = join(project, 'tests', 'fixtures', 'content-valid');
 const course = 'content/courses/signals-and-systems';
 
 let root: string;
@@ -32,15 +31,10 @@ const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encodi
 const filesOf = (dir: string) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).sort() : []);
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'learnspace-studio-builder-'));
-  for (const name of ['src', 'scripts', 'public', 'schemas', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
-    cpSync(join(project, name), join(root, name), { recursive: true });
-  cpSync(join(fixture, 'content'), join(root, 'content'), { recursive: true });
-  cpSync(join(fixture, 'public'), join(root, 'public'), { recursive: true });
+  root = validFixtureSite('learnspace-studio-builder-');
   // One library video with its title and generated material, so the build needs no network.
   cpSync(join(project, 'content/videos/aircAruvnKk.yaml'), join(root, 'content/videos/aircAruvnKk.yaml'));
   cpSync(join(project, 'content/generated/videos/aircAruvnKk'), join(root, 'content/generated/videos/aircAruvnKk'), { recursive: true });
-  symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'), 'dir');
   writeFileSync(join(root, '.gitignore'), 'node_modules\n.astro-cache\n.astro\ndist\n.dist-next\n');
   git('init', '-q', '-b', 'main');
   git('add', '-A');

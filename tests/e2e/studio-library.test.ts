@@ -5,29 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { seriousViolations } from './support/axe.ts';
+import { validFixtureSite } from './support/site-root.ts';
 import { astroEnv, eventually, startAstroDev } from './support/dev-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 const project = process.cwd();
-const fixture = join(project, 'tests', 'fixtures', 'content-valid');
-
-/** A copy of the site with the small valid fixture's content, sharing node_modules through a link. */
-function temporarySite(prefix: string): string {
-  const root = mkdtempSync(join(tmpdir(), prefix));
-  for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
-    cpSync(join(project, name), join(root, name), { recursive: true });
-  cpSync(join(fixture, 'content'), join(root, 'content'), { recursive: true });
-  cpSync(join(fixture, 'public'), join(root, 'public'), { recursive: true });
-  symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'), 'dir');
-  return root;
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -41,7 +29,7 @@ describe('a production build', () => {
   let dist: string;
 
   beforeAll(() => {
-    root = temporarySite('learnspace-studio-build-');
+    root = validFixtureSite('learnspace-studio-build-');
     dist = join(root, 'dist');
     // With the read-only dashboard and drafts built in, the widest a build gets.
     execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', dist], {
@@ -89,7 +77,7 @@ describe('the video library under astro dev', () => {
   const libraryFiles = () => readdirSync(join(root, 'content', 'videos')).sort();
 
   beforeAll(async () => {
-    root = temporarySite('learnspace-studio-dev-');
+    root = validFixtureSite('learnspace-studio-dev-');
     // YouTube is unreachable here: videos get their transcript from a caption file attached in the studio.
     ({ dev, baseURL } = await startAstroDev(project, root, astroEnv(root, 'development', { LEARNSPACE_NO_YOUTUBE: '1' }), (chunk) => (output += chunk)));
     const up = await eventually(async () => (await fetch(`${baseURL}/admin/videos/`, { signal: AbortSignal.timeout(60_000) })).status === 200, 240_000);

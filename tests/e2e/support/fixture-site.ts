@@ -3,10 +3,12 @@
  * into its own folders: most videos processed by the real pipeline (offline
  * provider, committed caption files), one failed and one pending, so tests do
  * not depend on what happens to be in content/generated or in the shared dist/.
+ * The global setup builds it once for every file that reads it (`inject('fixture')`).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { buildSite } from './build.ts';
 
 export const fixtureVideos = { completed: 'aircAruvnKk', failed: 'Ilg3gGewQ5U', pending: 'XkY2DOUCWMU' } as const;
@@ -14,15 +16,28 @@ export const fixtureFailure = 'fixture: the caption file could not be parsed (li
 /** A course item that hides its video's generated quiz (`quiz: false`), and a video whose quiz an instructor marked reviewed. */
 export const fixtureQuizOff = { item: 'linear-algebra/02-span-and-basis/01-lecture', video: 'k7RM-ot2NWY' } as const;
 export const fixtureReviewedQuiz = 'IHZwWFHWa-w';
+/** A published course with only the required name: no description, no author. */
+export const fixtureBareCourse = { slug: 'bare-course', name: 'A course with only a name' } as const;
+
+/** Where the shared fixture lives: its content, its production build and its build with drafts. */
+export interface FixtureSite {
+  content: string;
+  dist: string;
+  preview: string;
+}
+
+/** The pipeline CLI, run as the npm script runs it (Node's own type stripping). */
+export async function runVideosCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  await promisify(execFile)(process.execPath, ['scripts/videos.ts', ...args], { cwd: process.cwd(), env, maxBuffer: 16 * 1024 * 1024 });
+}
 
 /** Copies content/ under `root` and runs the pipeline on it; returns the content folder. */
-export function prepareFixtureContent(root: string): string {
+export async function prepareFixtureContent(root: string): Promise<string> {
   const content = join(root, 'content');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   cpSync(join(process.cwd(), 'content'), content, { recursive: true, filter: (src) => !src.includes(join('content', 'generated')) });
-  const env = { ...process.env, LEARNSPACE_CONTENT: content, LEARNSPACE_NO_YOUTUBE: '1' };
-  execFileSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['scripts/videos.ts', 'process', '--quiet'], { cwd: process.cwd(), env, stdio: 'pipe' });
+  await runVideosCli(['process', '--quiet'], { ...process.env, LEARNSPACE_CONTENT: content, LEARNSPACE_NO_YOUTUBE: '1' });
   const generated = join(content, 'generated', 'videos');
   if (!existsSync(join(generated, fixtureVideos.completed, 'meta.yaml')))
     throw new Error(`the pipeline did not process ${fixtureVideos.completed} in ${generated}`);
@@ -36,17 +51,24 @@ export function prepareFixtureContent(root: string): string {
   appendFileSync(join(content, 'courses', `${fixtureQuizOff.item}.yaml`), 'quiz: false\n');
   const reviewedQuiz = join(generated, fixtureReviewedQuiz, 'quiz.yaml');
   writeFileSync(reviewedQuiz, readFileSync(reviewedQuiz, 'utf8').replace(/^reviewed: false$/m, 'reviewed: true'));
+  const chapter = join(content, 'courses', fixtureBareCourse.slug, '01-start');
+  mkdirSync(chapter, { recursive: true });
+  writeFileSync(join(content, 'courses', fixtureBareCourse.slug, 'course.yaml'), `name: ${fixtureBareCourse.name}\nisPublished: true\n`);
+  writeFileSync(join(chapter, 'chapter.yaml'), 'name: Start\norder: 1\n');
+  writeFileSync(join(chapter, '01-welcome.mdx'), '---\ntype: text\norder: 1\ntitle: Welcome\n---\n\nHello.\n');
   return content;
 }
 
 /** Builds the fixture content into `<root>/<name>` with extra environment; returns the output folder. */
-export function buildFixtureSite(root: string, content: string, name: string, env: Record<string, string> = {}): string {
+export async function buildFixtureSite(root: string, content: string, name: string, env: Record<string, string> = {}): Promise<string> {
   const outDir = join(root, name);
-  buildSite(outDir, { LEARNSPACE_CONTENT: content, LEARNSPACE_CACHE_DIR: join(root, `${name}-cache`), ...env });
+  await buildSite(outDir, { LEARNSPACE_CONTENT: content, ...env });
   return outDir;
 }
 
-/** The video tests' site: fixture content, production build. */
-export function buildVideoFixtureSite(root: string): { outDir: string } {
-  return { outDir: buildFixtureSite(root, prepareFixtureContent(root), 'dist') };
+/** The shared fixture: its content, built for production and, with drafts, as a pull-request preview. */
+export async function buildSharedFixture(root: string): Promise<FixtureSite> {
+  const content = await prepareFixtureContent(root);
+  const [dist, preview] = await Promise.all([buildFixtureSite(root, content, 'dist'), buildFixtureSite(root, content, 'preview', { LEARNSPACE_DRAFTS: '1' })]);
+  return { content, dist, preview };
 }
