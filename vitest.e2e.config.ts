@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { useNodeCompileCache } from './tests/node-compile-cache.ts';
+
+useNodeCompileCache();
 
 /** Browser tests: real Chromium over sites built once by tests/e2e/global-setup.ts. */
 export default defineConfig({

@@ -1,7 +1,7 @@
 /**
  * `npm run build`'s prebuild: the content check, then the video pipeline as
  * `videos process --quiet` would run it, then the thumbnails of videos lacking one. One process instead of two, so Node,
- * tsx and the shared modules (schemas, YAML, content reader) start once, and
+ * the shared modules (schemas, YAML, content reader) start once, and
  * the pipeline reuses the video library the check has just validated.
  */
 import { runContentCheck } from './commands/check.ts';

@@ -1,8 +1,8 @@
 /**
- * Builds, once for every browser test, the production site (unless E2E_SKIP_BUILD=1 and dist/
- * exists) with secret-looking marker values in its environment (see support/markers.ts), and the
- * shared fixture site (support/fixture-site.ts) for production and with drafts, side by side; serves
- * them on 127.0.0.1.
+ * Builds, once for every browser test, the production site with secret-looking marker values in its
+ * environment (see support/markers.ts), and the shared fixture site (support/fixture-site.ts) for
+ * production and with drafts, side by side; serves them on 127.0.0.1. E2E_SKIP_BUILD=1 reuses the
+ * builds already there (dist/ and tests/.artifacts/fixture-site/), for a quick local rerun.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ export async function setup(project: TestProject) {
   const reuse = process.env.E2E_SKIP_BUILD === '1' && existsSync(join(dist, 'index.html'));
   const [, fixture] = await Promise.all([
     reuse ? Promise.resolve() : buildSite(dist, SECRET_ENV_MARKERS),
-    buildSharedFixture(join(process.cwd(), 'tests', '.artifacts', 'fixture-site')),
+    buildSharedFixture(join(process.cwd(), 'tests', '.artifacts', 'fixture-site'), { reuse: process.env.E2E_SKIP_BUILD === '1' }),
   ]);
   const [site, fixtureSite, fixturePreview] = await Promise.all([serveDir(dist), serveDir(fixture.dist), serveDir(fixture.preview)]);
   servers.push(site, fixtureSite, fixturePreview);

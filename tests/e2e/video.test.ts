@@ -140,7 +140,10 @@ describe('video page', () => {
     const page = await newPage(browser);
     await page.goto(server.url + videoPage);
     await hydrated(page, 'Transcript');
-    const all = await page.locator('.transcript button[data-start-ms]').count();
+    // The island reads its lines from the page after hydrating: count them once they are there.
+    const lines = page.locator('.transcript button[data-start-ms]');
+    await expect.poll(() => lines.count()).toBeGreaterThan(0);
+    const all = await lines.count();
     await page.getByLabel('Search the transcript').fill('neuron');
     await expect.poll(() => page.locator('.transcript button[data-start-ms]').count()).toBeLessThan(all);
     const texts = await page.locator('.transcript .line-text').allInnerTexts();

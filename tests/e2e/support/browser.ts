@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { onTestFinished } from 'vitest';
 
 export function findChromium(): string {
   const candidates = [
@@ -42,9 +43,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh page in its own context (own localStorage); YouTube and other hosts are unreachable here, so they are blocked quickly. */
+/**
+ * A fresh page in its own context (own localStorage); YouTube and other hosts are unreachable here, so they
+ * are blocked quickly. Opened in a test, the context closes when the test ends, so a file's pages (players,
+ * service workers, timers) do not pile up in the browser while the next tests run.
+ */
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext(options);
+  try {
+    onTestFinished(() => context.close().catch(() => undefined));
+  } catch {
+    // opened outside a test (a hook): whoever opened it closes it, or the browser does
+  }
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort('blockedbyclient'));
   return context.newPage();
 }

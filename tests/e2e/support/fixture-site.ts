@@ -67,7 +67,10 @@ export async function buildFixtureSite(root: string, content: string, name: stri
 }
 
 /** The shared fixture: its content, built for production and, with drafts, as a pull-request preview. */
-export async function buildSharedFixture(root: string): Promise<FixtureSite> {
+export async function buildSharedFixture(root: string, { reuse = false } = {}): Promise<FixtureSite> {
+  const built = { content: join(root, 'content'), dist: join(root, 'dist'), preview: join(root, 'preview') };
+  // For a quick local rerun (E2E_SKIP_BUILD=1): the last builds, when both finished.
+  if (reuse && existsSync(join(built.dist, 'index.html')) && existsSync(join(built.preview, 'index.html'))) return built;
   const content = await prepareFixtureContent(root);
   const [dist, preview] = await Promise.all([buildFixtureSite(root, content, 'dist'), buildFixtureSite(root, content, 'preview', { LEARNSPACE_DRAFTS: '1' })]);
   return { content, dist, preview };

@@ -8,6 +8,10 @@ export const screenshotDir = join(process.cwd(), 'tests', '.artifacts', 'screens
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // Full page, but at most 3,000 px tall: enough to see a page's layout; a long transcript page would
+  // otherwise cost seconds to encode per shot.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const width = page.viewportSize()?.width ?? 1280;
+  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, 3000) } });
   return path;
 }

@@ -10,14 +10,11 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { startOpenAIServer, type LocalOpenAI } from '../pipeline/helpers/openai-server.ts';
 import { readVideoResult, readVideoStatus } from '../../../src/lib/generated-files.ts';
 
 const REPO = join(import.meta.dirname, '../../..');
 const CLI = join(REPO, 'scripts/videos.ts');
-// One process (not the tsx CLI, which forks a child), so SIGKILL hits the pipeline itself.
-const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 /**
  * Kill points as fractions of a full run's model calls, counted first: each kill follows the run's
  * n-th call by a few milliseconds to a little over the server's latency, so it lands while a call
@@ -57,7 +54,7 @@ interface KillPoint {
 
 function run(args: string[], kill?: KillPoint): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   const callsBefore = server.requests.length;
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], {
+  const child = spawn(process.execPath, [CLI, ...args], {
     cwd: root,
     env: {
       ...process.env,

@@ -2,15 +2,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleNotes, startOpenAIServer, validBehaviour, type LocalOpenAI } from './helpers/openai-server.ts';
 import { tempProject } from './helpers/temp-content.ts';
 
 const REPO = join(import.meta.dirname, '../../..');
 const BIN = join(REPO, 'node_modules/.bin');
-// One process (not the tsx CLI, which forks a child), so SIGKILL hits the pipeline itself.
-const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 // Assembled at run time so nothing key-shaped sits in the source.
 const KEY = ['sk', 'batchtest', Math.random().toString(36).slice(2)].join('-');
 
@@ -22,7 +19,7 @@ interface Run {
 
 function cli(root: string, args: string[], baseURL: string, extra: Record<string, string> = {}) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|LEARNSPACE_|NOTES_GEN|QUIZ_GEN)/.test(k)));
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, join(REPO, 'scripts/videos.ts'), ...args], {
+  const child = spawn(process.execPath, [join(REPO, 'scripts/videos.ts'), ...args], {
     cwd: root,
     env: {
       ...clean,

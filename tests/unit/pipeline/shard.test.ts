@@ -2,7 +2,6 @@
 import { spawn } from 'node:child_process';
 import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shardOf } from '../../../scripts/pipeline/needs-work.ts';
 import { parseShard } from '../../../scripts/commands/process.ts';
@@ -10,7 +9,6 @@ import { startOpenAIServer, type LocalOpenAI } from './helpers/openai-server.ts'
 import { tempProject } from './helpers/temp-content.ts';
 
 const REPO = join(import.meta.dirname, '../../..');
-const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 /** Video ids shaped like YouTube's (11 characters of [A-Za-z0-9_-]). */
 const idsFor = (count: number, seed = 'lec') => Array.from({ length: count }, (_, i) => `${seed}${String(i).padStart(8 - seed.length + 3, '0')}`.slice(0, 11));
 
@@ -41,7 +39,7 @@ const IDS = idsFor(12);
 
 function cli(cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|LEARNSPACE_|NOTES_GEN|QUIZ_GEN)/.test(k)));
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, join(REPO, 'scripts/videos.ts'), ...args], {
+  const child = spawn(process.execPath, [join(REPO, 'scripts/videos.ts'), ...args], {
     cwd,
     env: {
       ...clean,

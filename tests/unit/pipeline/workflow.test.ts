@@ -2,12 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const REPO = join(import.meta.dirname, '../../..');
-const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 
 interface Step {
   uses?: string;
@@ -32,7 +30,7 @@ describe('.github/workflows/process-videos.yml', () => {
     expect(step?.env?.OPENAI_API_KEY).toBe('${{ secrets.OPENAI_API_KEY }}');
     expect(shardJob?.steps.map((s) => s.run ?? '')).toContain('npm ci');
 
-    const help = spawnSync(process.execPath, ['--import', TSX_LOADER, join(REPO, 'scripts/videos.ts'), 'process', '--help'], {
+    const help = spawnSync(process.execPath, [join(REPO, 'scripts/videos.ts'), 'process', '--help'], {
       cwd: REPO,
       encoding: 'utf8',
     }).stdout;
