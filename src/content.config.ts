@@ -27,10 +27,12 @@ const items = defineCollection({ loader: tree.items, schema: itemSchema });
 
 const videos = defineCollection({ loader: tree.videos, schema: videoEntrySchema });
 
-/** Content problems found under `astro dev` (a build stops on them instead); pages show them in the error overlay. */
+/** Content problems found under `astro dev` (a build stops on errors instead); pages show the errors in the error overlay. */
 const contentProblems = defineCollection({
   loader: tree.contentProblems,
-  schema: z.object({ problems: z.array(z.object({ file: z.string(), field: z.string(), message: z.string() })) }),
+  schema: z.object({
+    problems: z.array(z.object({ file: z.string(), field: z.string(), message: z.string(), severity: z.enum(['error', 'warning']).optional() })),
+  }),
 });
 
 /**

@@ -5,7 +5,8 @@
  */
 import { loadContentTree } from '../../src/lib/content-tree.ts';
 import { readVideoResult } from '../../src/lib/generated-files.ts';
-import type { Course, Item, Notes, VideoQuiz } from '../../src/lib/schema.ts';
+import { isDraftCourse, type Course, type Item, type Notes, type VideoQuiz } from '../../src/lib/schema.ts';
+import { contentErrors } from '../../src/lib/friendly-errors.ts';
 import type { ValidCourse } from '../../src/lib/validate-content.ts';
 
 /** A problem the instructor can fix; its message names the file, the field and the fix. */
@@ -51,7 +52,7 @@ export interface ExportCourse {
 }
 
 /** Published and not a draft: the same rule as the production site. */
-export const isPublished = (course: Course): boolean => course.isPublished && course.status !== 'draft';
+export const isPublished = (course: Course): boolean => !isDraftCourse(course);
 
 export interface CourseSet {
   published: ExportCourse[];
@@ -59,13 +60,14 @@ export interface CourseSet {
   hidden: { slug: string; file: string }[];
 }
 
-/** Reads and validates the content tree; fails on any content problem, as the build does. */
+/** Reads and validates the content tree; fails on any content error, as the build does (a draft's warnings do not: drafts are not exported). */
 export function loadPublishedCourses(root: string): CourseSet {
   const content = loadContentTree(root);
-  if (content.problems.length > 0) {
-    const first = content.problems[0]!;
+  const errors = contentErrors(content.problems);
+  if (errors.length > 0) {
+    const first = errors[0]!;
     throw new ExportError(
-      `the content has ${content.problems.length} problem(s), e.g. ${first.file}: ${first.field ? `${first.field}: ` : ''}${first.message} (run \`npm run check\` and fix them first)`,
+      `the content has ${errors.length} problem(s), e.g. ${first.file}: ${first.field ? `${first.field}: ` : ''}${first.message} (run \`npm run check\` and fix them first)`,
     );
   }
   const videoEntries = new Map(content.videos.map((v) => [v.id, v]));

@@ -5,12 +5,33 @@
  */
 import type { z } from 'astro/zod';
 
+/**
+ * An error fails `npm run check` and the build; a warning is printed and lets them pass. Only the
+ * completeness rules of a draft course (no chapters, a chapter without items, an empty body) are warnings.
+ */
+export type ProblemSeverity = 'error' | 'warning';
+
 export interface ContentProblem {
   /** Path relative to the project root, as the author sees it in their editor. */
   file: string;
   /** Field path like `questions[1].answer`, or '' for the whole file. */
   field: string;
   message: string;
+  /** Absent means 'error'. */
+  severity?: ProblemSeverity;
+}
+
+/** True for a problem that fails the check and the build. */
+export const isContentError = (p: ContentProblem): boolean => p.severity !== 'warning';
+
+/** The problems that fail `npm run check` and the build. */
+export function contentErrors<P extends ContentProblem>(problems: readonly P[]): P[] {
+  return problems.filter(isContentError);
+}
+
+/** The problems printed as warnings: a draft's unfinished parts. */
+export function contentWarnings<P extends ContentProblem>(problems: readonly P[]): P[] {
+  return problems.filter((p) => !isContentError(p));
 }
 
 /** The name of the error a page throws for content problems under `astro dev` (the overlay's heading). */
@@ -20,12 +41,12 @@ export const CONTENT_PROBLEMS_ERROR = 'ContentProblems';
 // each has its own copy of this module, so the count they share lives on globalThis.
 const PROBLEM_COUNT = Symbol.for('learnspace.contentProblemCount');
 
-/** Records how many problems the content has as last read (the content loader calls it). */
+/** Records how many errors the content has as last read (the content loader calls it; warnings do not count). */
 export function recordContentProblemCount(count: number): void {
   (globalThis as Record<symbol, unknown>)[PROBLEM_COUNT] = count;
 }
 
-/** How many problems the content had when last read in this process; 0 before any read. */
+/** How many errors the content had when last read in this process; 0 before any read. */
 export function contentProblemCount(): number {
   const count = (globalThis as Record<symbol, unknown>)[PROBLEM_COUNT];
   return typeof count === 'number' ? count : 0;
@@ -132,7 +153,8 @@ export function zodProblems(file: string, error: z.ZodError, prefix: readonly Pr
   return problems;
 }
 
-/** One line per problem, the format every tool and test relies on. */
+/** One line per problem, the format every tool and test relies on; a warning starts with `warning: `. */
 export function formatProblem(p: ContentProblem): string {
-  return p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`;
+  const line = p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`;
+  return isContentError(p) ? line : `warning: ${line}`;
 }

@@ -323,6 +323,14 @@ export const videoMetaFileSchema = z.strictObject({
 });
 
 export type Course = z.infer<typeof courseSchema>;
+
+/**
+ * A draft: unpublished, or `status: draft`. Production builds leave it out, so its unfinished
+ * parts are warnings, not errors. Takes the fields as written too (absent isPublished is false).
+ */
+export function isDraftCourse(course: { isPublished?: unknown; status?: unknown }): boolean {
+  return course.isPublished !== true || course.status === 'draft';
+}
 export type Chapter = z.infer<typeof chapterSchema>;
 export type Item = z.infer<typeof itemSchema>;
 export type QuizQuestion = z.infer<typeof quizQuestionSchema>;

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chapterSchema, courseSchema, itemSchema, mdxItemTypes, videoEntrySchema, itemTypes, type Item } from './schema.ts';
+import { chapterSchema, courseSchema, isDraftCourse, itemSchema, mdxItemTypes, videoEntrySchema, itemTypes, type Item } from './schema.ts';
 import { friendlyParams, zodProblems, type ContentProblem } from './friendly-errors.ts';
 import type { RawContent, RawFile } from './content-files.ts';
 import type { ChapterNode, ContentTree, CourseNode, ItemNode, VideoNode } from './content-tree.ts';
@@ -51,6 +51,10 @@ export function validateContent(raw: RawContent, options: { publicDir?: string }
   const courses: ValidCourse[] = [];
   for (const rc of raw.courses) {
     const course = rc.course ? parseWith(courseSchema, rc.course, problems) : null;
+    // Unfinished parts of a draft warn, of a published course they fail; a course.yaml with errors is judged by its fields as written.
+    const written = rc.course?.data;
+    const draft = isDraftCourse(course ?? (written && typeof written === 'object' ? written : {}));
+    const unfinished = (problem: ContentProblem): ContentProblem => (draft ? { ...problem, severity: 'warning' } : problem);
     const chapters: ValidChapter[] = [];
     const chapterOrders = new Map<number, string>();
     for (const rch of rc.chapters) {
@@ -94,20 +98,20 @@ export function validateContent(raw: RawContent, options: { publicDir?: string }
           problems.push({ file: ri.file, field: 'file', message: contentMessages.resourceFileMissing(item.file) });
         }
         if ((item.type === 'text' || item.type === 'assignment') && !ri.body?.trim()) {
-          problems.push({ file: ri.file, field: '', message: contentMessages.emptyBody(item.type) });
+          problems.push(unfinished({ file: ri.file, field: '', message: contentMessages.emptyBody(item.type) }));
         }
         items.push({ slug: ri.slug, key: `${rc.slug}/${rch.slug}/${ri.slug}`, file: ri.file, data: item, body: ri.body, bodyLine: ri.bodyLine });
       }
       if (chapter && rch.chapter) {
         if (items.length === 0 && !chapter.video && rch.items.length === 0) {
-          problems.push({ file: rch.chapter.file, field: '', message: contentMessages.chapterWithoutItems });
+          problems.push(unfinished({ file: rch.chapter.file, field: '', message: contentMessages.chapterWithoutItems }));
         }
         items.sort((a, b) => a.data.order - b.data.order);
         chapters.push({ slug: rch.slug, key: `${rc.slug}/${rch.slug}`, file: rch.chapter.file, data: chapter, items });
       }
     }
     if (course && rc.course) {
-      if (rc.chapters.length === 0) problems.push({ file: rc.course.file, field: '', message: contentMessages.courseWithoutChapters });
+      if (rc.chapters.length === 0) problems.push(unfinished({ file: rc.course.file, field: '', message: contentMessages.courseWithoutChapters }));
       chapters.sort((a, b) => a.data.order - b.data.order);
       courses.push({ slug: rc.slug, file: rc.course.file, data: course, chapters });
     }

@@ -4,7 +4,8 @@
  * material joined in, drafts filtered out of production builds.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { ItemType, VideoChapter, VideoResult, VideoStatusFile } from '../lib/schema.ts';
+import { isDraftCourse, type ItemType, type VideoChapter, type VideoResult, type VideoStatusFile } from '../lib/schema.ts';
+import { contentErrors } from '../lib/friendly-errors.ts';
 import { contentProblemsError, CURRENT_PROBLEMS } from './content-loader.ts';
 import type { CourseNode } from '../lib/content-tree.ts';
 import { courseShownStatus, learnerVideoState, videoDurationSeconds, videoTitle, type ShownStatus } from '../lib/video-state.ts';
@@ -133,7 +134,7 @@ function estimateSeconds(entry: CollectionEntry<'items'>, video?: LibraryVideo):
 
 /** True when a course may appear in this build. */
 export function isVisible(course: CourseNode['data']): boolean {
-  return showDrafts || (course.isPublished && course.status !== 'draft');
+  return showDrafts || !isDraftCourse(course);
 }
 
 let publicLibraryCache: Promise<Map<string, LibraryVideo>> | undefined;
@@ -162,11 +163,12 @@ export function getPublicLibrary(): Promise<Map<string, LibraryVideo>> {
 
 /**
  * The validated course tree from the content loader, in folder order. Under `astro dev` a content
- * problem throws here, so every page shows it in the error overlay instead of serving stale content.
+ * error throws here, so every page shows it in the error overlay instead of serving stale content;
+ * warnings (a draft's unfinished parts) do not.
  */
 async function courseTree(): Promise<CourseNode[]> {
-  const problems = (await getEntry('contentProblems', CURRENT_PROBLEMS))?.data.problems ?? [];
-  if (problems.length > 0) throw contentProblemsError(problems);
+  const errors = contentErrors((await getEntry('contentProblems', CURRENT_PROBLEMS))?.data.problems ?? []);
+  if (errors.length > 0) throw contentProblemsError(errors);
   return (await getCollection('courses')).map((c) => c.data);
 }
 
@@ -225,7 +227,7 @@ export function getCourses(): Promise<CourseWithStructure[]> {
         href: courseHref,
         shownStatus: courseShownStatus(course.data.status, videos),
         instructorStatus: courseShownStatus(course.data.status, videos, 'instructor'),
-        isDraft: !course.data.isPublished || course.data.status === 'draft',
+        isDraft: isDraftCourse(course.data),
         chapters: courseChapters,
         items: flat,
         totalSeconds: flat.reduce((n, i) => n + i.seconds, 0),

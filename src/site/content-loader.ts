@@ -1,16 +1,24 @@
 /**
  * The Astro content loader over loadContentTree: the site's course, item,
  * video and problem collections come from the same validated tree as
- * `npm run check`. A problem fails `astro build` with the check's message; under
+ * `npm run check`. An error fails `astro build` with the check's message; under
  * `astro dev` it is kept in `contentProblems` and every page shows it in the
- * error overlay until the file is fixed.
+ * error overlay until the file is fixed. Warnings (a draft's unfinished parts)
+ * are logged and never stop a build or a page.
  */
 import { sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { contentDir } from '../lib/content-files.ts';
 import { loadContentTree, type ContentTree } from '../lib/content-tree.ts';
-import { CONTENT_PROBLEMS_ERROR, formatProblem, recordContentProblemCount, type ContentProblem } from '../lib/friendly-errors.ts';
+import {
+  CONTENT_PROBLEMS_ERROR,
+  contentErrors,
+  contentWarnings,
+  formatProblem,
+  recordContentProblemCount,
+  type ContentProblem,
+} from '../lib/friendly-errors.ts';
 
 export type ContentPart = 'courses' | 'items' | 'videos' | 'contentProblems';
 
@@ -29,6 +37,13 @@ export function contentProblemsError(problems: readonly ContentProblem[]): Astro
   error.name = CONTENT_PROBLEMS_ERROR;
   error.stack = '';
   return error;
+}
+
+/** Prints a draft's unfinished parts, as `npm run check` does, without failing anything. */
+function logWarnings({ logger }: LoaderContext, tree: ContentTree): void {
+  const lines = contentWarnings(tree.problems).map(formatProblem).sort();
+  if (lines.length > 0)
+    logger.warn(`${lines.length} warning${lines.length === 1 ? '' : 's'} in draft content (production builds leave drafts out):\n${lines.join('\n')}`);
 }
 
 function fill(part: ContentPart, { store }: LoaderContext, tree: ContentTree): void {
@@ -76,7 +91,7 @@ export function contentTreeLoaders(root = process.cwd()): Record<ContentPart, Lo
     (current ??= Promise.resolve()
       .then(() => loadContentTree(root))
       .then((tree) => {
-        recordContentProblemCount(tree.problems.length);
+        recordContentProblemCount(contentErrors(tree.problems).length);
         return tree;
       }));
 
@@ -85,11 +100,12 @@ export function contentTreeLoaders(root = process.cwd()): Record<ContentPart, Lo
     const tree = await read();
     const problems = contexts.get('contentProblems');
     if (problems) fill('contentProblems', problems, tree);
-    // A broken tree keeps the last good collections; the pages show the problems instead of them.
-    if (tree.problems.length > 0) {
-      problems?.logger.error(contentProblemsError(tree.problems).message);
+    // A broken tree keeps the last good collections; the pages show the errors instead of them.
+    if (contentErrors(tree.problems).length > 0) {
+      problems?.logger.error(contentProblemsError(contentErrors(tree.problems)).message);
       return;
     }
+    if (problems) logWarnings(problems, tree);
     for (const [part, context] of contexts) if (part !== 'contentProblems') fill(part, context, tree);
   };
 
@@ -105,12 +121,16 @@ export function contentTreeLoaders(root = process.cwd()): Record<ContentPart, Lo
     load: async (context) => {
       contexts.set(part, context);
       const tree = await read();
-      if (tree.problems.length > 0 && !context.watcher) throw contentProblemsError(tree.problems);
-      if (part === 'contentProblems' || tree.problems.length === 0) fill(part, context, tree);
-      if (part === 'contentProblems' && context.watcher) {
-        context.watcher.add(base);
-        context.watcher.on('all', (_event, path) => onChange(path));
-        if (tree.problems.length > 0) context.logger.error(contentProblemsError(tree.problems).message);
+      const errors = contentErrors(tree.problems);
+      if (errors.length > 0 && !context.watcher) throw contentProblemsError(errors);
+      if (part === 'contentProblems' || errors.length === 0) fill(part, context, tree);
+      if (part === 'contentProblems') {
+        if (errors.length > 0) context.logger.error(contentProblemsError(errors).message);
+        else logWarnings(context, tree);
+        if (context.watcher) {
+          context.watcher.add(base);
+          context.watcher.on('all', (_event, path) => onChange(path));
+        }
       }
     },
   });

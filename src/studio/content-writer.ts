@@ -12,7 +12,8 @@ import { Document, isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import { readContent, contentDir, parseMdx, parseYaml, type RawContent } from '../lib/content-files.ts';
 import { validateContent } from '../lib/validate-content.ts';
 import { mdxBodyProblems } from '../lib/content-tree.ts';
-import { formatProblem, type ContentProblem } from '../lib/friendly-errors.ts';
+import { formatProblem, isContentError, type ContentProblem } from '../lib/friendly-errors.ts';
+import { contentMessages } from '../lib/content-messages.ts';
 import { writeFileAtomically } from '../../scripts/pipeline/atomic-write.ts';
 import { resolveContentPath, StudioRefusal } from './guard.ts';
 
@@ -38,13 +39,16 @@ export class ContentWriteError extends Error {
   }
 }
 
+/** The steps the builder necessarily passes through: a course before its first chapter, a chapter before its first item. */
+const stepByStep: readonly string[] = [contentMessages.courseWithoutChapters, contentMessages.chapterWithoutItems];
+
 /**
- * Problems that mean "not finished yet" rather than "wrong": a course is created
- * before its first chapter, a chapter before its first item. The builder shows
- * them; publishing is refused while they last.
+ * Problems a write may leave, because they mean "not finished yet" rather than "wrong": every
+ * warning (a draft's unfinished parts), and, in a published course too, a chapter or course just
+ * added and still empty. The builder shows them; publishing is refused while they last.
  */
 export function isUnfinishedProblem(p: ContentProblem): boolean {
-  return p.message.startsWith('course has no chapters') || p.message.startsWith('chapter has no items');
+  return !isContentError(p) || stepByStep.includes(p.message);
 }
 
 /** The content hash the studio hands out with every read. */
@@ -102,7 +106,7 @@ export class ContentWriter {
   /**
    * Applies the changes together: refused as a whole when a path is outside content/, a file
    * changed since its version was read, or the tree afterwards has a problem it did not have
-   * before (unfinished courses and chapters excepted). Returns the new versions.
+   * before (warnings and just-added empty courses and chapters excepted). Returns the new versions.
    */
   apply(changes: readonly FileChange[]): Promise<Record<string, FileVersion>> {
     const run = this.queue.then(() => this.applyNow(changes));

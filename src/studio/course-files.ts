@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { readContent, contentDir, suggestSlug } from '../lib/content-files.ts';
 import { validateContent } from '../lib/validate-content.ts';
 import { mdxItemTypes, itemTypes, type ItemType } from '../lib/schema.ts';
-import type { ContentProblem } from '../lib/friendly-errors.ts';
+import { contentErrors, contentWarnings, type ContentProblem } from '../lib/friendly-errors.ts';
 import {
   ContentWriteError,
   ContentWriter,
@@ -37,7 +37,10 @@ export interface CourseSummary {
   thumbnail: string | null;
   chapters: number;
   items: number;
+  /** Errors `npm run check` reports for the course's files: they fail the build. */
   problems: number;
+  /** Warnings: a draft's unfinished parts, which block publishing but not the build. */
+  warnings: number;
 }
 
 export interface StudioItem {
@@ -66,7 +69,7 @@ export interface StudioCourse {
   version: FileVersion;
   data: Record<string, unknown>;
   chapters: StudioChapter[];
-  /** Every problem `npm run check` reports for the course's files, unfinished parts included. */
+  /** Every problem `npm run check` reports for the course's files, unfinished parts included (warnings in a draft). */
   problems: ContentProblem[];
 }
 
@@ -107,6 +110,7 @@ export class CourseFiles {
     return raw.courses.map((c) => {
       const data = asRecord(c.course?.data);
       const file = `${c.dir}/course.yaml`;
+      const own = problems.filter((p) => p.file.startsWith(`${c.dir}/`));
       return {
         slug: c.slug,
         file,
@@ -118,7 +122,8 @@ export class CourseFiles {
         thumbnail: typeof data.thumbnail === 'string' ? data.thumbnail : null,
         chapters: c.chapters.length,
         items: c.chapters.reduce((n, ch) => n + ch.items.length, 0),
-        problems: problems.filter((p) => p.file.startsWith(`${c.dir}/`)).length,
+        problems: contentErrors(own).length,
+        warnings: contentWarnings(own).length,
       };
     });
   }

@@ -11,7 +11,7 @@ import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, v
 import { CSS } from '@dnd-kit/utilities';
 import courseSchemaJson from '../../../schemas/course.schema.json';
 import itemSchemaJson from '../../../schemas/item.schema.json';
-import { loadCourse, post, type ContentProblem, type CourseView, type StudioChapter, type StudioItem } from './studio-api.ts';
+import { loadCourse, post, problemLine, type ContentProblem, type CourseView, type StudioChapter, type StudioItem } from './studio-api.ts';
 import { SchemaFields, editsFrom, itemVariant, type FormValue, type JsonSchema } from './SchemaForm.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -240,7 +240,9 @@ export default function CourseBuilder({ slug }: { slug: string }) {
   if (!view) return <p className="muted">Reading the course…</p>;
   const { course } = view;
   const courseName = typeof course.data.name === 'string' ? course.data.name : slug;
-  const unfinished = course.problems;
+  // Errors fail the build; warnings are a draft's unfinished parts, which only block publishing.
+  const errors = course.problems.filter((p) => p.severity !== 'warning');
+  const warnings = course.problems.filter((p) => p.severity === 'warning');
 
   async function saveCourse(event: SyntheticEvent) {
     event.preventDefault();
@@ -278,16 +280,31 @@ export default function CourseBuilder({ slug }: { slug: string }) {
         {status}
       </p>
       <ProblemList problems={failure.problems} error={failure.error} />
-      {unfinished.length > 0 && (
-        <div className="notice" data-tone="warning">
+      {errors.length > 0 && (
+        <div className="notice studio-course-errors" data-tone="danger">
           <p>
-            <strong>Not ready to publish:</strong> <code>npm run check</code> reports {unfinished.length === 1 ? 'a problem' : `${unfinished.length} problems`}{' '}
-            in this course.
+            <strong>The build fails until this is fixed:</strong> <code>npm run check</code> reports{' '}
+            {errors.length === 1 ? 'an error' : `${errors.length} errors`} in this course.
           </p>
           <ul>
-            {unfinished.map((p) => (
-              <li key={`${p.file}:${p.field}:${p.message}`}>
-                <code>{p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`}</code>
+            {errors.map((p) => (
+              <li key={problemLine(p)}>
+                <code>{problemLine(p)}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {warnings.length > 0 && (
+        <div className="notice studio-course-warnings" data-tone="warning">
+          <p>
+            <strong>Not ready to publish:</strong> <code>npm run check</code> reports {warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`} in
+            this draft. The build passes (drafts are left out of it); publishing needs them fixed.
+          </p>
+          <ul>
+            {warnings.map((p) => (
+              <li key={problemLine(p)}>
+                <code>{problemLine(p)}</code>
               </li>
             ))}
           </ul>

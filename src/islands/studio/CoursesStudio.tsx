@@ -151,11 +151,15 @@ export default function CoursesStudio() {
                   <td>{c.chapters}</td>
                   <td>{c.items}</td>
                   <td>
-                    {c.problems === 0 ? (
-                      <span className="muted">none</span>
-                    ) : (
+                    {c.problems === 0 && c.warnings === 0 && <span className="muted">none</span>}
+                    {c.problems > 0 && (
                       <span className="badge" data-tone="danger">
-                        {c.problems}
+                        {c.problems === 1 ? '1 error' : `${c.problems} errors`}
+                      </span>
+                    )}{' '}
+                    {c.warnings > 0 && (
+                      <span className="badge" data-tone="warning">
+                        {c.warnings === 1 ? '1 warning' : `${c.warnings} warnings`}
                       </span>
                     )}
                   </td>

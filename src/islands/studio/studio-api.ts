@@ -39,5 +39,6 @@ export const listCourses = () => call<{ courses: CourseSummary[] }>('GET', 'list
 export const loadCourse = (slug: string) => call<CourseView>('GET', `course/${slug}`);
 export const post = <T = { ok: true }>(action: string, body: unknown) => call<T>('POST', action, body);
 
-/** `content/courses/x/01-a/02-b.yaml: questions[1].answer: expected …`: the line `npm run check` prints. */
-export const problemLine = (p: ContentProblem) => (p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`);
+/** `content/courses/x/01-a/02-b.yaml: questions[1].answer: expected …`: the line `npm run check` prints (`warning: ` first for a warning). */
+export const problemLine = (p: ContentProblem) =>
+  `${p.severity === 'warning' ? 'warning: ' : ''}${p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`}`;
