@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
-import { fixtureBareCourse as bare, fixtureVideos } from './support/fixture-site.ts';
+import { fixtureBareCourse as bare, fixtureEmptyDraft as emptyDraft, fixtureVideos } from './support/fixture-site.ts';
 import { seriousViolations } from './support/axe.ts';
 
 const draft = { slug: 'calculus-draft', name: 'Essence of Calculus (draft)' };
@@ -47,6 +47,14 @@ describe('a production build', () => {
     await expect(page.locator('main p.description').count()).resolves.toBe(0);
   });
 
+  it('builds past a draft with no chapters (a warning, not an error), and leaves it out', async () => {
+    expect(existsSync(join(dist, 'index.html'))).toBe(true);
+    expect(existsSync(join(dist, 'courses', emptyDraft.slug))).toBe(false);
+    const page = await newPage(browser);
+    await page.goto(production.url + '/');
+    await expect(page.locator('body').innerText()).resolves.not.toContain(emptyDraft.name);
+  });
+
   it('has no instructor dashboard', () => {
     expect(existsSync(join(dist, 'admin'))).toBe(false);
   });
@@ -82,13 +90,24 @@ describe('a draft preview build (LEARNSPACE_DRAFTS=1)', () => {
     await expect(page.locator('.draft-banner').count()).resolves.toBe(0);
   });
 
+  it('shows a draft with no chapters as a course page that says so', async () => {
+    const page = await newPage(browser);
+    await page.goto(preview.url + '/');
+    await expect(page.locator('.course-card', { hasText: emptyDraft.name }).locator('.badge.draft').innerText()).resolves.toBe('Draft');
+    await page.goto(`${preview.url}/courses/${emptyDraft.slug}/`);
+    await expect(page.locator('h1').innerText()).resolves.toBe(emptyDraft.name);
+    await expect(page.locator('.course-syllabus').innerText()).resolves.toContain('No chapters yet.');
+    await expect(page.locator('.draft-banner').count()).resolves.toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('builds the instructor dashboard, hidden from search engines, with statuses and warnings', async () => {
     const page = await newPage(browser);
     await page.goto(`${preview.url}/admin/`);
     await expect(page.locator('h1').innerText()).resolves.toBe('Instructor dashboard');
     await expect(page.locator('meta[name="robots"]').getAttribute('content')).resolves.toBe('noindex');
     await expect(page.locator('[data-pagefind-body]').count()).resolves.toBe(0);
-    await expect(page.locator('#courses-heading + .table-scroll tbody tr').count()).resolves.toBe(4);
+    await expect(page.locator('#courses-heading + .table-scroll tbody tr').count()).resolves.toBe(5);
     await expect(page.locator('tr[data-video]').count()).resolves.toBeGreaterThan(5);
     await expect(page.locator(`tr[data-video="${fixtureVideos.failed}"]`).innerText()).resolves.toMatch(/fixture: the caption file could not be parsed/);
     await expect(page.locator('.warnings li[data-severity="error"]', { hasText: fixtureVideos.failed }).count()).resolves.toBe(1);

@@ -18,6 +18,8 @@ export const fixtureQuizOff = { item: 'linear-algebra/02-span-and-basis/01-lectu
 export const fixtureReviewedQuiz = 'IHZwWFHWa-w';
 /** A published course with only the required name: no description, no author. */
 export const fixtureBareCourse = { slug: 'bare-course', name: 'A course with only a name' } as const;
+/** A draft just started: a course.yaml and no chapter yet, a warning that must not fail the build. */
+export const fixtureEmptyDraft = { slug: 'empty-draft', name: 'A draft with no chapters yet' } as const;
 
 /** Where the shared fixture lives: its content, its production build and its build with drafts. */
 export interface FixtureSite {
@@ -56,6 +58,8 @@ export async function prepareFixtureContent(root: string): Promise<string> {
   writeFileSync(join(content, 'courses', fixtureBareCourse.slug, 'course.yaml'), `name: ${fixtureBareCourse.name}\nisPublished: true\n`);
   writeFileSync(join(chapter, 'chapter.yaml'), 'name: Start\norder: 1\n');
   writeFileSync(join(chapter, '01-welcome.mdx'), '---\ntype: text\norder: 1\ntitle: Welcome\n---\n\nHello.\n');
+  mkdirSync(join(content, 'courses', fixtureEmptyDraft.slug));
+  writeFileSync(join(content, 'courses', fixtureEmptyDraft.slug, 'course.yaml'), `name: ${fixtureEmptyDraft.name}\nisPublished: false\n`);
   return content;
 }
 
