@@ -5,7 +5,7 @@
  * `npm run eval:material` and by the tests that hold the offline provider to its targets.
  */
 import type { Notes, Segment, VideoQuiz } from '../../../src/lib/schema.ts';
-import { tokenize } from './language.ts';
+import { isPunctuated, tokenize } from './language.ts';
 
 export interface MaterialScore {
   concepts: number;
@@ -34,18 +34,26 @@ export const normalise = (text: string) =>
 
 const contains = (haystack: string, needle: string) => normalise(haystack).includes(normalise(needle));
 
-/** Splits emitted prose into the transcript sentences it was built from; a piece that is not one is broken. */
+/**
+ * Splits emitted prose into the transcript sentences it was built from; a piece
+ * that is not one is broken. In unpunctuated captions a sentence is a run of
+ * whole words, shown with a capital and a full stop the captions do not have.
+ */
 function checkSentences(prose: readonly string[], transcript: string): { total: number; broken: string[] } {
   let total = 0;
   const broken: string[] = [];
+  const punctuated = isPunctuated(transcript);
+  const lowerTranscript = transcript.toLowerCase();
   const atBoundary = (text: string) => {
+    const [haystack, needle] = punctuated ? [transcript, text] : [lowerTranscript, text.replace(/\.$/, '').toLowerCase()];
     let from = 0;
     for (;;) {
-      const at = transcript.indexOf(text, from);
+      const at = haystack.indexOf(needle, from);
       if (at < 0) return false;
-      const before = transcript.slice(0, at).trimEnd();
-      const after = transcript.charAt(at + text.length);
-      if ((before === '' || /[.!?]["')\]”]?$/.test(before)) && (after === '' || /\s/.test(after))) return true;
+      const before = haystack.slice(0, at).trimEnd();
+      const after = haystack.charAt(at + needle.length);
+      const starts = punctuated ? before === '' || /[.!?]["')\]”]?$/.test(before) : at === 0 || /\s/.test(haystack.charAt(at - 1));
+      if (starts && (after === '' || /\s/.test(after))) return true;
       from = at + 1;
     }
   };

@@ -176,8 +176,38 @@ function joinTokens(tokens: readonly Token[]): string {
     .replace(/ ?- ?/g, '-');
 }
 
-/** The fullest natural phrase around a term in a sentence: "the neuron's activation", "a linear transformation". */
-export function phraseAround(term: Term, sentence: Sentence): string | null {
+/** Words after a noun that show it was the verb of the clause ("the gradient encodes the…", "the determinant approaches zero"), which wink-nlp tags as nouns. */
+const AFTER_A_VERB = /^(DET|NUM|PRON|AUX|PART)$/;
+
+/** How often each two-word compound ("basis vectors") occurs in a lecture: a compound that recurs is a name, one said once may be a subject and its verb. */
+export function compoundCounts(sentences: readonly Sentence[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of sentences)
+    for (let i = 0; i + 1 < s.tokens.length; i++) {
+      const key = `${s.tokens[i]!.normal} ${s.tokens[i + 1]!.normal}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  return counts;
+}
+
+export interface Phrase {
+  /** The noun phrase as it reads in the sentence, article first ("the area"). */
+  text: string;
+  /** Its words without the article. */
+  words: number;
+  /** An "of" complement after it ("of a circle", head "circle"), if any. */
+  complement: { text: string; words: number; head: string } | null;
+}
+
+const withComplement = (p: Phrase) => (p.complement ? `${p.text} ${p.complement.text}` : p.text);
+
+/**
+ * The fullest natural noun phrase around a term in a sentence: "the neuron's
+ * activation", "a linear transformation", "the area of a circle". A compound
+ * goes on to a following noun only when that noun is not the clause's verb and,
+ * given the lecture's compounds, only when the compound recurs.
+ */
+export function nounPhraseAround(term: Term, sentence: Sentence, compounds?: ReadonlyMap<string, number>): Phrase | null {
   const tokens = sentence.tokens;
   for (const form of term.forms) {
     const words = form.split(/[\s]+/).flatMap((w) => (w.includes('-') ? w.split(/(-)/) : [w]));
@@ -192,7 +222,10 @@ export function phraseAround(term: Term, sentence: Sentence): string | null {
         tokens[end - 1]!.normal === tokens[end - 1]!.lemma.toLowerCase() &&
         tokens[end]!.pos === 'NOUN' &&
         !isFillerWord(tokens[end]!.value) &&
-        /^[a-z-]{3,}$/i.test(tokens[end]!.value)
+        !isFillerWord(tokens[end]!.lemma) &&
+        /^[a-z-]{3,}$/i.test(tokens[end]!.value) &&
+        !AFTER_A_VERB.test(tokens[end + 1]?.pos ?? '') &&
+        (!compounds || (compounds.get(`${tokens[end - 1]!.normal} ${tokens[end]!.normal}`) ?? 0) >= 2)
       )
         end++;
       for (;;) {
@@ -202,13 +235,39 @@ export function phraseAround(term: Term, sentence: Sentence): string | null {
         else break;
       }
       const article = tokens[from - 1];
+      const lead = article && ARTICLES.has(article.normal) ? `${article.normal} ` : article && POINTERS.has(article.normal) ? 'the ' : '';
       const body = joinTokens(tokens.slice(from, end));
-      if (article && ARTICLES.has(article.normal)) return `${article.normal} ${body}`;
-      if (article && POINTERS.has(article.normal)) return `the ${body}`;
-      return body;
+      return { text: `${lead}${body}`, words: wordCount(body), complement: ofComplement(tokens, end) };
     }
   }
   return null;
+}
+
+/** "of a circle" after a noun phrase: "of", an article, up to two modifiers and a head noun that is not filler. */
+function ofComplement(tokens: readonly Token[], at: number): { text: string; words: number; head: string } | null {
+  if (tokens[at]?.normal !== 'of') return null;
+  let k = at + 1;
+  let article = '';
+  const det = tokens[k];
+  if (det && (ARTICLES.has(det.normal) || POINTERS.has(det.normal))) {
+    article = ARTICLES.has(det.normal) ? `${det.normal} ` : /^(these|those|their|our|your|my|some|any)$/.test(det.normal) ? 'the ' : 'a ';
+    k++;
+  }
+  const start = k;
+  while (k < tokens.length && k - start < 3 && /^(ADJ|NOUN)$/.test(tokens[k]!.pos) && /^[a-z-]{2,}$/i.test(tokens[k]!.value) && !isVagueAdjective(tokens[k]!))
+    k++;
+  // The head is the last noun of the run, and the run ends there (not inside a longer phrase).
+  while (k > start && tokens[k - 1]!.pos !== 'NOUN') k--;
+  if (k === start) return null;
+  const head = tokens[k - 1]!;
+  if (head.stop || isFillerWord(head.value) || isFillerWord(head.lemma) || tokens[k]?.pos === 'NOUN') return null;
+  const body = joinTokens(tokens.slice(start, k));
+  return { text: `of ${article}${body}`, words: wordCount(body), head: head.lemma.toLowerCase() };
+}
+
+/** The fullest natural phrase around a term in a sentence, without what follows it: "the neuron's activation", "a linear transformation". */
+export function phraseAround(term: Term, sentence: Sentence): string | null {
+  return nounPhraseAround(term, sentence)?.text ?? null;
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -227,29 +286,65 @@ export function sectionTerms(analysis: Analysis, indexes: readonly number[]): Te
     .map((x) => x.t);
 }
 
-/** A natural title of 2-8 words naming what the section is about: its key phrase, else its two key terms; never a list of words. */
+/** A heading drops "a"/"an" ("Linear transformations", not "A linear transformation"); one word keeps "the" ("The determinant"). */
+export function asHeading(phrase: string): string {
+  const bare = phrase.replace(/^(?:an?|the)\s+/i, '');
+  const keepThe = /^the\s/i.test(phrase) && (!/\s/.test(bare) || / of |['’]s\b/.test(bare));
+  return capitalise(bare.includes(' ') || !/^(?:an?|the)\s/i.test(phrase) ? (keepThe ? phrase : bare) : `the ${bare}`);
+}
+
+/**
+ * A natural title of 2-8 words naming what the section is about: the noun
+ * phrase around its leading term (with an "of" complement naming another of
+ * its terms when the lecture says one: "The area of a circle"), else two of its
+ * terms the lecture names together, else a term; never a list of words, never a clause.
+ */
 export function sectionTitle(analysis: Analysis, indexes: readonly number[], terms: readonly Term[], used: Set<string>): string {
   const accept = (title: string) => {
     const text = capitalise(title.split(/\s+/).slice(0, 8).join(' '));
-    if (used.has(text.toLowerCase())) return null;
-    used.add(text.toLowerCase());
+    // "The matrix multiplication" repeats "Matrix multiplication".
+    const key = text.toLowerCase().replace(/^the\s+/, '');
+    if (used.has(key)) return null;
+    used.add(key);
     return text;
   };
+  const compounds = compoundCounts(analysis.sentences);
   const leading = terms.slice(0, 3);
-  for (const term of leading) {
-    const phrases = indexes.map((i) => phraseAround(term, analysis.sentences[i]!)).filter((p): p is string => p !== null);
-    const phrase = phrases
-      .filter((p) => p.split(/\s+/).filter((w) => !ARTICLES.has(w)).length >= 2)
-      .sort((a, b) => wordCount(b) - wordCount(a) || a.localeCompare(b))[0];
-    const title = phrase ? accept(phrase) : null;
+  const sectionKeys = new Set(terms.slice(0, 8).flatMap((t) => t.key.split(' ')));
+  // Every phrase of the leading terms, best first within each term; the first not used yet is the title.
+  const candidates = leading.flatMap((term) => {
+    // A complement counts only when it names another of the section's terms ("the area of a circle", not "the area of the thing").
+    const phrases = indexes
+      .map((i) => nounPhraseAround(term, analysis.sentences[i]!, compounds))
+      .filter((p): p is Phrase => p !== null)
+      .map((p) => {
+        const c = p.complement;
+        const naming = c !== null && sectionKeys.has(c.head) && !term.key.split(' ').includes(c.head) && p.words + c.words <= 5;
+        return { text: naming ? withComplement(p) : p.text, words: p.words + (naming ? c.words : 0), naming };
+      })
+      .filter((p) => p.words >= 2);
+    const said = new Map<string, number>();
+    for (const p of phrases) said.set(p.text, (said.get(p.text) ?? 0) + 1);
+    const score = (p: (typeof phrases)[number]) => (p.naming ? 4 : 0) + Math.min(said.get(p.text)!, 3) + (p.words <= 5 ? 1 : -2);
+    return [...new Map(phrases.map((p) => [p.text, p])).values()].sort((a, b) => score(b) - score(a) || b.words - a.words || a.text.localeCompare(b.text));
+  });
+  for (const phrase of candidates) {
+    const title = accept(asHeading(phrase.text));
     if (title) return title;
   }
+  // Two terms said together, never the two halves of one compound ("training" and "data").
+  const compound = (a: Term, b: Term) => (compounds.get(`${a.forms[0]} ${b.forms[0]}`) ?? 0) + (compounds.get(`${b.forms[0]} ${a.forms[0]}`) ?? 0) > 0;
   for (const [a, b] of leading.flatMap((x, i) => leading.slice(i + 1).map((y) => [x, y] as const))) {
     if (` ${a.key} `.includes(` ${b.key} `) || ` ${b.key} `.includes(` ${a.key} `)) continue;
+    if (compound(a, b) || !indexes.some((i) => a.sentences.includes(i) && b.sentences.includes(i))) continue;
     const title = accept(`${a.forms[0]} and ${b.forms[0]}`);
     if (title) return title;
   }
-  return accept(leading[0] ? `the ${leading[0].display}` : `part ${used.size + 1}`) ?? `Part ${used.size + 1}`;
+  for (const term of terms) {
+    const title = accept(asHeading(`the ${term.display}`));
+    if (title) return title;
+  }
+  return accept(`part ${used.size + 1}`) ?? `Part ${used.size + 1}`;
 }
 
 /** Unpunctuated captions get a capital and a full stop, the rest is shown as said. */
@@ -290,13 +385,16 @@ export function glossaryOf(analysis: Analysis, count = 10): GlossaryEntry[] {
   return entries;
 }
 
+/** A section found in the captions starts on the whole second its first cue is in, so its heading reads "0:11", not "0:11.980". */
+const wholeSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
+
 /** Notes for an analysed transcript; with chapters, one section per chapter under its own title. */
 export function buildNotes(analysis: Analysis, chapters: readonly VideoChapter[] = []): Notes {
   const { sentences } = analysis;
   const grouped =
     chapters.length > 0
       ? chapterSections(sentences, chapters).map((g) => ({ indexes: g.indexes, title: g.chapter.title, startMs: g.chapter.startMs }))
-      : mergeThinSections(topicSections(sentences), analysis).map((indexes) => ({ indexes, title: '', startMs: sentences[indexes[0]!]!.startMs }));
+      : mergeThinSections(topicSections(sentences), analysis).map((indexes) => ({ indexes, title: '', startMs: wholeSecond(sentences[indexes[0]!]!.startMs) }));
   const used = new Set<string>();
   const sections = grouped.map(({ indexes, title, startMs }) => {
     const terms = sectionTerms(analysis, indexes);

@@ -14,6 +14,8 @@ import {
   readLibraryStats,
 } from '../../../scripts/pipeline/offline-provider.ts';
 import { libraryStats } from '../../../scripts/pipeline/offline/terms.ts';
+import { parseCaptions } from '../../../scripts/pipeline/captions.ts';
+import { serializeNotes } from '../../../src/lib/video-material.ts';
 import type { Segment } from '../../../src/lib/schema.ts';
 
 const lecture = (...lines: string[]): Segment[] => lines.map((text, i) => ({ startMs: i * 5000, endMs: i * 5000 + 4500, text }));
@@ -159,5 +161,38 @@ describe('the generator', () => {
     await expect(generator.generateNotes(input(vectors))).resolves.toBeDefined();
     await expect(generator.generateQuiz({ ...input(vectors, { language: 'de' }), notes: extractNotes(vectors) })).rejects.toThrow(/is in German/);
     await expect(generator.generateNotes(input(segments))).rejects.toThrow(/does not read as English/);
+  });
+});
+
+describe('section headings from real caption timings', () => {
+  // youtube-dl's WebVTT: a header with Kind and Language, cue settings, cues on odd milliseconds.
+  const cues = [
+    ['00:00:00.420', 'Hello everyone, and welcome back.'],
+    ['00:00:02.130', 'Today we talk about the determinant of a matrix.'],
+    ['00:00:05.870', 'The determinant of a matrix measures how much a linear transformation scales areas.'],
+    ['00:00:11.980', 'When the determinant approaches zero, the transformation squashes the plane.'],
+    ['00:00:17.305', 'A determinant of zero means the columns of the matrix are linearly dependent.'],
+    ['00:00:23.640', 'A negative determinant means the transformation flips the orientation of space.'],
+    ['00:00:29.015', 'The determinant of a matrix product is the product of the determinants.'],
+    ['00:00:35.770', 'So the determinant of the matrix tells us how the area of a shape changes.'],
+  ];
+  const vtt = `WEBVTT\nKind: captions\nLanguage: en\n\n${cues
+    .map(([start, text], i) => `${start} --> ${cues[i + 1]?.[0] ?? '00:00:41.000'} align:start position:0%\n${text}\n`)
+    .join('\n')}`;
+  const { segments } = parseCaptions(vtt, 'determinant.en.vtt');
+
+  it('start on a whole second, so the heading reads "0:05", never "0:05.870"', () => {
+    const notes = extractNotes(segments);
+    expect(notes.sections.length).toBeGreaterThan(0);
+    for (const section of notes.sections) expect(section.startMs % 1000).toBe(0);
+    const headings = serializeNotes(notes, undefined, false)
+      .split('\n')
+      .filter((line) => line.startsWith('## '));
+    for (const heading of headings) expect(heading).toMatch(/^## \d+:\d{2} [A-Z]/);
+  });
+
+  it('are noun phrases, not a subject with the verb the tagger read as a noun', () => {
+    const [section] = extractNotes(segments).sections;
+    expect(section!.title).toBe('The determinant of a matrix');
   });
 });

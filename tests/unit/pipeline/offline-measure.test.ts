@@ -78,6 +78,24 @@ describe('sentence integrity', () => {
     expect([s.sentences, s.brokenSentences]).toEqual([1, []]);
   });
 
+  it('in unpunctuated auto-captions, counts a run of whole words shown with a capital and a full stop, never one cut inside a word', () => {
+    const auto: Segment[] = [
+      { startMs: 0, endMs: 3000, text: 'so a recursive function is just a function' },
+      { startMs: 3000, endMs: 6000, text: 'that calls itself and every recursive function needs a base case' },
+    ];
+    const s = scoreMaterial(
+      notes(
+        'So a recursive function is just a function that calls itself.',
+        '- Every recursive function needs a base case.\n- Ecursive function needs a base.',
+      ),
+      { questions: [] },
+      auto,
+      [],
+      new Set(),
+    );
+    expect([s.sentences, s.brokenSentences]).toEqual([3, ['Ecursive function needs a base.']]);
+  });
+
   it('checks glossary definitions and the quoted line of each quiz explanation, not the rest of the explanation', () => {
     const quiz: VideoQuiz = {
       questions: [

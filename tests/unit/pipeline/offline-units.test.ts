@@ -362,7 +362,7 @@ describe('sections', () => {
     expect(section!.startMs).toBe(0);
     expect(section!.body.split('\n')).toHaveLength(3);
     expect(section!.body.split('\n').every((line) => line.startsWith('- '))).toBe(true);
-    expect(buildNotes(analyse(neurons)).sections[0]!.title).toBe('Neuron and activation');
+    expect(buildNotes(analyse(neurons)).sections[0]!.title).toBe('The activation of a neuron');
   });
 });
 
@@ -744,12 +744,12 @@ describe('section titles', () => {
   );
   const transformation = made('transformation', [0, 1, 2]);
 
-  it('is the longest phrase around the section’s leading term, ties in alphabetical order', () => {
-    expect(sectionTitle({ sentences, terms: [] }, [0, 1, 2], [transformation], new Set())).toBe('A rigid linear transformation');
-    expect(sectionTitle({ sentences, terms: [] }, [2, 0], [transformation], new Set())).toBe('A linear transformation');
+  it('is the longest phrase around the section’s leading term, as a heading without "a", ties in alphabetical order', () => {
+    expect(sectionTitle({ sentences, terms: [] }, [0, 1, 2], [transformation], new Set())).toBe('Rigid linear transformation');
+    expect(sectionTitle({ sentences, terms: [] }, [2, 0], [transformation], new Set())).toBe('Linear transformation');
   });
 
-  it('never repeats a title: two terms instead, then the term, then a part number', () => {
+  it('never repeats a title, not even with "the" before it: another phrase, two terms said together, another term, then a part number', () => {
     const used = new Set<string>();
     const neuron = made('neuron', [3, 5], 1, ['neurons']);
     const activation = made('activation', [4, 5], 1, ['activations']);
@@ -759,7 +759,36 @@ describe('section titles', () => {
     expect(sectionTitle({ sentences, terms: [] }, [3, 4, 5], [neuron], used)).toBe('The neuron');
     expect(sectionTitle({ sentences, terms: [] }, [3, 4, 5], [neuron], used)).toBe('Part 4');
     expect(sectionTitle({ sentences, terms: [] }, [3], [], new Set(['a', 'b']))).toBe('Part 3');
-    expect(sectionTitle({ sentences, terms: [] }, [0, 1, 2], [transformation], new Set(['a rigid linear transformation']))).toBe('The transformation');
+    expect(sectionTitle({ sentences, terms: [] }, [0, 1, 2], [transformation], new Set(['rigid linear transformation']))).toBe('Linear transformation');
+    expect(sectionTitle({ sentences, terms: [] }, [0], [transformation], new Set(['linear transformation']))).toBe('The transformation');
+  });
+
+  it('is a noun phrase, never a subject and its verb that the tagger took for a compound', () => {
+    const said = lines(
+      'The gradient encodes the relative importance of each weight.',
+      'As the determinant approaches zero, the area shrinks.',
+      'The input space decreases in size.',
+      'The basis vectors span the plane, and the basis vectors are independent.',
+    );
+    const gradient = made('gradient', [0], 1, ['gradient']);
+    const determinant = made('determinant', [1], 1, ['determinant']);
+    const basis = made('basis', [3], 1, ['basis']);
+    expect(sectionTitle({ sentences: said, terms: [] }, [0], [gradient], new Set())).toBe('The gradient');
+    expect(sectionTitle({ sentences: said, terms: [] }, [1], [determinant], new Set())).toBe('The determinant');
+    // A compound said twice is a name: "basis vectors".
+    expect(sectionTitle({ sentences: said, terms: [] }, [3], [basis], new Set())).toBe('Basis vectors');
+  });
+
+  it('takes an "of" phrase when it names another of the section’s terms', () => {
+    const said = lines(
+      'The area of a circle is pi r squared.',
+      'We cut the circle into rings, and the area of each ring is small.',
+      'The area of the thing is big.',
+    );
+    const area = made('area', [0, 1, 2], 3);
+    const circle = made('circle', [0, 1], 2);
+    expect(sectionTitle({ sentences: said, terms: [] }, [0, 1, 2], [area, circle], new Set())).toBe('The area of a circle');
+    expect(sectionTitle({ sentences: said, terms: [] }, [2], [area], new Set())).toBe('The area');
   });
 });
 
