@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { contentProblemsOverlay } from './src/integrations/content-problems-overlay.ts';
+import { mdxMath } from './src/integrations/mdx-math.ts';
 import { islandRuntimeFile } from './src/integrations/island-runtime.ts';
 import { offlineWorker } from './src/integrations/offline-worker.ts';
 import { studio } from './src/integrations/studio.ts';
@@ -31,6 +32,8 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     learnspaceMode,
+    // TeX math in MDX bodies becomes MathML before MDX reads the file (its braces are not expressions).
+    mdxMath(),
     mdx(),
     react(),
     sitemap({

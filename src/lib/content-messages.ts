@@ -48,6 +48,9 @@ export const contentMessages = {
 
   // MDX bodies; `where` is "line N, column M: " or ''
   invalidMdx: (where: string, reason: string) => `${where}invalid MDX: ${reason} (write "{" and "<" as "\\{" and "&lt;" in plain text)`,
+  // TeX formulas (src/lib/math.ts); `where` is "line N, column M: ", "column M: " or ''
+  invalidTex: (where: string, formula: string, reason: string) =>
+    `${where}TeX error in ${formula}: ${reason} (fix the formula; write a dollar sign that is not math as \\$)`,
   unknownComponent: (where: string, name: string, guess: string | undefined, known: readonly string[]) =>
     `${where}unknown component <${name}>: ${guess ? `did you mean <${guess}>?` : `the components MDX items can use are ${known.map((c) => `<${c}>`).join(', ')}`}`,
 } as const;

@@ -13,6 +13,7 @@ import { closestName } from './did-you-mean.ts';
 import { contentMessages } from './content-messages.ts';
 import { mdxComponentNames } from '../components/items/mdx-component-names.ts';
 import type { ContentProblem } from './friendly-errors.ts';
+import { mdxTexProblems, mdxWithoutMath } from './math.ts';
 
 /** An item as validated: `key` is `course/chapter/item`, the id progress and the items collection use. */
 export const itemNodeSchema = z.object({
@@ -43,21 +44,30 @@ export interface ContentTree {
 
 const knownComponents: readonly string[] = mdxComponentNames;
 
-/** Compiles an MDX body: syntax errors and components that do not exist become problems at their line. */
+/**
+ * Compiles an MDX body: syntax errors, components that do not exist and TeX formulas that do not
+ * render become problems at their line. Formulas are compiled as placeholders of their size (their
+ * braces are TeX, not MDX expressions; the site's MDX gets them as MathML, src/integrations/mdx-math.ts).
+ */
 export function mdxBodyProblems(item: Pick<ItemNode, 'file' | 'body' | 'bodyLine'>): ContentProblem[] {
   if (item.body === undefined) return [];
   const offset = (item.bodyLine ?? 1) - 1;
+  const texProblems = mdxTexProblems(item.body).map((p) => ({
+    file: item.file,
+    field: '',
+    message: contentMessages.invalidTex(`line ${p.line + offset}, column ${p.column}: `, p.formula, p.reason),
+  }));
   let code: string;
   try {
-    code = mdxToJs(item.body).code;
+    code = mdxToJs(mdxWithoutMath(item.body)).code;
   } catch (error) {
     const raw = (error as Error).message;
     const m = /^(\d+):(\d+):\s*(.*?)(?:\s*\([\w:-]+\))?$/.exec(raw);
     const where = m ? `line ${Number(m[1]) + offset}, column ${m[2]}: ` : '';
     const reason = (m ? m[3]! : raw).replace(/\s*\(\d+:\d+\)/g, '');
-    return [{ file: item.file, field: '', message: contentMessages.invalidMdx(where, reason) }];
+    return [...texProblems, { file: item.file, field: '', message: contentMessages.invalidMdx(where, reason) }];
   }
-  const problems: ContentProblem[] = [];
+  const problems: ContentProblem[] = [...texProblems];
   // The compiled module names every component the body uses but does not import.
   for (const [, name] of code.matchAll(/_missingMdxReference\("([^"]+)", true\)/g)) {
     if (knownComponents.includes(name!)) continue;

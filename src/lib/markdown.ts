@@ -3,14 +3,22 @@
  * build time: satteri turns Markdown into HTML, sanitize-html keeps only basic
  * formatting and http(s) links, which always get rel="noopener noreferrer".
  * Quiz code blocks are highlighted here by Shiki, so no parser ships to the browser.
+ * TeX formulas (src/lib/math.ts) are taken out before Markdown sees them and put back as
+ * MathML, which the sanitiser admits exactly as temml writes it.
  */
 import { defineMdastPlugin, markdownToHtml } from 'satteri';
 import sanitizeHtml from 'sanitize-html';
 import { createHighlighter, type Highlighter } from 'shiki';
+import { mathmlAllowlist, mayContainMath, renderTex, replaceMath, TexError } from './math.ts';
+
+const mathStyles = Object.fromEntries(mathmlAllowlist.tags.map((tag) => [tag, mathmlAllowlist.styles]));
+const mathClasses = Object.fromEntries([...mathmlAllowlist.tags, 'span'].map((tag) => [tag, [...mathmlAllowlist.classes]]));
 
 const allowed: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a', 'sub', 'sup', 'del'],
-  allowedAttributes: { a: ['href', 'rel', 'title'] },
+  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a', 'sub', 'sup', 'del', 'span', ...mathmlAllowlist.tags],
+  allowedAttributes: { ...mathmlAllowlist.attributes, a: ['href', 'rel', 'title'] },
+  allowedClasses: mathClasses,
+  allowedStyles: mathStyles,
   allowedSchemes: ['http', 'https'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -27,15 +35,46 @@ const allowed: sanitizeHtml.IOptions = {
   },
 };
 
+/** What becomes of a formula temml cannot read: an error (the site: the check should have caught it), or its TeX shown as code (a preview). */
+export type TexErrors = 'throw' | 'show';
+
+/**
+ * Markdown rendered by `render` with its formulas as MathML: each formula (outside code) becomes a
+ * private-use placeholder Markdown leaves alone, and its MathML replaces the placeholder afterwards.
+ */
+function withMath(markdown: string, render: (markdown: string) => string, texErrors: TexErrors): string {
+  if (!mayContainMath(markdown)) return render(markdown);
+  const formulas: string[] = [];
+  const source = replaceMath(
+    markdown,
+    (span) => {
+      try {
+        formulas.push(renderTex(span.tex, span.display));
+      } catch (error) {
+        if (texErrors === 'throw' || !(error instanceof TexError)) throw error;
+        formulas.push(`<code>${escapeText(markdown.slice(span.start, span.end))}</code>`);
+      }
+      return `\uE000${formulas.length - 1}\uE001`;
+    },
+    { skipCode: true },
+  );
+  return render(source).replace(/\uE000(\d+)\uE001/g, (_, n: string) => formulas[Number(n)]!);
+}
+
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 // Each video's notes are rendered on two pages (its course item and /videos/<id>/); the output depends only on the input.
 const rendered = new Map<string, string>();
 
 /** Untrusted Markdown in, sanitised HTML out; memoised per input, since the same notes appear on several pages. */
-export function renderUntrustedMarkdown(markdown: string): string {
-  let html = rendered.get(markdown);
+export function renderUntrustedMarkdown(markdown: string, texErrors: TexErrors = 'throw'): string {
+  let html = texErrors === 'throw' ? rendered.get(markdown) : undefined;
   if (html === undefined) {
-    html = sanitizeHtml(markdownToHtml(markdown).html, allowed);
-    rendered.set(markdown, html);
+    html = sanitizeHtml(
+      withMath(markdown, (md) => markdownToHtml(md).html, texErrors),
+      allowed,
+    );
+    if (texErrors === 'throw') rendered.set(markdown, html);
   }
   return html;
 }
@@ -67,9 +106,13 @@ let highlighter: Promise<Highlighter> | undefined;
 /** Quiz text's own elements: Markdown's formatting, code, and Shiki's coloured spans (colours only). */
 const quizAllowed: sanitizeHtml.IOptions = {
   ...allowed,
-  allowedAttributes: { a: ['href', 'rel', 'title'], pre: ['class', 'style', 'tabindex'], span: ['class', 'style'] },
-  allowedTags: [...(allowed.allowedTags as string[]), 'span'],
-  allowedStyles: { '*': { color: [/^#[0-9a-f]{3,8}$/i], 'background-color': [/^#[0-9a-f]{3,8}$/i], 'font-style': [/^italic$/], 'font-weight': [/^bold$/] } },
+  allowedAttributes: { ...allowed.allowedAttributes, pre: ['class', 'style', 'tabindex'], span: ['class', 'style'] },
+  // Shiki's lines are `<span class="line">`; a formula's spans carry temml's classes.
+  allowedClasses: { ...mathClasses, span: [...mathmlAllowlist.classes, 'line'] },
+  allowedStyles: {
+    ...mathStyles,
+    '*': { color: [/^#[0-9a-f]{3,8}$/i], 'background-color': [/^#[0-9a-f]{3,8}$/i], 'font-style': [/^italic$/], 'font-weight': [/^bold$/] },
+  },
 };
 
 /** Raw HTML in quiz text is shown as text (a prompt may ask about `<div>` without backticks); fenced code is highlighted. */
@@ -129,7 +172,10 @@ const renderedQuiz = new Map<string, Promise<string>>();
 export async function renderQuizHtml(markdown: string): Promise<string> {
   highlighter ??= createHighlighter({ themes: [codeTheme], langs: quizCodeLanguages });
   const plugin = quizMarkdownPlugin(await highlighter);
-  const html = sanitizeHtml(markdownToHtml(markdown, { mdastPlugins: [plugin] }).html, quizAllowed).trim();
+  const html = sanitizeHtml(
+    withMath(markdown, (md) => markdownToHtml(md, { mdastPlugins: [plugin] }).html, 'throw'),
+    quizAllowed,
+  ).trim();
   const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
   return single && !single[1]!.includes('<p>') ? single[1]! : html;
 }

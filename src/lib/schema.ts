@@ -5,6 +5,8 @@
  * CLI all import from here; types are inferred, never re-declared.
  */
 import { z } from 'astro/zod';
+import { texProblems } from './math.ts';
+import { contentMessages } from './content-messages.ts';
 
 /** A YouTube video id: 11 characters of [A-Za-z0-9_-]. */
 export const youtubeId = z.string().regex(/^[A-Za-z0-9_-]{11}$/, 'expected an 11-character YouTube video id like "aircAruvnKk"');
@@ -14,6 +16,16 @@ const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const slug = z.string().regex(slugPattern, 'expected a lowercase slug of letters, digits and single hyphens, like "02-neural-networks"');
 
 const nonEmpty = (what: string) => z.string().trim().min(1, `expected ${what}, got an empty string`);
+
+/** Every TeX formula in a text field renders: one that does not is an issue at the field, placed by line (several lines) and column. */
+function texRenders(text: string, ctx: z.RefinementCtx): void {
+  for (const p of texProblems(text, { skipCode: true })) {
+    const where = text.includes('\n') ? `line ${p.line}, column ${p.column}: ` : `column ${p.column}: `;
+    ctx.addIssue({ code: 'custom', message: contentMessages.invalidTex(where, p.formula, p.reason) });
+  }
+}
+/** Text shown as Markdown with TeX math: quiz prompts, choices and explanations; notes and glossary. */
+const withMath = <T extends z.ZodString>(schema: T) => schema.superRefine(texRenders);
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL like "https://example.org/page"' });
 
@@ -73,10 +85,10 @@ function answerInChoices(q: { answer: number; choices: string[] }, ctx: z.Refine
 
 export const quizQuestionSchema = z
   .strictObject({
-    prompt: nonEmpty('a question prompt'),
-    choices: z.array(nonEmpty('a choice')).min(2, 'expected 2-8 choices').max(8, 'expected 2-8 choices'),
+    prompt: withMath(nonEmpty('a question prompt')),
+    choices: z.array(withMath(nonEmpty('a choice'))).min(2, 'expected 2-8 choices').max(8, 'expected 2-8 choices'),
     answer: z.number().int('expected the index of the right choice (0 is the first)'),
-    explanation: z.string().default(''),
+    explanation: withMath(z.string()).default(''),
     /** For video quizzes: where in the video this question is taught. */
     startMs: z.number().int().min(0).optional(),
   })
@@ -203,16 +215,16 @@ export const videoMetaSchema = z.object({
   chapters: z.array(videoChapterSchema).optional(),
 });
 
-export const glossaryEntrySchema = z.object({ term: z.string().min(1), definition: z.string().min(1), startMs: z.number().int().min(0) });
+export const glossaryEntrySchema = z.object({ term: z.string().min(1), definition: withMath(z.string().min(1)), startMs: z.number().int().min(0) });
 
 /** What a model (or the offline provider) must return for notes. */
 export const notesSchema = z.object({
-  summary: z.string().min(1),
+  summary: withMath(z.string().min(1)),
   sections: z
     .array(
       z.object({
         title: z.string().min(1),
-        body: z.string().min(1),
+        body: withMath(z.string().min(1)),
         startMs: z.number().int().min(0),
         keyTerms: z.array(z.string()),
       }),
@@ -233,10 +245,10 @@ export const generatorSchema = z.strictObject({
 export const quizQuestionKinds = ['definition', 'term', 'statement', 'cloze', 'concept'] as const;
 
 const videoQuizQuestionFields = {
-  prompt: z.string().min(1),
-  choices: z.array(z.string().min(1)).min(2).max(8),
+  prompt: withMath(z.string().min(1)),
+  choices: z.array(withMath(z.string().min(1))).min(2).max(8),
   answer: z.number().int().min(0),
-  explanation: z.string(),
+  explanation: withMath(z.string()),
   startMs: z.number().int().min(0),
 };
 const answerIsAChoice: [(q: { answer: number; choices: string[] }) => boolean, { message: string; path: PropertyKey[] }] = [
@@ -280,12 +292,12 @@ export const videoResultSchema = z.object({
 
 /** notes.md frontmatter; the sections are the `## m:ss Title` headings below it. */
 export const notesFrontmatterSchema = z.strictObject({
-  summary: nonEmpty('a summary'),
+  summary: withMath(nonEmpty('a summary')),
   glossary: z
     .array(
       z.strictObject({
         term: nonEmpty('a term'),
-        definition: nonEmpty('a definition'),
+        definition: withMath(nonEmpty('a definition')),
         startMs: z.number().int('expected whole milliseconds').min(0, 'expected 0 or more'),
       }),
     )
@@ -296,10 +308,10 @@ export const notesFrontmatterSchema = z.strictObject({
 
 export const videoQuizFileQuestionSchema = z
   .strictObject({
-    prompt: nonEmpty('a question prompt'),
-    choices: z.array(nonEmpty('a choice')).min(2, 'expected 2-8 choices').max(8, 'expected 2-8 choices'),
+    prompt: withMath(nonEmpty('a question prompt')),
+    choices: z.array(withMath(nonEmpty('a choice'))).min(2, 'expected 2-8 choices').max(8, 'expected 2-8 choices'),
     answer: z.number().int('expected the index of the right choice (0 is the first)'),
-    explanation: z.string().default(''),
+    explanation: withMath(z.string()).default(''),
     /** Where in the video the question is taught, in milliseconds. */
     startMs: z.number().int('expected whole milliseconds').min(0, 'expected 0 or more'),
     kind: z.enum(quizQuestionKinds).optional(),

@@ -9,6 +9,8 @@ import { parseDocument, stringify } from 'yaml';
 import { load as loadYaml } from 'js-yaml';
 import { friendlyParams, zodProblems, type ContentProblem } from './friendly-errors.ts';
 import { parseYaml } from './content-files.ts';
+import { texProblems } from './math.ts';
+import { contentMessages } from './content-messages.ts';
 import {
   notesFrontmatterSchema,
   videoMetaFileSchema,
@@ -141,6 +143,11 @@ export function parseNotes(text: string, file: string): Parsed<NotesFile> {
     if (last) body.pop();
     const text = body.join('\n').trim();
     const index = sections.length;
+    // The body's first line is the one after the heading.
+    for (const tex of texProblems(body.join('\n'), { skipCode: true })) {
+      const where = `line ${current.line + tex.line}, column ${tex.column}: `;
+      problems.push({ file, field: `sections[${index}].body`, message: contentMessages.invalidTex(where, tex.formula, tex.reason) });
+    }
     if (!text)
       problems.push({
         file,
