@@ -173,6 +173,7 @@ export function renderTex(tex: string, display: boolean): string {
         .replace(/^\s*ParseError:\s*/, '')
         .replace(/\s+at position \d+:[\s\S]*$/, '')
         .replace(/\s+at end of input:[\s\S]*$/, ' at the end of the formula')
+        .replace(/, got 'EOF' at the end of the formula$/, ' before the end of the formula')
         .trim();
       throw new TexError(reason, tex, typeof e.position === 'number' ? e.position : tex.length);
     }
@@ -206,9 +207,11 @@ export function texProblems(text: string, options: FindMathOptions = {}): TexPro
       renderTex(span.tex, span.display);
     } catch (error) {
       if (!(error instanceof TexError)) throw error;
-      const written = text.slice(span.start, span.end);
+      // One line per problem: a display formula's line breaks are shown as spaces.
+      const written = text.slice(span.start, span.end).replace(/\s+/g, ' ');
       problems.push({
-        ...lineColumn(text, span.texStart + Math.min(error.offset, span.tex.length)),
+        // "At the end of the formula" points at its last character, not at the line break before its closing `$$`.
+        ...lineColumn(text, span.texStart + Math.min(error.offset, span.tex.trimEnd().length)),
         formula: written.length > 60 ? `${written.slice(0, 57)}...` : written,
         reason: error.message,
       });
