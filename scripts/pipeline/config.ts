@@ -9,7 +9,7 @@ import { friendlyParams, zodProblems, formatProblem } from '../../src/lib/friend
 
 export const CONFIG_FILE = 'learnspace.config.json';
 /** Bumped whenever prompts change, so cached notes and quizzes are regenerated. */
-export const PROMPT_VERSION = 'v2';
+export const PROMPT_VERSION = 'v3';
 export const OFFLINE_MODEL = 'wink-nlp-extractive-v2';
 
 export interface ProviderEndpoint {

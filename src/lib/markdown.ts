@@ -11,12 +11,15 @@ import sanitizeHtml from 'sanitize-html';
 import { createHighlighter, type Highlighter } from 'shiki';
 import { mathmlAllowlist, mayContainMath, renderTex, replaceMath, TexError } from './math.ts';
 
+const mathAttributes = Object.fromEntries(
+  mathmlAllowlist.tags.map((tag) => [tag, [...(mathmlAllowlist.attributes[tag] ?? []), mathmlAllowlist.searchIgnore]]),
+) as Record<string, sanitizeHtml.AllowedAttribute[]>;
 const mathStyles = Object.fromEntries(mathmlAllowlist.tags.map((tag) => [tag, mathmlAllowlist.styles]));
 const mathClasses = Object.fromEntries([...mathmlAllowlist.tags, 'span'].map((tag) => [tag, [...mathmlAllowlist.classes]]));
 
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a', 'sub', 'sup', 'del', 'span', ...mathmlAllowlist.tags],
-  allowedAttributes: { ...mathmlAllowlist.attributes, a: ['href', 'rel', 'title'] },
+  allowedAttributes: { ...mathAttributes, span: ['class'], a: ['href', 'rel', 'title'] },
   allowedClasses: mathClasses,
   allowedStyles: mathStyles,
   allowedSchemes: ['http', 'https'],

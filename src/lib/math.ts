@@ -23,12 +23,12 @@ export interface MathSpan {
 /** A formula temml cannot read; `offset` is where in the TeX it stopped. */
 export class TexError extends Error {
   override name = 'TexError';
-  constructor(
-    message: string,
-    readonly tex: string,
-    readonly offset: number,
-  ) {
+  readonly tex: string;
+  readonly offset: number;
+  constructor(message: string, tex: string, offset: number) {
     super(message);
+    this.tex = tex;
+    this.offset = offset;
   }
 }
 
@@ -154,15 +154,18 @@ export function mayContainMath(text: string): boolean {
 const rendered = new Map<string, string>();
 
 /**
- * One formula's MathML (`<math>` with the TeX as its annotation); throws TexError for TeX temml
- * cannot read. `\ce{}` and `\pu{}` (mhchem) are built into temml's Node build.
+ * One formula's MathML (`<math>` with the TeX as its annotation, which search indexes); throws
+ * TexError for TeX temml cannot read. `\ce{}` and `\pu{}` (mhchem) are built into temml's Node build.
  */
 export function renderTex(tex: string, display: boolean): string {
   const key = `${display ? 'D' : 'I'}${tex}`;
   let html = rendered.get(key);
   if (html === undefined) {
     try {
-      html = temml.renderToString(tex, { displayMode: display, annotate: true, throwOnError: true, trust: false });
+      html = temml
+        .renderToString(tex, { displayMode: display, annotate: true, throwOnError: true, trust: false })
+        // Search indexes the TeX annotation, with its spaces and words, not the drawn symbols run together ("det⁡(abcd)=ad−bc").
+        .replace(/<semantics><([a-z]+)/, '<semantics><$1 data-pagefind-ignore="all"');
     } catch (error) {
       const e = error as Error & { position?: number };
       // temml's message repeats the formula with combining underlines; the position is what an author needs.
@@ -170,6 +173,7 @@ export function renderTex(tex: string, display: boolean): string {
         .replace(/^\s*ParseError:\s*/, '')
         .replace(/\s+at position \d+:[\s\S]*$/, '')
         .replace(/\s+at end of input:[\s\S]*$/, ' at the end of the formula')
+        .replace(/, got 'EOF' at the end of the formula$/, ' before the end of the formula')
         .trim();
       throw new TexError(reason, tex, typeof e.position === 'number' ? e.position : tex.length);
     }
@@ -203,9 +207,11 @@ export function texProblems(text: string, options: FindMathOptions = {}): TexPro
       renderTex(span.tex, span.display);
     } catch (error) {
       if (!(error instanceof TexError)) throw error;
-      const written = text.slice(span.start, span.end);
+      // One line per problem: a display formula's line breaks are shown as spaces.
+      const written = text.slice(span.start, span.end).replace(/\s+/g, ' ');
       problems.push({
-        ...lineColumn(text, span.texStart + Math.min(error.offset, span.tex.length)),
+        // "At the end of the formula" points at its last character, not at the line break before its closing `$$`.
+        ...lineColumn(text, span.texStart + Math.min(error.offset, span.tex.trimEnd().length)),
         formula: written.length > 60 ? `${written.slice(0, 57)}...` : written,
         reason: error.message,
       });
@@ -295,6 +301,8 @@ export const mathmlAllowlist = {
     menclose: ['notation', 'class', 'style'],
     span: ['class'],
   } as Record<string, string[]>,
+  /** The drawn part of a formula is left out of the search index (its TeX annotation is indexed): on any MathML element, this value only. */
+  searchIgnore: { name: 'data-pagefind-ignore', multiple: false, values: ['all'] },
   /** temml's class names (styled by its stylesheet, src/styles/math.css). */
   classes: ['tml-*', 'chr-*', 'wbk-*', 'ff-*', 'mathcal', 'mathscr', 'menclose', 'upstrike', 'downstrike', 'sout', 'textcircle', 'longdiv-*', 'phasor-*', 'actuarial', 'circle-pad', 'special-fraction'],
   /** Inline style properties temml sets, each with the values it writes (lengths, colours, a few keywords). */

@@ -54,7 +54,7 @@ describe('generation through an OpenAI-compatible server', () => {
     expect(report.outcomes).toMatchObject([{ id: 'IHZwWFHWa-w', status: 'completed', attempts: 1 }]);
     expect(status()).toMatchObject({ status: 'completed', attempts: 1 });
     const result = readVideoResult('IHZwWFHWa-w', root);
-    expect(result.ok && result.value.generator).toMatchObject({ provider: 'openai', model: 'gpt-5-mini', promptVersion: 'v2' });
+    expect(result.ok && result.value.generator).toMatchObject({ provider: 'openai', model: 'gpt-5-mini', promptVersion: 'v3' });
     expect(result.ok && result.value.transcript.source).toBe('file');
     expect(server.requests.map((r) => r.schemaName)).toEqual(['study_notes', 'video_quiz']);
     const first = server.requests[0]!;
