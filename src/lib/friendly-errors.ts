@@ -18,7 +18,7 @@ export interface ContentProblem {
   field: string;
   message: string;
   /** Absent means 'error'. */
-  severity?: ProblemSeverity;
+  severity?: ProblemSeverity | undefined;
 }
 
 /** True for a problem that fails the check and the build. */
