@@ -101,6 +101,7 @@ export function scoreTable(scores: readonly LectureScore[]): string {
     `${s.titles - s.badTitles.length}/${s.titles}`,
     kinds(s.kinds),
     `${s.questions - s.answersNotConcepts.length}/${s.questions}`,
+    `${s.nearCopies.length}/${s.questions}`,
   ]);
   rows.push([
     '**all**',
@@ -110,6 +111,7 @@ export function scoreTable(scores: readonly LectureScore[]): string {
     pct(total.titleForm),
     `cloze ${pct(total.cloze)}`,
     pct(total.answersConcepts),
+    pct(total.nearCopy),
   ]);
   return markdownTable([
     [
@@ -120,6 +122,7 @@ export function scoreTable(scores: readonly LectureScore[]): string {
       'titles of 2-8 words, no comma list',
       'quiz mix (cloze ≤ 33 %)',
       'answers are concepts',
+      'near-copy choices (≤ 10 %)',
     ],
     ...rows,
   ]);
@@ -134,7 +137,7 @@ async function main() {
   const json = process.argv.includes('--json');
   const started = performance.now();
   const generator = createOfflineGenerator({ libraryDir: join(contentDir(), 'videos') });
-  const results = [];
+  const results: { set: EvalSet; heading: string; scores: LectureScore[] }[] = [];
   for (const { set, heading } of SETS) results.push({ set, heading, scores: await evaluateGenerator(generator, process.cwd(), set) });
   const seconds = (performance.now() - started) / 1000;
   if (json) console.log(JSON.stringify(Object.fromEntries(results.map((r) => [r.set, { scores: r.scores, total: summarise(r.scores) }])), null, 2));

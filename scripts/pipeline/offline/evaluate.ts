@@ -1,11 +1,12 @@
 /**
  * Measures generated study material against an instructor's reference
  * concepts: concept recall in titles and key terms, filler share, sentence
- * integrity, title form, quiz mix and whether answers are concepts. Used by
+ * integrity, title form, quiz mix, whether answers are concepts and whether
+ * wrong choices are mere variants of the right one. Used by
  * `npm run eval:material` and by the tests that hold the offline provider to its targets.
  */
 import type { Notes, Segment, VideoQuiz } from '../../../src/lib/schema.ts';
-import { isPunctuated, tokenize } from './language.ts';
+import { differsByFewWords, isPunctuated, tokenize } from './language.ts';
 
 export interface MaterialScore {
   concepts: number;
@@ -21,9 +22,11 @@ export interface MaterialScore {
   kinds: Record<string, number>;
   cloze: number;
   answersNotConcepts: string[];
+  /** Answers of questions whose wrong choices include a variant of the answer two words or fewer apart: they test wording, not ideas. */
+  nearCopies: string[];
 }
 
-export const TARGETS = { recall: 0.7, filler: 0.05, complete: 1, cloze: 1 / 3 };
+export const TARGETS = { recall: 0.7, filler: 0.05, complete: 1, cloze: 1 / 3, nearCopy: 0.1 };
 
 /** Lemmas in lower case, possessives dropped, so "Basis vectors" matches "basis vector" and "Biases" matches "bias". */
 export const normalise = (text: string) =>
@@ -119,7 +122,9 @@ export function scoreMaterial(
   });
   const kinds: Record<string, number> = {};
   const answersNotConcepts: string[] = [];
+  const nearCopies: string[] = [];
   for (const q of quiz.questions) {
+    if (q.choices.some((c, i) => i !== q.answer && differsByFewWords(q.choices[q.answer]!, c))) nearCopies.push(q.choices[q.answer]!);
     const kind = q.kind ?? (q.prompt.includes('____') ? 'cloze' : 'concept');
     kinds[kind] = (kinds[kind] ?? 0) + 1;
     const answer = q.choices[q.answer]!;
@@ -141,6 +146,7 @@ export function scoreMaterial(
     kinds,
     cloze: kinds.cloze ?? 0,
     answersNotConcepts,
+    nearCopies,
   };
 }
 
@@ -178,6 +184,10 @@ export function summarise(scores: readonly LectureScore[]) {
       sum((s) => s.questions - s.answersNotConcepts.length),
       sum((s) => s.questions),
     ),
+    nearCopy: share(
+      sum((s) => s.nearCopies.length),
+      sum((s) => s.questions),
+    ),
     questions: sum((s) => s.questions),
   };
 }
@@ -189,6 +199,7 @@ export function missedTargets(total: ReturnType<typeof summarise>): string[] {
   if (total.filler > TARGETS.filler) missed.push(`filler ${(total.filler * 100).toFixed(0)} % > 5 %`);
   if (total.complete < TARGETS.complete) missed.push(`complete sentences ${(total.complete * 100).toFixed(0)} % < 100 %`);
   if (total.cloze > TARGETS.cloze + 1e-9) missed.push(`cloze ${(total.cloze * 100).toFixed(0)} % > 33 %`);
+  if (total.nearCopy > TARGETS.nearCopy + 1e-9) missed.push(`near-copy choices ${(total.nearCopy * 100).toFixed(0)} % > 10 %`);
   if (total.commaTitles > 0) missed.push(`${total.commaTitles} comma-list titles`);
   return missed;
 }

@@ -205,3 +205,24 @@ export function englishStopWordShare(text: string): number {
   if (tokens.length === 0) return 0;
   return tokens.filter((t) => t.stop).length / tokens.length;
 }
+
+const lowerWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+
+/**
+ * True when two choices are variants of one text: they share a word and one
+ * becomes the other by changing, adding or dropping at most `max` words
+ * ("the darker beetles survive" / "the lighter beetles survive").
+ */
+export function differsByFewWords(a: string, b: string, max = 2): boolean {
+  const x = lowerWords(a);
+  const y = lowerWords(b);
+  if (!x.some((w) => y.includes(w))) return false;
+  if (Math.abs(x.length - y.length) > max) return false;
+  let row = y.map((_, j) => j + 1);
+  for (let i = 0; i < x.length; i++) {
+    const next = [i + 1];
+    for (let j = 0; j < y.length; j++) next.push(Math.min(row[j]! + 1, next[j]! + 1, (j === 0 ? i : row[j - 1]!) + (x[i] === y[j] ? 0 : 1)));
+    row = next.slice(1);
+  }
+  return (row.at(-1) ?? x.length) <= max;
+}

@@ -356,7 +356,8 @@ export function definingSentence(term: Term, sentences: readonly Sentence[]): nu
   // The term closes a naming clause, or is the subject near the start of a defining one.
   const named = `(?:an?\\s+|the\\s+)?(?:[\\w-]+['’]s\\s+)?${t}(?=\\s*(?:[.,;:!)]|$)|\\s+(?:of|for|in)\\s)`;
   const notInPhrase = `(?<!\\b(?:of|in|for|to|with|on|by|from|at|into)\\s+(?:(?:an?|the)\\s+)?(?:(?!(?:an?|the)\\s)[\\w'’-]+\\s+){0,2})`;
-  const subject = `^(?:[\\w'’-]+\\s+){0,3}?(?:(?:an?|the)\\s+)?${t}`;
+  // Up to three words before the subject, none making it part of a phrase ("price elasticity of demand" does not define "demand").
+  const subject = `^(?:(?!(?:of|in|for|to|with|on|by|from|at|into)\\s)[\\w'’-]+\\s+){0,3}?(?:(?:an?|the)\\s+)?${t}`;
   const patterns = [
     new RegExp(`\\b(?:called|known as|referred to as|named|dubbed)\\s+${named}`, 'i'),
     // The name closes the clause "call": never past a comma, never inside a phrase like "of the matrices".

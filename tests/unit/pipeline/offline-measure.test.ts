@@ -210,6 +210,40 @@ describe('concepts, titles and answers', () => {
   });
 });
 
+describe('near-copy choices', () => {
+  const question = (answer: string, wrong: string[]): VideoQuiz['questions'][number] => ({
+    kind: 'concept',
+    prompt: 'Which one?',
+    choices: [answer, ...wrong],
+    answer: 0,
+    explanation: '',
+    startMs: 0,
+  });
+  const nearCopies = (quiz: VideoQuiz) => scoreMaterial({ summary: '', sections: [], glossary: [] }, quiz, [], [], new Set()).nearCopies;
+
+  it('counts a question whose wrong choice is the right one with two words or fewer changed, added or dropped', () => {
+    const swapped = question('Darker beetles survive longer on dark bark.', [
+      'Lighter beetles survive longer on dark bark.',
+      'Birds eat moths.',
+      'Soot darkens trees.',
+    ]);
+    const twoApart = question('The price falls back toward equilibrium', ['The price rises back toward equilibrium again', 'Lines form', 'Stock piles up']);
+    const variant = question('natural selection', ['directional selection', 'mutation', 'fitness']);
+    expect(nearCopies({ questions: [swapped, twoApart, variant] })).toEqual([
+      'Darker beetles survive longer on dark bark.',
+      'The price falls back toward equilibrium',
+      'natural selection',
+    ]);
+  });
+
+  it('leaves alone different terms and different statements, even short ones', () => {
+    const terms = question('fitness', ['mutation', 'adaptation', 'population']);
+    const effects = question('the equilibrium shifts to the right', ['the yield of ammonia goes down', 'sellers cut prices', 'the price rises']);
+    const threeApart = question('The price falls back toward equilibrium', ['The cost rises back toward a shortage', 'Lines form', 'Stock piles up']);
+    expect(nearCopies({ questions: [terms, effects, threeApart] })).toEqual([]);
+  });
+});
+
 describe('totals and targets', () => {
   const lectureScore = (extra: Partial<LectureScore>): LectureScore => ({
     id: 'x',
@@ -226,6 +260,7 @@ describe('totals and targets', () => {
     kinds: {},
     cloze: 0,
     answersNotConcepts: [],
+    nearCopies: [],
     ...extra,
   });
 
@@ -243,22 +278,34 @@ describe('totals and targets', () => {
         questions: 6,
         cloze: 2,
         answersNotConcepts: ['z'],
+        nearCopies: ['w'],
       }),
       lectureScore({ concepts: 6, recalled: ['d', 'e', 'f', 'g'], keyTerms: 10, sentences: 10, titles: 4, badTitles: ['C, d'], questions: 4, cloze: 1 }),
     ]);
-    expect(total).toEqual({ recall: 0.7, filler: 0.05, complete: 0.95, titleForm: 5 / 8, commaTitles: 2, cloze: 0.3, answersConcepts: 0.9, questions: 10 });
-    expect(summarise([])).toEqual({ recall: 0, filler: 0, complete: 0, titleForm: 0, commaTitles: 0, cloze: 0, answersConcepts: 0, questions: 0 });
+    expect(total).toEqual({
+      recall: 0.7,
+      filler: 0.05,
+      complete: 0.95,
+      titleForm: 5 / 8,
+      commaTitles: 2,
+      cloze: 0.3,
+      answersConcepts: 0.9,
+      nearCopy: 0.1,
+      questions: 10,
+    });
+    expect(summarise([])).toEqual({ recall: 0, filler: 0, complete: 0, titleForm: 0, commaTitles: 0, cloze: 0, answersConcepts: 0, nearCopy: 0, questions: 0 });
   });
 
   it('holds material to the targets, each met exactly at its edge', () => {
-    const at = { recall: 0.7, filler: 0.05, complete: 1, titleForm: 1, commaTitles: 0, cloze: 1 / 3, answersConcepts: 1, questions: 9 };
-    expect(TARGETS).toEqual({ recall: 0.7, filler: 0.05, complete: 1, cloze: 1 / 3 });
+    const at = { recall: 0.7, filler: 0.05, complete: 1, titleForm: 1, commaTitles: 0, cloze: 1 / 3, answersConcepts: 1, nearCopy: 0.1, questions: 9 };
+    expect(TARGETS).toEqual({ recall: 0.7, filler: 0.05, complete: 1, cloze: 1 / 3, nearCopy: 0.1 });
     expect(missedTargets(at)).toEqual([]);
-    expect(missedTargets({ ...at, recall: 0.69, filler: 0.051, complete: 0.99, cloze: 0.34, commaTitles: 1 })).toEqual([
+    expect(missedTargets({ ...at, recall: 0.69, filler: 0.051, complete: 0.99, cloze: 0.34, nearCopy: 0.11, commaTitles: 1 })).toEqual([
       'concept recall 69 % < 70 %',
       'filler 5 % > 5 %',
       'complete sentences 99 % < 100 %',
       'cloze 34 % > 33 %',
+      'near-copy choices 11 % > 10 %',
       '1 comma-list titles',
     ]);
   });

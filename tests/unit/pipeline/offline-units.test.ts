@@ -15,7 +15,7 @@ import {
   sectionTitle,
   standsAlone,
 } from '../../../scripts/pipeline/offline/notes.ts';
-import { blankOut, buildQuiz, distractorsFor, standsAsPhrase } from '../../../scripts/pipeline/offline/quiz.ts';
+import { blankOut, buildQuiz, causeAndEffect, distractorsFor, standsAsPhrase, statementQuestion } from '../../../scripts/pipeline/offline/quiz.ts';
 import type { Segment } from '../../../src/lib/schema.ts';
 
 /** One cue per line, five seconds apart. */
@@ -417,8 +417,8 @@ describe('quiz', () => {
 
   it('asks 5-10 questions in lecture order, at most a third cloze, each at the time its line is said', () => {
     const quiz = vectorQuiz();
-    expect(quiz.questions.map((q) => q.kind)).toEqual(['definition', 'statement', 'cloze', 'statement', 'definition', 'statement', 'statement', 'cloze']);
-    expect(quiz.questions.map((q) => q.startMs)).toEqual([5000, 25000, 30000, 50000, 55000, 60000, 70000, 75000]);
+    expect(quiz.questions.map((q) => q.kind)).toEqual(['definition', 'concept', 'cloze', 'definition', 'concept', 'cloze', 'concept']);
+    expect(quiz.questions.map((q) => q.startMs)).toEqual([5000, 25000, 30000, 55000, 60000, 70000, 75000]);
     for (const q of quiz.questions) expect(new Set(q.choices).size).toBe(4);
   });
 
@@ -430,37 +430,50 @@ describe('quiz', () => {
     expect(q.explanation).toBe('The lecture says: “A vector is an arrow that has a length and a direction.”');
   });
 
-  it('offers the lecture’s statement among versions with another key term swapped in', () => {
-    const quiz = vectorQuiz();
-    const q = quiz.questions[1]!;
+  it('asks which concept a line describes, the line’s subject left out and other key terms as choices', () => {
+    const q = vectorQuiz().questions[1]!;
+    expect(q.prompt).toBe('Which concept does the lecture describe here: “The … of two vectors is the set of every linear combination of them.”');
+    expect(q.choices[q.answer]).toBe('span');
+    expect(q.choices.filter((c) => c !== 'span')).toEqual(expect.arrayContaining(['grid', 'i-hat', 'j-hat']));
+    expect(q.explanation).toBe('The lecture says: “The span of two vectors is the set of every linear combination of them.”');
+  });
+
+  it('never offers statements with a key term swapped in while other questions make five', () => {
+    for (const quiz of [vectorQuiz(), buildQuiz(analyse(network))]) expect(quiz.questions.filter((q) => q.kind === 'statement')).toEqual([]);
+  });
+
+  it('keeps, as a last resort, the lecture’s statement among versions with another key term swapped in', () => {
+    const analysis = analyse(vectors);
+    const at = analysis.sentences.findIndex((x) => x.text.startsWith('The span of two vectors'));
+    const q = statementQuestion(at, byKey(analysis.terms, 'linear combination')!, analysis, analysis.terms.slice(0, 16))!;
     expect(q.prompt).toBe('Which statement matches what the lecture says?');
     expect(q.choices[q.answer]).toBe('The span of two vectors is the set of every linear combination of them.');
     for (const c of q.choices) expect(c).toMatch(/^The span of two vectors is the set of every [a-z -]+ of them\.$/);
-    const capital = quiz.questions[5]!;
+    const capitalAt = analysis.sentences.findIndex((x) => x.text.startsWith('A linear transformation keeps'));
+    const capital = statementQuestion(capitalAt, byKey(analysis.terms, 'linear transformation')!, analysis, analysis.terms.slice(0, 16))!;
     expect(capital.choices[capital.answer]).toBe('A linear transformation keeps grid lines parallel and evenly spaced.');
-    expect(capital.choices.filter((c) => /^A [A-Z]/.test(c))).toHaveLength(0);
     expect(capital.choices.every((c) => /^A [a-z]/.test(c))).toBe(true);
   });
 
   it('gives a term swapped into a statement the article it needs ("an activation", never "a activation")', () => {
-    const quiz = buildQuiz(
-      analyse(
-        lecture(
-          'A neuron is a unit that holds a number between zero and one.',
-          'The activation is the number inside a neuron.',
-          'Each connection into a neuron carries a weight that scales the activation.',
-          'A bias is a number added to the weighted sum before the squishing.',
-          'We call a row of neurons that read the same inputs a layer.',
-          'Every neuron in the next layer takes a weight from every neuron in this layer.',
-          'An input is a number given to the first layer.',
-          'The network learns by nudging a weight and a bias a little at a time.',
-          'Changing one weight changes the activation of the next neuron a little.',
-          'A large bias makes the neuron fire even when the weighted sum is small.',
-        ),
+    const analysis = analyse(
+      lecture(
+        'A neuron is a unit that holds a number between zero and one.',
+        'The activation is the number inside a neuron.',
+        'Each connection into a neuron carries a weight that scales the activation.',
+        'A bias is a number added to the weighted sum before the squishing.',
+        'We call a row of neurons that read the same inputs a layer.',
+        'Every neuron in the next layer takes a weight from every neuron in this layer.',
+        'An input is a number given to the first layer.',
+        'The network learns by nudging a weight and a bias a little at a time.',
+        'Changing one weight changes the activation of the next neuron a little.',
+        'A large bias makes the neuron fire even when the weighted sum is small.',
       ),
     );
-    const swapped = quiz.questions
-      .filter((q) => q.kind === 'statement')
+    const pool = analysis.terms.slice(0, 16);
+    const swapped = pool
+      .flatMap((term) => term.sentences.map((i) => statementQuestion(i, term, analysis, pool)))
+      .filter((q) => q !== null)
       .flatMap((q) => q.choices.filter((_, i) => i !== q.answer))
       .flatMap((c) => [...c.matchAll(/\b(an?) (activation|input|bias|weight|neuron|layer)\b/gi)].map((m) => [m[1]!.toLowerCase(), m[2]!.toLowerCase()]));
     expect(swapped.filter(([article]) => article === 'an').length).toBeGreaterThan(0);
@@ -483,7 +496,7 @@ describe('quiz', () => {
         'The stretch factor of a rotation is one.',
       ).map((s) => ({ ...s, startMs: s.startMs + 80_000 })),
     ]);
-    const called = buildQuiz(analysis).questions.find((q) => q.prompt.includes('call'))!;
+    const called = buildQuiz(analysis).questions.find((q) => q.prompt.includes('What does the lecture call'))!;
     expect(called.prompt).toBe('Each matrix stretches every area by the same number. What does the lecture call that number?');
     expect(called.choices[called.answer]).toBe('stretch factor');
     expect(called.startMs).toBe(85_000);
@@ -836,20 +849,18 @@ const network = lecture(
 );
 
 describe('quiz mix', () => {
-  it('asks first about definitions that name a thing, at most three, then which line is about a term, at most two, then statements, in lecture order', () => {
+  it('asks first about definitions that name a thing, at most three, then what a term not asked yet means, then lines, in lecture order', () => {
     const quiz = buildQuiz(analyse(network));
     expect(quiz.questions.map((q) => [q.kind, q.choices[q.answer], q.startMs])).toEqual([
       ['definition', 'neuron', 0],
       ['definition', 'activation', 5000],
-      ['term', 'The … is the number inside a neuron.', 5000],
       ['term', 'A(n) … is a number added to the weighted sum before the squishing.', 10000],
-      ['statement', 'A bias is a number added to the weighted sum before the squishing.', 10000],
       ['definition', 'layer', 15000],
-      ['statement', 'Each neuron in a layer reads every activation of the layer before.', 20000],
-      ['statement', 'Every weight and every bias is learned from the training data.', 25000],
+      ['cloze', 'bias', 25000],
+      ['cloze', 'weighted sum', 30000],
     ]);
-    const term = quiz.questions[3]!;
-    expect(term.prompt).toBe('Which line of the lecture is about “bias”? (Each line has its own term left out as “…”.)');
+    const term = quiz.questions[2]!;
+    expect(term.prompt).toBe('What does “bias” mean in this lecture?');
     expect(new Set(term.choices).size).toBe(4);
     expect(term.choices).toContain('A(n) … is a unit that holds a number between zero and one.');
     expect(term.explanation).toBe('The lecture says: “A bias is a number added to the weighted sum before the squishing.”');
@@ -858,7 +869,7 @@ describe('quiz mix', () => {
 
   it('asks what the lecture calls a thing in its own words, without the possessive before the name', () => {
     const quiz = buildQuiz(analyse(network));
-    expect(quiz.questions[5]!.prompt).toBe('What does the lecture call a row of neurons that read the same inputs?');
+    expect(quiz.questions[3]!.prompt).toBe('What does the lecture call a row of neurons that read the same inputs?');
     const its = buildQuiz(analyse(lecture(...network.map((s) => s.text).filter((_, i) => i !== 1), 'We call the number inside a neuron its activation.')));
     expect(its.questions.map((q) => q.prompt)).toContain('What does the lecture call the number inside a neuron?');
   });
@@ -919,14 +930,14 @@ describe('blanks and short lectures', () => {
     expect(blankOut('The weight is an activation scale.', made('activation', [0]))).toBe('The weight is a(n) ____ scale.');
   });
 
-  it('still asks five questions about a short lecture, mostly statements', () => {
+  it('still asks five questions about a short lecture, clozes beyond their third rather than statements that differ by a word', () => {
     const quiz = buildQuiz(analyse(vectors.slice(0, 10)));
     expect(quiz.questions.map((q) => [q.kind, q.choices[q.answer]])).toEqual([
       ['definition', 'vector'],
-      ['statement', 'Multiplying a vector by a scalar changes its length but keeps its direction.'],
-      ['statement', 'The span of two vectors is the set of every linear combination of them.'],
+      ['cloze', 'vector'],
       ['cloze', 'linear combination'],
-      ['statement', 'The basis vectors are called i-hat and j-hat.'],
+      ['cloze', 'linear combination'],
+      ['cloze', 'linear combination'],
     ]);
   });
 });
@@ -957,11 +968,73 @@ describe('naming questions, worded as the lecture words them', () => {
     expect(named.choices).not.toContain('bias');
   });
 
-  it('explains statements and clozes with the line they come from', () => {
+  it('explains concept questions and clozes with the line they come from', () => {
     const quiz = buildQuiz(analyse(vectors));
-    const statement = quiz.questions.find((q) => q.kind === 'statement')!;
-    expect(statement.explanation).toBe(`The lecture says: “${statement.choices[statement.answer]}”`);
+    const concept = quiz.questions.find((q) => q.kind === 'concept')!;
+    expect(concept.explanation).toBe('The lecture says: “The span of two vectors is the set of every linear combination of them.”');
     const cloze = quiz.questions.find((q) => q.kind === 'cloze')!;
     expect(cloze.explanation).toBe('The lecture says: “A linear combination adds scaled vectors together.”');
+  });
+});
+
+describe('cause and effect', () => {
+  const found = (text: string) => causeAndEffect(sentence(text));
+
+  it('reads a condition, a "because", a "so" and a "leads to" the lecture states', () => {
+    expect(found('If you add more nitrogen, the equilibrium shifts to the right.')).toEqual({
+      cause: 'you add more nitrogen',
+      effect: 'the equilibrium shifts to the right',
+      form: 'when',
+    });
+    expect(found('Darker beetles leave more offspring because they survive longer.')).toEqual({
+      cause: 'they survive longer',
+      effect: 'Darker beetles leave more offspring',
+      form: 'because',
+    });
+    expect(found('Unsold stock piles up, so sellers cut their prices.')).toEqual({
+      cause: 'Unsold stock piles up',
+      effect: 'sellers cut their prices',
+      form: 'so',
+    });
+    expect(found('Cheap printed pamphlets lead to higher literacy in towns.')).toEqual({
+      cause: 'Cheap printed pamphlets',
+      effect: 'higher literacy in towns',
+      form: 'leads',
+    });
+  });
+
+  it('leaves out a side of more than one clause, a relative clause, a question and a plain statement', () => {
+    expect(found('If K is large, much bigger than one, the equilibrium lies to the right.')).toBeNull();
+    expect(found('If you remove ammonia, which is what they do, it shifts right.')).toBeNull();
+    expect(found('What happens if the price is above equilibrium?')).toBeNull();
+    expect(found('The demand curve slopes downward.')).toBeNull();
+  });
+
+  it('asks what happens, the stated effect among the effects of the lecture’s other causes, none a variant of it', () => {
+    const quiz = buildQuiz(
+      analyse(
+        lecture(
+          'Supply is the relationship between the price and the quantity sold.',
+          'Demand is the relationship between the price and the quantity bought.',
+          'If the price is above equilibrium, sellers have a surplus of stock.',
+          'If the price is below equilibrium, buyers face a shortage of goods.',
+          'If consumer tastes change, the demand curve shifts to the right.',
+          'If a drought hits the harvest, the supply curve shifts to the left.',
+          'A surplus pushes the price down toward equilibrium.',
+          'A shortage pushes the price up toward equilibrium.',
+          'The equilibrium price is where the quantity demanded equals the quantity supplied.',
+          'Elasticity measures how much the quantity responds to the price.',
+          'If the government adds a tax, buyers pay a higher price.',
+        ),
+      ),
+    );
+    const q = quiz.questions.find((x) => x.prompt === 'According to the lecture, what happens if consumer tastes change?')!;
+    expect(quiz.questions.map((x) => x.prompt)).toContain('According to the lecture, what happens if consumer tastes change?');
+    expect(q.kind).toBe('concept');
+    expect(q.choices[q.answer]).toBe('the demand curve shifts to the right');
+    expect(q.choices).toEqual(expect.arrayContaining(['sellers have a surplus of stock', 'buyers face a shortage of goods']));
+    // "the supply curve shifts to the left" is two words from the answer: never a choice beside it.
+    expect(q.choices).not.toContain('the supply curve shifts to the left');
+    expect(q.explanation).toBe('The lecture says: “If consumer tastes change, the demand curve shifts to the right.”');
   });
 });
