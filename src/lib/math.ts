@@ -286,7 +286,22 @@ export const mathmlAllowlist = {
     mrow: ['scriptlevel', 'displaystyle', 'class', 'style'],
     mi: ['mathvariant', 'class', 'style'],
     mn: ['mathvariant', 'class', 'style'],
-    mo: ['fence', 'form', 'stretchy', 'separator', 'symmetric', 'largeop', 'movablelimits', 'lspace', 'rspace', 'minsize', 'maxsize', 'mathvariant', 'class', 'style'],
+    mo: [
+      'fence',
+      'form',
+      'stretchy',
+      'separator',
+      'symmetric',
+      'largeop',
+      'movablelimits',
+      'lspace',
+      'rspace',
+      'minsize',
+      'maxsize',
+      'mathvariant',
+      'class',
+      'style',
+    ],
     mtext: ['mathvariant', 'class', 'style'],
     mspace: ['width', 'height', 'depth', 'mathbackground', 'linebreak', 'class', 'style'],
     mfrac: ['linethickness', 'class', 'style'],
@@ -304,14 +319,37 @@ export const mathmlAllowlist = {
   /** The drawn part of a formula is left out of the search index (its TeX annotation is indexed): on any MathML element, this value only. */
   searchIgnore: { name: 'data-pagefind-ignore', multiple: false, values: ['all'] },
   /** temml's class names (styled by its stylesheet, src/styles/math.css). */
-  classes: ['tml-*', 'chr-*', 'wbk-*', 'ff-*', 'mathcal', 'mathscr', 'menclose', 'upstrike', 'downstrike', 'sout', 'textcircle', 'longdiv-*', 'phasor-*', 'actuarial', 'circle-pad', 'special-fraction'],
+  classes: [
+    'tml-*',
+    'chr-*',
+    'wbk-*',
+    'ff-*',
+    'mathcal',
+    'mathscr',
+    'menclose',
+    'upstrike',
+    'downstrike',
+    'sout',
+    'textcircle',
+    'longdiv-*',
+    'phasor-*',
+    'actuarial',
+    'circle-pad',
+    'special-fraction',
+  ],
   /** Inline style properties temml sets, each with the values it writes (lengths, colours, a few keywords). */
   styles: ((): Record<string, RegExp[]> => {
     const lengths = /^(?:-?(?:\d+\.?\d*|\.\d+)(?:em|ex|pt|px|mu|%)?\s*){1,4}$/;
     const colour = /^(?:#[0-9a-f]{3,8}|[a-z]+)$/i;
-    const styles: Record<string, RegExp[]> = { display: [/^block math$/, /^block$/, /^inline-block$/], color: [colour], 'background-color': [colour], 'math-depth': [/^\d+$/] };
+    const styles: Record<string, RegExp[]> = {
+      display: [/^block math$/, /^block$/, /^inline-block$/],
+      color: [colour],
+      'background-color': [colour],
+      'math-depth': [/^\d+$/],
+    };
     for (const p of ['padding', 'padding-left', 'padding-right', 'padding-top', 'padding-bottom', 'width', 'height', 'margin-left']) styles[p] = [lengths];
-    for (const p of ['border', 'border-top', 'border-bottom', 'border-left', 'border-right']) styles[p] = [/^(?:[\d.]+(?:em|pt|px)\s+)?(?:solid|dashed|none)(?:\s+#[0-9a-f]{3,8})?$/i];
+    for (const p of ['border', 'border-top', 'border-bottom', 'border-left', 'border-right'])
+      styles[p] = [/^(?:[\d.]+(?:em|pt|px)\s+)?(?:solid|dashed|none)(?:\s+#[0-9a-f]{3,8})?$/i];
     return styles;
   })(),
 } as const;
@@ -327,11 +365,14 @@ const decodeEntities = (s: string) =>
  * expression, so braces, backslashes and Markdown characters in a formula mean nothing to MDX.
  */
 export function mathmlToJsx(mathml: string): string {
-  return mathml.replace(/<(\/?)([a-z]+)((?:\s+[a-z:-]+="[^"]*")*)\s*(\/?)>|([^<]+)/g, (whole, slash: string, tag: string, attrs: string, selfClose: string, text: string) => {
-    if (text !== undefined) return `{${JSON.stringify(decodeEntities(text))}}`;
-    const jsxAttrs = [...attrs.matchAll(/([a-z:-]+)="([^"]*)"/g)].map(([, name, value]) => ` ${name}={${JSON.stringify(decodeEntities(value!))}}`).join('');
-    return `<${slash}${tag}${jsxAttrs}${selfClose ? ' /' : ''}>`;
-  });
+  return mathml.replace(
+    /<(\/?)([a-z]+)((?:\s+[a-z:-]+="[^"]*")*)\s*(\/?)>|([^<]+)/g,
+    (whole, slash: string, tag: string, attrs: string, selfClose: string, text: string) => {
+      if (text !== undefined) return `{${JSON.stringify(decodeEntities(text))}}`;
+      const jsxAttrs = [...attrs.matchAll(/([a-z:-]+)="([^"]*)"/g)].map(([, name, value]) => ` ${name}={${JSON.stringify(decodeEntities(value!))}}`).join('');
+      return `<${slash}${tag}${jsxAttrs}${selfClose ? ' /' : ''}>`;
+    },
+  );
 }
 
 const mdxOptions: FindMathOptions = { skipCode: true, skipComponentTags: true };

@@ -86,7 +86,10 @@ function answerInChoices(q: { answer: number; choices: string[] }, ctx: z.Refine
 export const quizQuestionSchema = z
   .strictObject({
     prompt: withMath(nonEmpty('a question prompt')),
-    choices: z.array(withMath(nonEmpty('a choice'))).min(2, 'expected 2-8 choices').max(8, 'expected 2-8 choices'),
+    choices: z
+      .array(withMath(nonEmpty('a choice')))
+      .min(2, 'expected 2-8 choices')
+      .max(8, 'expected 2-8 choices'),
     answer: z.number().int('expected the index of the right choice (0 is the first)'),
     explanation: withMath(z.string()).default(''),
     /** For video quizzes: where in the video this question is taught. */
@@ -246,7 +249,10 @@ export const quizQuestionKinds = ['definition', 'term', 'statement', 'cloze', 'c
 
 const videoQuizQuestionFields = {
   prompt: withMath(z.string().min(1)),
-  choices: z.array(withMath(z.string().min(1))).min(2).max(8),
+  choices: z
+    .array(withMath(z.string().min(1)))
+    .min(2)
+    .max(8),
   answer: z.number().int().min(0),
   explanation: withMath(z.string()),
   startMs: z.number().int().min(0),
@@ -309,7 +315,10 @@ export const notesFrontmatterSchema = z.strictObject({
 export const videoQuizFileQuestionSchema = z
   .strictObject({
     prompt: withMath(nonEmpty('a question prompt')),
-    choices: z.array(withMath(nonEmpty('a choice'))).min(2, 'expected 2-8 choices').max(8, 'expected 2-8 choices'),
+    choices: z
+      .array(withMath(nonEmpty('a choice')))
+      .min(2, 'expected 2-8 choices')
+      .max(8, 'expected 2-8 choices'),
     answer: z.number().int('expected the index of the right choice (0 is the first)'),
     explanation: withMath(z.string()).default(''),
     /** Where in the video the question is taught, in milliseconds. */

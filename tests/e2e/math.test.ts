@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 /** Width and height of the first element matching `selector`, as laid out. */
-const size = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+const size = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
 
 describe('math', () => {
   it('draws formulas in text with no script: inline, display matrices and chemistry, prices left as text', async () => {
@@ -34,7 +38,13 @@ describe('math', () => {
     // The 2×2 matrix is laid out as two rows: taller than a line of text, wider than its four letters run together.
     const matrix = await size(page, 'math[display="block"] mtable');
     const line = await size(page, '.mdx-body p');
-    expect(matrix.height).toBeGreaterThan(1.5 * (await page.locator('.mdx-body p').first().evaluate((p) => parseFloat(getComputedStyle(p).lineHeight))));
+    expect(matrix.height).toBeGreaterThan(
+      1.5 *
+        (await page
+          .locator('.mdx-body p')
+          .first()
+          .evaluate((p) => parseFloat(getComputedStyle(p).lineHeight))),
+    );
     expect(line.height).toBeGreaterThan(0);
     await expect(body.innerText()).resolves.toContain('the book costs $5 and the workbook $10.');
     await expect(body.locator('.callout math msub').count()).resolves.toBe(1);
@@ -57,10 +67,13 @@ describe('math', () => {
     it(`writes formulas in the text's colour, legibly, in ${colorScheme}`, async () => {
       const page = await newPage(browser, { colorScheme, viewport: { width: 900, height: 800 } });
       await page.goto(textPage);
-      const colours = await page.locator('.mdx-body p').first().evaluate((p) => {
-        const mi = p.querySelector('math mi')!;
-        return { text: getComputedStyle(p).color, formula: getComputedStyle(mi).color, background: getComputedStyle(document.body).backgroundColor };
-      });
+      const colours = await page
+        .locator('.mdx-body p')
+        .first()
+        .evaluate((p) => {
+          const mi = p.querySelector('math mi')!;
+          return { text: getComputedStyle(p).color, formula: getComputedStyle(mi).color, background: getComputedStyle(document.body).backgroundColor };
+        });
       expect(colours.formula).toBe(colours.text);
       expect(colours.formula).not.toBe(colours.background);
       expect(await seriousViolations(page)).toEqual([]);

@@ -70,7 +70,9 @@ describe('QTI assessments', () => {
     const item = (parser.parse(xml) as { questestinterop: { assessment: { section: { item: ParsedItem[] } } } }).questestinterop.assessment.section.item[0]!;
     expect(item.presentation.material.mattext['@_texttype']).toBe('text/html');
     const prompt = String(item.presentation.material.mattext['#text']);
-    expect(prompt).toMatch(/^Is <math><semantics><mrow><mfrac><mi>a<\/mi><mi>b<\/mi><\/mfrac><mo>&lt;<\/mo><mn>1<\/mn><\/mrow><annotation encoding="application\/x-tex">\\frac\{a\}\{b\} &lt; 1<\/annotation><\/semantics><\/math> when a &lt; b &amp; b &gt; 0\?$/);
+    expect(prompt).toMatch(
+      /^Is <math><semantics><mrow><mfrac><mi>a<\/mi><mi>b<\/mi><\/mfrac><mo>&lt;<\/mo><mn>1<\/mn><\/mrow><annotation encoding="application\/x-tex">\\frac\{a\}\{b\} &lt; 1<\/annotation><\/semantics><\/math> when a &lt; b &amp; b &gt; 0\?$/,
+    );
     expect(importQuestions(xml)[0]!.choices).toEqual([expect.stringMatching(/^<math>.*<msup>/), 'no']);
     expect(xml).toContain('<mattext texttype="text/plain">Costs $5 and $10.</mattext>');
   });

@@ -173,7 +173,13 @@ describe('formulas', () => {
   );
   const transcriptFormulas = new Set(withMath.flatMap((s) => findMath(s.text).map((f) => s.text.slice(f.start, f.end))));
   const strings = (value: unknown): string[] =>
-    typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value)
+        ? value.flatMap(strings)
+        : value && typeof value === 'object'
+          ? Object.values(value).flatMap(strings)
+          : [];
 
   it('passes the TeX of a transcript through untouched, as formulas the site renders', () => {
     const notes = extractNotes(withMath);

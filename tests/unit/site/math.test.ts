@@ -51,7 +51,9 @@ describe('finding formulas', () => {
 
 describe('rendering', () => {
   it('writes MathML with the TeX as its annotation, display formulas as blocks', () => {
-    expect(renderTex('x^2', false)).toMatch(/^<math><semantics><msup data-pagefind-ignore="all"><mi>x<\/mi><mn[^>]*>2<\/mn><\/msup><annotation encoding="application\/x-tex">x\^2<\/annotation><\/semantics><\/math>$/);
+    expect(renderTex('x^2', false)).toMatch(
+      /^<math><semantics><msup data-pagefind-ignore="all"><mi>x<\/mi><mn[^>]*>2<\/mn><\/msup><annotation encoding="application\/x-tex">x\^2<\/annotation><\/semantics><\/math>$/,
+    );
     expect(renderTex('x', true)).toMatch(/^<math display="block"/);
   });
 
@@ -126,7 +128,8 @@ describe('MDX with formulas', () => {
 
 describe('generated material with formulas', () => {
   it('names the notes.md section, line and column of a broken formula', () => {
-    const notes = '---\nsummary: S.\nglossary: []\nreviewed: false\n---\n\n## 0:00 Determinants\n\n- The rule $\\det A = ad - bc$ holds.\n- Broken: $\\frac{a}{$ here.\n';
+    const notes =
+      '---\nsummary: S.\nglossary: []\nreviewed: false\n---\n\n## 0:00 Determinants\n\n- The rule $\\det A = ad - bc$ holds.\n- Broken: $\\frac{a}{$ here.\n';
     const parsed = parseNotes(notes, 'content/generated/videos/x/notes.md');
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.problems.map(formatProblem)).toEqual([
@@ -135,7 +138,8 @@ describe('generated material with formulas', () => {
   });
 
   it('names the quiz.yaml field of a broken formula', () => {
-    const quiz = "reviewed: false\nquestions:\n  - prompt: 'What is $\\sqrt{4$?'\n    choices: ['$2$', '$4$']\n    answer: 0\n    explanation: ''\n    startMs: 0\n";
+    const quiz =
+      "reviewed: false\nquestions:\n  - prompt: 'What is $\\sqrt{4$?'\n    choices: ['$2$', '$4$']\n    answer: 0\n    explanation: ''\n    startMs: 0\n";
     const parsed = parseQuiz(quiz, 'content/generated/videos/x/quiz.yaml');
     expect(!parsed.ok && parsed.problems.map(formatProblem)).toEqual([
       "content/generated/videos/x/quiz.yaml: questions[0].prompt: column 17: TeX error in $\\sqrt{4$: Expected '}' before the end of the formula (fix the formula; write a dollar sign that is not math as \\$)",
