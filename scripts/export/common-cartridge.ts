@@ -7,7 +7,7 @@
  */
 import { escapeHtml, findByClass, innerHtml, parseHtml, removeAttrs, elements } from './html.ts';
 import { rewriteSiteLinks, relativeHref, type LinkResolver } from './site-links.ts';
-import { qtiAssessmentXml, xmlBuilder, type QtiQuestion } from './qti.ts';
+import { lmsMathHtml, qtiAssessmentXml, xmlBuilder, type QtiQuestion } from './qti.ts';
 import { PackageFiles } from './package-files.ts';
 import { ExportError, type ExportCourse, type ExportItem } from './course-model.ts';
 import type { BuiltSite } from './built-site.ts';
@@ -54,9 +54,9 @@ function page(title: string, body: string, lang: string): string {
 function notesHtml(notes: Notes, lectureUrl: string): string {
   const sections = notes.sections.map((s) => `<h2>${escapeHtml(s.title)}</h2>\n${renderUntrustedMarkdown(s.body)}`).join('\n');
   const glossary = notes.glossary.length
-    ? `<h2>Glossary</h2>\n<dl>\n${notes.glossary.map((g) => `<dt>${escapeHtml(g.term)}</dt><dd>${escapeHtml(g.definition)}</dd>`).join('\n')}\n</dl>`
+    ? `<h2>Glossary</h2>\n<dl>\n${notes.glossary.map((g) => `<dt>${escapeHtml(g.term)}</dt><dd>${lmsMathHtml(g.definition)}</dd>`).join('\n')}\n</dl>`
     : '';
-  return `<p><a href="${escapeHtml(lectureUrl)}" target="_blank" rel="noopener">Watch the lecture</a></p>\n<p>${escapeHtml(notes.summary)}</p>\n${sections}\n${glossary}`;
+  return `<p><a href="${escapeHtml(lectureUrl)}" target="_blank" rel="noopener">Watch the lecture</a></p>\n<p>${lmsMathHtml(notes.summary)}</p>\n${sections}\n${glossary}`;
 }
 
 /** Builds the cartridge's files for one published course. */

@@ -2,9 +2,12 @@
  * Quizzes as QTI 1.2 assessments in the Common Cartridge 1.3 profile: one
  * multiple-choice item per question with its choices, the correct one scored
  * 100, the explanation as feedback and the question's points as its weighting,
- * so an LMS imports a graded quiz.
+ * so an LMS imports a graded quiz. Text with TeX formulas is text/html holding
+ * MathML (Canvas and Moodle show it); any other text stays text/plain.
  */
 import XMLBuilder from 'fast-xml-builder';
+import { escapeHtml } from '../../src/browser/html.ts';
+import { findMath, textWithMathHtml } from '../../src/lib/math.ts';
 
 export interface QtiQuestion {
   prompt: string;
@@ -34,7 +37,16 @@ export const xmlBuilder = new XMLBuilder({
 });
 
 const field = (label: string, entry: string) => ({ fieldlabel: label, fieldentry: entry });
-const text = (value: string) => ({ material: { mattext: { '@_texttype': 'text/plain', '#text': value } } });
+/** Plain text with its formulas as MathML, for an LMS (the site's search marker left out). */
+export const lmsMathHtml = (value: string) => textWithMathHtml(value, escapeHtml).replaceAll(' data-pagefind-ignore="all"', '');
+/** What a question's text becomes in QTI: its type and content. */
+export function qtiText(value: string): { type: 'text/plain' | 'text/html'; text: string } {
+  return findMath(value).length > 0 ? { type: 'text/html', text: lmsMathHtml(value) } : { type: 'text/plain', text: value };
+}
+const text = (value: string) => {
+  const { type, text } = qtiText(value);
+  return { material: { mattext: { '@_texttype': type, '#text': text } } };
+};
 
 /** The ident of a question's choice, as the correct answer refers to it. */
 export const choiceIdent = (itemIdent: string, index: number) => `${itemIdent}_c${index}`;

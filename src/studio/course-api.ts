@@ -51,10 +51,13 @@ export function libraryVideos(root: string): { id: string; title: string }[] {
   });
 }
 
-/** Renders an MDX body for the editor's preview: the same Markdown the site renders, and the check's body problems. */
+/**
+ * Renders an MDX body for the editor's preview: the same Markdown the site renders, formulas as
+ * MathML (one that does not render is shown as its TeX, and listed with the check's body problems).
+ */
 export function previewBody(file: string, body: string): { html: string; problems: ContentProblem[] } {
   const problems = mdxBodyProblems({ file, body, bodyLine: 1 }).map((p) => ({ ...p, message: p.message.replace(/^line (\d+)/, 'body line $1') }));
-  return { html: renderUntrustedMarkdown(body), problems };
+  return { html: renderUntrustedMarkdown(body, 'show'), problems };
 }
 
 /** Handles one request to /__studio/api/courses/<path>. */

@@ -19,6 +19,7 @@ import { serveDir, type StaticServer } from './support/server.ts';
 import { DRAFT_MARKER } from './support/markers.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { loadPublishedCourses, type ExportCourse } from '../../scripts/export/course-model.ts';
+import { qtiText } from '../../scripts/export/qti.ts';
 
 // The shared fixture's content and production build; packages and unpacked sites go to a folder of this file's own.
 const { content, dist } = inject('fixture');
@@ -192,10 +193,10 @@ describe('npm run export -- --all', () => {
           const source = sources[n]![q]!;
           const labels = item.presentation.response_lid.render_choice.response_label;
           const correct = item.resprocessing.respcondition.find((c) => Number(c.setvar?.['#text']) === 100)!.conditionvar.varequal!['#text'];
-          expect(String(item.presentation.material.mattext['#text'])).toBe(source.prompt);
-          expect(labels.map((l) => String(l.material.mattext['#text']))).toEqual(source.choices);
+          expect(String(item.presentation.material.mattext['#text'])).toBe(qtiText(source.prompt).text);
+          expect(labels.map((l) => String(l.material.mattext['#text']))).toEqual(source.choices.map((c) => qtiText(c).text));
           expect(labels.findIndex((l) => l['@_ident'] === correct)).toBe(source.answer);
-          if (source.explanation) expect(String(item.itemfeedback!.flow_mat.material.mattext['#text'])).toBe(source.explanation);
+          if (source.explanation) expect(String(item.itemfeedback!.flow_mat.material.mattext['#text'])).toBe(qtiText(source.explanation).text);
           checked++;
         });
       });

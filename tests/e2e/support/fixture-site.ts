@@ -21,6 +21,16 @@ export const fixtureBareCourse = { slug: 'bare-course', name: 'A course with onl
 /** A draft just started: a course.yaml and no chapter yet, a warning that must not fail the build. */
 export const fixtureEmptyDraft = { slug: 'empty-draft', name: 'A draft with no chapters yet' } as const;
 
+/**
+ * A chapter of the bare course with TeX: a text item (inline, display, chemistry, a price) and a quiz
+ * with formulas in its prompt, choices and explanation; `searchTerm` occurs only inside a formula.
+ */
+export const fixtureMath = {
+  text: 'bare-course/02-formulas/01-formulas',
+  quiz: 'bare-course/02-formulas/02-formula-quiz',
+  searchTerm: 'softplus',
+} as const;
+
 /** Where the shared fixture lives: its content, its production build and its build with drafts. */
 export interface FixtureSite {
   content: string;
@@ -60,6 +70,32 @@ export async function prepareFixtureContent(root: string): Promise<string> {
   writeFileSync(join(chapter, '01-welcome.mdx'), '---\ntype: text\norder: 1\ntitle: Welcome\n---\n\nHello.\n');
   mkdirSync(join(content, 'courses', fixtureEmptyDraft.slug));
   writeFileSync(join(content, 'courses', fixtureEmptyDraft.slug, 'course.yaml'), `name: ${fixtureEmptyDraft.name}\nisPublished: false\n`);
+  const formulas = join(content, 'courses', fixtureMath.text, '..');
+  mkdirSync(formulas, { recursive: true });
+  writeFileSync(join(formulas, 'chapter.yaml'), 'name: Formulas\norder: 2\n');
+  writeFileSync(
+    join(formulas, '01-formulas.mdx'),
+    [
+      '---\ntype: text\norder: 1\ntitle: Formulas\n---\n',
+      'A smooth ramp is $\\operatorname{softplus}(x) = \\ln(1 + e^x)$, and the book costs $5 and the workbook $10.',
+      '',
+      '$$\n\\det \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix} = ad - bc\n$$',
+      '',
+      '<Callout type="tip">Water is $\\ce{H2O}$; `$x$` is code.</Callout>',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(formulas, '02-formula-quiz.yaml'),
+    [
+      'type: quiz\norder: 2\ntitle: Formula quiz\nquestions:',
+      "  - prompt: 'What is $\\frac{d}{dx} x^2$?'",
+      "    choices: ['$2x$', '$x^2$', '$2$']",
+      '    answer: 0',
+      "    explanation: 'The power rule: $\\frac{d}{dx} x^n = n x^{n-1}$.'",
+      '',
+    ].join('\n'),
+  );
   return content;
 }
 

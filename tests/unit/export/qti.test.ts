@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { loadPublishedCourses } from '../../../scripts/export/course-model.ts';
-import { qtiAssessmentXml, type QtiQuestion } from '../../../scripts/export/qti.ts';
+import { qtiAssessmentXml, qtiText, type QtiQuestion } from '../../../scripts/export/qti.ts';
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -17,7 +17,7 @@ const parser = new XMLParser({
 
 interface ParsedItem {
   presentation: {
-    material: { mattext: { '#text': string } };
+    material: { mattext: { '#text': string; '@_texttype': string } };
     response_lid: { render_choice: { response_label: { '@_ident': string; material: { mattext: { '#text': string } } }[] } };
   };
   resprocessing: { respcondition: { conditionvar: { varequal?: { '#text': string } }; setvar?: { '#text': string | number } }[] };
@@ -58,7 +58,23 @@ describe('QTI assessments', () => {
   it.each(quizzes.map((q) => [q.key, q] as const))('%s keeps every question, choice, correct answer and explanation', (_key, quiz) => {
     const questions = quiz.questions.map((q) => ({ ...q, points: 1 }));
     const imported = importQuestions(qtiAssessmentXml({ ident: 'quiz_1', title: 'Quiz', questions }));
-    expect(imported).toEqual(questions.map((q) => ({ prompt: q.prompt, choices: q.choices, answer: q.answer, explanation: q.explanation, points: 1 })));
+    const shown = (s: string) => qtiText(s).text;
+    expect(imported).toEqual(
+      questions.map((q) => ({ prompt: shown(q.prompt), choices: q.choices.map(shown), answer: q.answer, explanation: shown(q.explanation), points: 1 })),
+    );
+  });
+
+  it('gives an LMS formulas as MathML in text/html, the text around them escaped, and other questions as plain text', () => {
+    const question = { prompt: 'Is $\\frac{a}{b} < 1$ when a < b & b > 0?', choices: ['$x^2$', 'no'], answer: 0, explanation: 'Costs $5 and $10.', points: 1 };
+    const xml = qtiAssessmentXml({ ident: 'q', title: 'T', questions: [question] });
+    const item = (parser.parse(xml) as { questestinterop: { assessment: { section: { item: ParsedItem[] } } } }).questestinterop.assessment.section.item[0]!;
+    expect(item.presentation.material.mattext['@_texttype']).toBe('text/html');
+    const prompt = String(item.presentation.material.mattext['#text']);
+    expect(prompt).toMatch(
+      /^Is <math><semantics><mrow><mfrac><mi>a<\/mi><mi>b<\/mi><\/mfrac><mo>&lt;<\/mo><mn>1<\/mn><\/mrow><annotation encoding="application\/x-tex">\\frac\{a\}\{b\} &lt; 1<\/annotation><\/semantics><\/math> when a &lt; b &amp; b &gt; 0\?$/,
+    );
+    expect(importQuestions(xml)[0]!.choices).toEqual([expect.stringMatching(/^<math>.*<msup>/), 'no']);
+    expect(xml).toContain('<mattext texttype="text/plain">Costs $5 and $10.</mattext>');
   });
 
   it('keeps markup and ampersands in questions as text', () => {

@@ -16,7 +16,8 @@ import {
 import { libraryStats } from '../../../scripts/pipeline/offline/terms.ts';
 import { parseCaptions } from '../../../scripts/pipeline/captions.ts';
 import { serializeNotes } from '../../../src/lib/video-material.ts';
-import type { Segment } from '../../../src/lib/schema.ts';
+import { notesSchema, videoQuizSchema, type Segment } from '../../../src/lib/schema.ts';
+import { findMath } from '../../../src/lib/math.ts';
 
 const lecture = (...lines: string[]): Segment[] => lines.map((text, i) => ({ startMs: i * 5000, endMs: i * 5000 + 4500, text }));
 const vectors = lecture(
@@ -194,5 +195,34 @@ describe('section headings from real caption timings', () => {
   it('are noun phrases, not a subject with the verb the tagger read as a noun', () => {
     const [section] = extractNotes(segments).sections;
     expect(section!.title).toBe('The determinant of a matrix');
+  });
+});
+
+describe('formulas', () => {
+  const withMath = lecture(
+    ...vectors.slice(0, 6).map((s) => s.text),
+    'The determinant of a two by two matrix is written $\\det A = ad - bc$ in the notation of the lecture.',
+    'The column space of a matrix is written \\(\\operatorname{col}(A)\\) and holds every output.',
+    'A linear combination adds scaled vectors together, like $$a\\vec{v} + b\\vec{w}$$ in the plane.',
+    ...vectors.slice(6).map((s) => s.text),
+  );
+  const transcriptFormulas = new Set(withMath.flatMap((s) => findMath(s.text).map((f) => s.text.slice(f.start, f.end))));
+  const strings = (value: unknown): string[] =>
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value)
+        ? value.flatMap(strings)
+        : value && typeof value === 'object'
+          ? Object.values(value).flatMap(strings)
+          : [];
+
+  it('passes the TeX of a transcript through untouched, as formulas the site renders', () => {
+    const notes = extractNotes(withMath);
+    const quiz = extractQuiz(withMath);
+    const written = [...strings(notes), ...strings(quiz)].flatMap((text) => findMath(text).map((f) => text.slice(f.start, f.end)));
+    expect(new Set(written).size).toBeGreaterThanOrEqual(2);
+    for (const formula of written) expect(transcriptFormulas, formula).toContain(formula);
+    expect(notesSchema.safeParse(notes).success).toBe(true);
+    expect(videoQuizSchema.safeParse(quiz).success).toBe(true);
   });
 });
