@@ -367,7 +367,7 @@ const decodeEntities = (s: string) =>
 export function mathmlToJsx(mathml: string): string {
   return mathml.replace(
     /<(\/?)([a-z]+)((?:\s+[a-z:-]+="[^"]*")*)\s*(\/?)>|([^<]+)/g,
-    (_whole, slash: string, tag: string, attrs: string, selfClose: string, text: string) => {
+    (_whole: string, slash: string, tag: string, attrs: string, selfClose: string, text: string) => {
       if (text !== undefined) return `{${JSON.stringify(decodeEntities(text))}}`;
       const jsxAttrs = [...attrs.matchAll(/([a-z:-]+)="([^"]*)"/g)].map(([, name, value]) => ` ${name}={${JSON.stringify(decodeEntities(value!))}}`).join('');
       return `<${slash}${tag}${jsxAttrs}${selfClose ? ' /' : ''}>`;
